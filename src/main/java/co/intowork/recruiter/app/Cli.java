@@ -1,0 +1,55 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.common.db.SqlErrors;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.settings.SettingsException;
+import co.intowork.recruiter.settings.SettingsLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+@Command(name = "intowork-recruiter", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "IntoWork Recruiter: the desktop client for employers on INTOWORK. Without a command it opens "
+                + "the app.",
+        subcommands = {MigrateCommand.class, SeedCommand.class, VersionCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Cli {
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    public static final int EXIT_FAILURE = 1;
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"IntoWork Recruiter " + BuildInfo.version()};
+        }
+    }
+
+    /** Settings loader used by commands; tests swap in one with their own paths and environment. */
+    static SettingsLoader settingsLoader = SettingsLoader.system();
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            String message;
+            if (ex instanceof SettingsException || ex instanceof UserFacingException) {
+                message = ex.getMessage();
+            } else {
+                message = SqlErrors.describe(ex);
+            }
+            log.error("Command '{}' failed: {}", commandLine.getCommandName(), message, ex);
+            err.println("Error: " + message);
+            err.flush();
+            return EXIT_FAILURE;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+}

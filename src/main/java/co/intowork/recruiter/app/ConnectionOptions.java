@@ -1,0 +1,40 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.settings.ResolvedSettings;
+import co.intowork.recruiter.settings.SettingKey;
+import co.intowork.recruiter.settings.SettingsLoader;
+import picocli.CommandLine.Option;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The connection flags every command shares; they override files and environment. */
+public final class ConnectionOptions {
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.example.com:5432/intowork. "
+                    + "Without one, the embedded database is used.")
+    String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Database user.")
+    String user;
+
+    @Option(names = "--password", paramLabel = "SECRET",
+            description = "Database password (prefer INTOWORK_DB_PASSWORD: flags are visible to other users).")
+    String password;
+
+    @Option(names = "--sslmode", paramLabel = "MODE", description = "disable, prefer, require, verify-ca or verify-full.")
+    String sslMode;
+
+    @Option(names = "--sslrootcert", paramLabel = "FILE", description = "CA file for verify-ca / verify-full.")
+    String sslRootCert;
+
+    public ResolvedSettings resolve(SettingsLoader loader) {
+        Map<SettingKey, String> flags = new EnumMap<>(SettingKey.class);
+        flags.put(SettingKey.DB_URL, jdbcUrl);
+        flags.put(SettingKey.DB_USER, user);
+        flags.put(SettingKey.DB_PASSWORD, password);
+        flags.put(SettingKey.SSL_MODE, sslMode);
+        flags.put(SettingKey.SSL_ROOT_CERT, sslRootCert);
+        return loader.load(flags);
+    }
+}

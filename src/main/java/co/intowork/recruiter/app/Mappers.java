@@ -1,0 +1,15 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.seed.DemoSeedMapper;
+
+import java.util.List;
+
+/** Every mapper the app uses; one place, so a missing XML fails at start-up rather than on first use. */
+public final class Mappers {
+    private Mappers() {
+    }
+
+    public static List<Class<?>> all() {
+        return List.of(DemoSeedMapper.class);
+    }
+}

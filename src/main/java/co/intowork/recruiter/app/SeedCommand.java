@@ -1,0 +1,77 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.common.db.Migrator;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.seed.DemoLogin;
+import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.seed.TableCount;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+
+@Command(name = "seed", mixinStandardHelpOptions = true,
+        description = "Fills an empty, migrated database with demo data (francophone Africa: companies, "
+                + "recruiters, jobs, candidates, applications, notifications).")
+final class SeedCommand implements Callable<Integer> {
+    enum Scale { demo }
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--scale", defaultValue = "demo", description = "How much data: ${COMPLETION-CANDIDATES}.")
+    Scale scale;
+
+    @Option(names = "--random-seed", defaultValue = "42", description = "Same seed, same data (default ${DEFAULT-VALUE}).")
+    int randomSeed;
+
+    @Option(names = "--anchor-date", paramLabel = "YYYY-MM-DD",
+            description = "The 'today' the demo dates are relative to (default: today).")
+    LocalDate anchorDate;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = DatabaseConnector.open(connection.resolve(Cli.settingsLoader), Cli.settingsLoader.paths(),
+                Mappers.all(), () -> false, msg -> out.println("… " + msg))) {
+            Migrator.Status status = new Migrator(db.dataSource()).inspect();
+            if (!status.upToDate()) {
+                throw new UserFacingException("The database schema is not up to date (" + status.state() + ", "
+                        + "version " + status.currentVersion() + "). Run `intowork-recruiter migrate` first.");
+            }
+            DemoSeeder.Options options = DemoSeeder.Options.demo(randomSeed);
+            if (anchorDate != null) {
+                options = new DemoSeeder.Options(randomSeed, anchorDate.atStartOfDay().atOffset(ZoneOffset.UTC),
+                        options.candidates(), options.jobs(), options.maxApplicationsPerJob());
+            }
+            long started = System.nanoTime();
+            DemoSeeder.Report report = new DemoSeeder(db.unitOfWork()).seed(options, msg -> {
+                out.println("… " + msg);
+                out.flush();
+            });
+            out.printf("Demo data loaded in %.1f s into %s:%n", (System.nanoTime() - started) / 1e9,
+                    db.target().label());
+            for (TableCount c : report.counts()) {
+                out.printf("  %-18s %,9d%n", c.tableName(), c.rowCount());
+            }
+            out.println("Demo recruiter logins (password for all: " + DemoSeeder.DEMO_RECRUITER_PASSWORD + "):");
+            for (DemoLogin login : report.logins()) {
+                out.printf("  %-36s %s, %s%n", login.email(), login.fullName(), login.company());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+}

@@ -1,0 +1,84 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.common.db.Migrator;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.seed.DemoLogin;
+import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.ResolvedSettings;
+import co.intowork.recruiter.settings.SettingKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * What happens between double-click and the first screen: open the database, bring an embedded one up to date
+ * (and give it demo data the first time), and refuse a server whose schema this version cannot use.
+ */
+public final class Startup {
+    private static final Logger log = LoggerFactory.getLogger(Startup.class);
+
+    public record Outcome(Database database, String schemaVersion, List<DemoLogin> demoLogins) {
+    }
+
+    private Startup() {
+    }
+
+    public static Outcome open(ResolvedSettings settings, AppPaths paths, BooleanSupplier onUiThread,
+                               Consumer<String> progress) {
+        Database db = DatabaseConnector.open(settings, paths, Mappers.all(), onUiThread, progress);
+        try {
+            Migrator migrator = new Migrator(db.dataSource());
+            Migrator.Status status = migrator.inspect();
+            List<DemoLogin> logins = List.of();
+            if (db.isEmbedded()) {
+                if (!status.upToDate()) {
+                    progress.accept("Preparing the local database");
+                    migrator.migrate(false, null, progress);
+                    status = migrator.inspect();
+                }
+                DemoSeeder seeder = new DemoSeeder(db.unitOfWork());
+                logins = seeder.demoLogins();
+                if (logins.isEmpty() && settings.getBoolean(SettingKey.EMBEDDED_DEMO)) {
+                    progress.accept("Loading demo data (first start only)");
+                    logins = seeder.seed(DemoSeeder.Options.demo(42), progress).logins();
+                }
+            } else {
+                requireUsable(status);
+            }
+            log.info("Opened {} at schema version {}", db.target().label(), status.currentVersion());
+            return new Outcome(db, status.currentVersion(), logins);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static void requireUsable(Migrator.Status status) {
+        switch (status.state()) {
+            case EMPTY -> throw new UserFacingException("The database is empty. Ask IT to run "
+                    + "`intowork-recruiter migrate` against it first.");
+            case PLATFORM_UNMANAGED -> throw new UserFacingException("The INTOWORK database has not been prepared "
+                    + "for IntoWork Recruiter yet. Ask IT to run `intowork-recruiter migrate --baseline` once.");
+            case FOREIGN -> throw new UserFacingException("The configured database is not an INTOWORK database. "
+                    + "Check the server address in the settings.");
+            case MANAGED -> {
+                if (status.ahead()) {
+                    throw new UserFacingException("The database (schema version " + status.currentVersion()
+                            + ") is newer than this version of IntoWork Recruiter. Install the latest version.");
+                }
+                if (!status.pending().isEmpty()) {
+                    throw new UserFacingException("The database is at schema version " + status.currentVersion()
+                            + " but this version of IntoWork Recruiter needs " + status.latestVersion()
+                            + ". Ask IT to run `intowork-recruiter migrate`.");
+                }
+            }
+            default -> throw new IllegalStateException(status.state().name());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package co.intowork.recruiter.common.db;
+
+import co.intowork.recruiter.settings.ConnectionSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A HikariCP pool sized for one person at one desk (see decision 0002): a handful of connections, server-side
+ * timeouts so a runaway statement cannot hang the window, and keepalives so a laptop's NAT does not silently
+ * drop idle connections.
+ */
+public final class DataSourceFactory {
+    private static final int IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+    private DataSourceFactory() {
+    }
+
+    public static HikariDataSource create(ConnectionSettings settings, String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        settings.passwordIfSet().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(Math.max(1, settings.connectTimeoutSeconds())) + 2_000);
+        config.setValidationTimeout(TimeUnit.SECONDS.toMillis(3));
+        config.setIdleTimeout(TimeUnit.MINUTES.toMillis(10));
+        config.setKeepaliveTime(TimeUnit.MINUTES.toMillis(4));
+        config.setMaxLifetime(TimeUnit.MINUTES.toMillis(30));
+        config.setAutoCommit(true);
+
+        config.addDataSourceProperty("ApplicationName", settings.applicationName());
+        config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectTimeoutSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("sslmode", settings.sslMode().pgValue());
+        if (settings.sslRootCert() != null && !settings.sslRootCert().isBlank()) {
+            config.addDataSourceProperty("sslrootcert", settings.sslRootCert());
+        }
+        // Startup options instead of SQL after connect: they also apply to connections Flyway takes, and
+        // survive a transaction-pooling PgBouncer (which forwards startup parameters it knows).
+        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeoutMs()
+                + " -c lock_timeout=" + settings.lockTimeoutMs()
+                + " -c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_TIMEOUT_MS);
+        // A dead server must not freeze the app forever: give up a while after the statement timeout.
+        if (settings.statementTimeoutMs() > 0) {
+            config.addDataSourceProperty("socketTimeout",
+                    String.valueOf(TimeUnit.MILLISECONDS.toSeconds(settings.statementTimeoutMs()) + 30));
+        }
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,63 @@
+package co.intowork.recruiter.common.db;
+
+import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.ConnectionSettings;
+import co.intowork.recruiter.settings.ResolvedSettings;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import org.postgresql.Driver;
+
+import java.util.Collection;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** Opens the configured server, or starts the embedded one when none is configured. */
+public final class DatabaseConnector {
+    private DatabaseConnector() {
+    }
+
+    public static Database open(ResolvedSettings settings, AppPaths paths, Collection<Class<?>> mappers,
+                                BooleanSupplier onUiThread, Consumer<String> progress) {
+        if (ConnectionSettings.wantsEmbedded(settings)) {
+            progress.accept("Starting the local demo database");
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(paths.embeddedDatabaseDir());
+            try {
+                ConnectionSettings cs = ConnectionSettings.embeddedDefaults(settings, embedded.jdbcUrl(),
+                        EmbeddedDatabase.SUPERUSER);
+                HikariDataSource ds = pool(cs);
+                return new Database(ds, new Database.Target(true, "localhost", embedded.port(),
+                        EmbeddedDatabase.DATABASE_NAME, cs.user()), mappers, onUiThread, embedded);
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
+        }
+        ConnectionSettings cs = ConnectionSettings.from(settings);
+        progress.accept("Connecting to " + describeUrl(cs.jdbcUrl()));
+        HikariDataSource ds = pool(cs);
+        Properties parsed = Driver.parseURL(cs.jdbcUrl(), new Properties());
+        String host = parsed == null ? "?" : parsed.getProperty("PGHOST", "localhost");
+        int port = parsed == null ? 5432 : Integer.parseInt(parsed.getProperty("PGPORT", "5432").split(",")[0]);
+        String dbName = parsed == null ? "?" : parsed.getProperty("PGDBNAME", "");
+        return new Database(ds, new Database.Target(false, host, port, dbName, cs.user()), mappers, onUiThread,
+                null);
+    }
+
+    static HikariDataSource pool(ConnectionSettings cs) {
+        try {
+            return DataSourceFactory.create(cs, "intowork");
+        } catch (HikariPool.PoolInitializationException e) {
+            throw SqlErrors.translate(e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    static String describeUrl(String jdbcUrl) {
+        Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
+        if (parsed == null) {
+            return jdbcUrl;
+        }
+        return parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432") + "/"
+                + parsed.getProperty("PGDBNAME", "");
+    }
+}

@@ -1,0 +1,28 @@
+package co.intowork.recruiter.common.db;
+
+import org.apache.ibatis.session.SqlSession;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Administration of the embedded server itself, as its superuser. */
+final class EmbeddedAdmin {
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private EmbeddedAdmin() {
+    }
+
+    static void ensureDatabase(DataSource postgresDatabase, String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        var factory = MyBatisFactory.create(postgresDatabase, List.of(EmbeddedAdminMapper.class));
+        try (SqlSession session = factory.openSession(true)) {
+            EmbeddedAdminMapper mapper = session.getMapper(EmbeddedAdminMapper.class);
+            if (!mapper.databaseExists(name)) {
+                mapper.createDatabase(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package co.intowork.recruiter.seed;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+public interface DemoSeedMapper {
+    long platformRowCount();
+
+    void createRandomFunction();
+
+    void createPickFunction();
+
+    void insertCompanies(@Param("anchor") OffsetDateTime anchor);
+
+    void createCompanyMap();
+
+    void insertRecruiters(@Param("anchor") OffsetDateTime anchor,
+                          @Param("recruiterPasswordHash") String recruiterPasswordHash);
+
+    void createEmployerMap();
+
+    void insertCandidateUsers(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
+                              @Param("candidates") int candidates,
+                              @Param("candidatePasswordHash") String candidatePasswordHash);
+
+    void insertCandidates(@Param("seed") int seed);
+
+    void createCandidateMap();
+
+    void insertCvs(@Param("seed") int seed);
+
+    void insertExperiences(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
+    void insertEducations(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
+    void insertSkills(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
+    void insertJobs(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor, @Param("jobs") int jobs);
+
+    void insertApplications(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
+                            @Param("maxApplicationsPerJob") int maxApplicationsPerJob);
+
+    void clampApplicationDates(@Param("anchor") OffsetDateTime anchor);
+
+    void updateApplicationCounts();
+
+    void insertNewApplicationNotifications(@Param("anchor") OffsetDateTime anchor);
+
+    void insertStatusChangeNotifications(@Param("seed") int seed);
+
+    void analyze();
+
+    List<DemoLogin> demoLogins();
+
+    List<TableCount> tableCounts();
+}

@@ -1,0 +1,4 @@
+package co.intowork.recruiter.seed;
+
+public record TableCount(String tableName, long rowCount) {
+}

@@ -1,0 +1,51 @@
+package co.intowork.recruiter.settings;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every connection setting, with its name in settings files, its environment variable and its default. */
+public enum SettingKey {
+    DB_URL("db.url", "INTOWORK_DB_URL", null, false),
+    DB_USER("db.user", "INTOWORK_DB_USER", null, false),
+    DB_PASSWORD("db.password", "INTOWORK_DB_PASSWORD", null, true),
+    SSL_MODE("db.sslmode", "INTOWORK_DB_SSLMODE", "prefer", false),
+    SSL_ROOT_CERT("db.sslrootcert", "INTOWORK_DB_SSLROOTCERT", null, false),
+    POOL_SIZE("db.pool.size", "INTOWORK_DB_POOL_SIZE", "4", false),
+    CONNECT_TIMEOUT_SECONDS("db.connect.timeout.seconds", "INTOWORK_DB_CONNECT_TIMEOUT", "10", false),
+    STATEMENT_TIMEOUT_MS("db.statement.timeout.ms", "INTOWORK_DB_STATEMENT_TIMEOUT_MS", "30000", false),
+    LOCK_TIMEOUT_MS("db.lock.timeout.ms", "INTOWORK_DB_LOCK_TIMEOUT_MS", "5000", false),
+    APPLICATION_NAME("db.application.name", "INTOWORK_DB_APPLICATION_NAME", "IntoWork Recruiter", false),
+    EMBEDDED_DEMO("embedded.demo", "INTOWORK_EMBEDDED_DEMO", "true", false);
+
+    private final String property;
+    private final String environmentVariable;
+    private final String defaultValue;
+    private final boolean secret;
+
+    SettingKey(String property, String environmentVariable, String defaultValue, boolean secret) {
+        this.property = property;
+        this.environmentVariable = environmentVariable;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public String environmentVariable() {
+        return environmentVariable;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    public static Optional<SettingKey> byProperty(String property) {
+        return Arrays.stream(values()).filter(k -> k.property.equals(property)).findFirst();
+    }
+}
