@@ -58,16 +58,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             stopOrphanedServer(dataDir);
             Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "30")
-                    .setServerConfig("shared_buffers", "128MB")
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .start();
+            EmbeddedPostgres postgres = startWithRetry(dataDir);
             EmbeddedDatabase db = new EmbeddedDatabase(dataDir, channel, lock, postgres);
             db.ensureApplicationDatabase();
             log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
@@ -81,10 +72,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    private static EmbeddedPostgres startWithRetry(Path dataDir) throws IOException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setRegisterShutdownHook(true)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        // zonky is built for throw-away test databases (-F, synchronous_commit=off); this
+                        // folder holds the user's work, so durability comes back on.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        .setServerConfig("listen_addresses", "localhost")
+                        .setServerConfig("max_connections", "30")
+                        .setServerConfig("shared_buffers", "128MB")
+                        .setLocaleConfig("locale", "C.UTF-8")
+                        .start();
+            } catch (IOException | IllegalStateException e) {
+                // After a crash, server processes of the dead postmaster may hold its shared memory for a
+                // moment; PostgreSQL refuses to start until they are gone, which takes a second or two.
+                last = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                log.warn("Embedded PostgreSQL did not start (attempt {} of 3): {}", attempt, e.getMessage());
+                try {
+                    Thread.sleep(2_000L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
+    }
+
     /**
      * A crashed app can leave its postmaster running (it is a child process, not killed with the JVM). We hold
      * the folder lock, so any live postmaster on this folder is an orphan of ours: stop it. A postmaster.pid
-     * naming a process that is gone, or is not PostgreSQL, is stale and removed.
+     * naming a dead process is left to PostgreSQL, which checks that no old server process still uses its
+     * shared memory before it starts; one naming a live process that is not PostgreSQL (the pid was reused)
+     * would block the start for ever, so it is removed.
      */
     static void stopOrphanedServer(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -111,7 +139,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
             }
         }
-        if (Files.exists(pidFile) && (handle.isEmpty() || !isPostgres || !handle.get().isAlive())) {
+        if (handle.isPresent() && !isPostgres && Files.exists(pidFile)) {
             log.warn("Removing stale {}", pidFile);
             Files.deleteIfExists(pidFile);
         }
