@@ -64,6 +64,11 @@ public final class SettingsLoader {
         } catch (IOException e) {
             throw new SettingsException("The settings file " + file + " could not be read (" + e.getMessage()
                     + "). Check its permissions, or remove it to use the defaults.", e);
+        } catch (IllegalArgumentException e) {
+            // Properties.load rejects a malformed unicode escape, e.g. a Windows path typed with single backslashes
+            throw new SettingsException("The settings file " + file + " is not a valid settings file ("
+                    + e.getMessage() + "). Write backslashes in paths twice (C:\\\\certs\\\\ca.pem) or use "
+                    + "forward slashes (C:/certs/ca.pem).", e);
         }
         for (String name : properties.stringPropertyNames()) {
             SettingKey.byProperty(name).ifPresentOrElse(

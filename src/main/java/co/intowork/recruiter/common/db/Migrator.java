@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -70,7 +71,15 @@ public final class Migrator {
                 .baselineVersion("1")
                 .baselineDescription("INTOWORK platform schema (adopted)")
                 .placeholderReplacement(false)
+                // The app's pool limits statements to seconds; building an index on a million rows takes
+                // longer, and CONCURRENTLY waits for old transactions. A lock wait still gives up after a
+                // minute so a migration never queues the platform's traffic behind it for long.
+                .initSql("SET statement_timeout = 0; SET lock_timeout = '60s'")
                 .mixed(true)
+                // A session-level advisory lock: with Flyway's default transactional lock, the lock's open
+                // transaction makes CREATE INDEX CONCURRENTLY (run on another connection) wait for it forever,
+                // or until lock_timeout (55P03).
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
                 .target(target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target))
                 .load();
     }

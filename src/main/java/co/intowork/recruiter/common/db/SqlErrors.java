@@ -1,5 +1,6 @@
 package co.intowork.recruiter.common.db;
 
+import co.intowork.recruiter.settings.SettingsException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -22,6 +23,14 @@ public final class SqlErrors {
     }
 
     public static String describe(Throwable failure) {
+        Optional<UserFacingException> worded = find(failure, UserFacingException.class);
+        if (worded.isPresent()) {
+            return worded.get().getMessage();
+        }
+        Optional<SettingsException> setting = find(failure, SettingsException.class);
+        if (setting.isPresent()) {
+            return setting.get().getMessage();
+        }
         Optional<SQLException> sql = find(failure, SQLException.class);
         if (find(failure, UnknownHostException.class).isPresent()) {
             return "The database server's name could not be found (" + rootMessage(failure) + "). Check the "
@@ -80,7 +89,8 @@ public final class SqlErrors {
             default:
                 break;
         }
-        if (state.equals("28000") && message.contains("SSL off")) {
+        // PostgreSQL 14 and later say "no encryption"; older servers said "SSL off".
+        if (state.equals("28000") && (message.contains("SSL off") || message.contains("no encryption"))) {
             return "The database server only accepts encrypted connections. Set db.sslmode to require (or "
                     + "verify-full with db.sslrootcert) and connect again.";
         }
@@ -134,6 +144,6 @@ public final class SqlErrors {
     private static String firstLine(String message) {
         int nl = message.indexOf('\n');
         String line = nl >= 0 ? message.substring(0, nl) : message;
-        return line.replaceFirst("^ERROR: ", "").trim();
+        return line.replaceFirst("^(ERROR|FATAL): ", "").trim();
     }
 }

@@ -1,0 +1,53 @@
+package co.intowork.recruiter.common.db.admin;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Read-only catalogue and statistics queries for {@code doctor}. SQL in DoctorMapper.xml. */
+public interface DoctorMapper {
+    /** An index of schema public or recruiter: "schema.name" and whether it is valid. */
+    record IndexState(String name, boolean valid) {
+    }
+
+    /** Blocks read from shared buffers (hits) and from disk or the OS cache (reads). */
+    record CacheStats(Long hits, Long reads) {
+    }
+
+    int ping();
+
+    String serverVersion();
+
+    String currentDatabase();
+
+    String currentUser();
+
+    DoctorReport.Tls tls();
+
+    boolean relationExists(@Param("name") String qualifiedName);
+
+    boolean functionExists(@Param("signature") String signature);
+
+    List<IndexState> indexStates();
+
+    List<DoctorReport.NotValidConstraint> notValidConstraints();
+
+    List<DoctorReport.NotValidConstraint> checkConstraintViolations();
+
+    CacheStats cacheStats();
+
+    List<DoctorReport.RelationSize> largestTables(@Param("limit") int limit);
+
+    List<DoctorReport.RelationSize> largestIndexes(@Param("limit") int limit);
+
+    List<DoctorReport.UnusedIndex> unusedIndexes(@Param("limit") int limit);
+
+    String pgStatStatementsState();
+
+    List<DoctorReport.SlowStatement> slowestStatements(@Param("limit") int limit);
+
+    long futureAppliedAtRows();
+
+    OffsetDateTime activeJobsSummaryRefreshedAt();
+}

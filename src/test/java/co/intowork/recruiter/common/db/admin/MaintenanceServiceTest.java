@@ -1,0 +1,80 @@
+package co.intowork.recruiter.common.db.admin;
+
+import co.intowork.recruiter.common.db.Migrator;
+import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
+import co.intowork.recruiter.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+
+import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.exec;
+import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.rows;
+import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MaintenanceServiceTest {
+
+    @Test
+    void runsTheHousekeepingRefreshesTheSummaryAndValidatesCorrectedRules() throws Exception {
+        TestDatabase.Db db = MigratedDatabases.platformWithFixture("maintain");
+        new Migrator(db.superuser()).migrate(true, null, m -> { });
+        MaintenanceService service = new MaintenanceService(db.superuser());
+
+        MaintenanceReport first = service.run();
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.succeeded()).isTrue();
+        assertThat(first.expiredSessionsPurged()).isEqualTo(2);
+        assertThat(first.passwordResetTokensPurged()).isEqualTo(2);
+        assertThat(first.verificationTokensPurged()).isEqualTo(1);
+        assertThat(first.notificationsArchived()).isEqualTo(3);
+        assertThat(first.constraints()).extracting(MaintenanceReport.ConstraintValidation::constraintName)
+                .containsExactly("ck_candidates_salary_expectation_range", "ck_jobs_status_values");
+        assertThat(first.constraints()).noneMatch(MaintenanceReport.ConstraintValidation::validated);
+        try (Connection c = db.superuser().getConnection()) {
+            Timestamp recorded = (Timestamp) value(c, "SELECT refreshed_at FROM recruiter.materialized_view_refreshes");
+            assertThat(first.activeJobsSummaryRefreshedAt().toInstant()).isEqualTo(recorded.toInstant());
+        }
+        assertThat(first.describe()).contains("2 expired sessions purged.", "1 expired verification token purged.")
+                .anyMatch(l -> l.startsWith("3 notifications archived"))
+                .anyMatch(l -> l.contains("ck_jobs_status_values") && l.contains("stays NOT VALID"));
+
+        JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(first));
+        assertThat(json.get("expiredSessionsPurged").asInt()).isEqualTo(2);
+        assertThat(json.get("activeJobsSummaryRefreshedAt").asText()).isEqualTo(
+                first.activeJobsSummaryRefreshedAt().toString());
+
+        // IT corrects the rows that broke the rules; the next run validates them
+        try (Connection c = db.superuser().getConnection()) {
+            exec(c, "UPDATE public.candidates SET salary_expectation_min = 500000, salary_expectation_max = 900000"
+                    + " WHERE id = 40");
+            exec(c, "UPDATE public.jobs SET status = 'published' WHERE id = 9");
+        }
+        MaintenanceReport second = service.run();
+        assertThat(second.expiredSessionsPurged()).isZero();
+        assertThat(second.notificationsArchived()).isZero();
+        assertThat(second.constraints()).allMatch(MaintenanceReport.ConstraintValidation::validated);
+        assertThat(second.activeJobsSummaryRefreshedAt()).isAfter(first.activeJobsSummaryRefreshedAt());
+        try (Connection c = db.superuser().getConnection()) {
+            assertThat(rows(c, "SELECT conname FROM pg_constraint WHERE NOT convalidated")).isEmpty();
+            assertThat(value(c, "SELECT total_applications FROM recruiter.active_jobs_summary WHERE job_id = 9"))
+                    .isEqualTo(0L);
+        }
+        assertThat(new DoctorService(db.superuser()).check().notValidConstraints()).isEmpty();
+    }
+
+    @Test
+    void reportsEachFailedStepInsteadOfStopping() throws SQLException {
+        TestDatabase.Db db = MigratedDatabases.migratedTo("maintain_v1", "1");
+        MaintenanceReport report = new MaintenanceService(db.superuser()).run(30, 180);
+        assertThat(report.problems()).hasSize(6)
+                .allMatch(p -> p.contains("failed: The database reported an error"));
+        assertThat(report.expiredSessionsPurged()).isNull();
+        assertThat(report.activeJobsSummaryRefreshedAt()).isNull();
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.describe()).anyMatch(l -> l.contains("the step failed"));
+    }
+}

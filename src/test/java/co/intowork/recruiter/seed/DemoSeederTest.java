@@ -1,0 +1,165 @@
+package co.intowork.recruiter.seed;
+
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DemoSeederTest {
+    private static final OffsetDateTime ANCHOR = OffsetDateTime.of(2026, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private static final List<String> TABLES = List.of("companies", "users", "employers", "candidates",
+            "candidate_cvs", "experiences", "educations", "skills", "jobs", "job_applications", "notifications");
+
+    private static TestDatabase.Db first;
+    private static TestDatabase.Db second;
+    private static TestDatabase.Db other;
+    private static Database firstDb;
+
+    @BeforeAll
+    static void seedThreeDatabases() {
+        first = MigratedDatabase.create("seed_a");
+        second = MigratedDatabase.create("seed_b");
+        other = MigratedDatabase.create("seed_c");
+        firstDb = MigratedDatabase.open(first);
+        seed(firstDb, 42);
+        try (Database db = MigratedDatabase.open(second)) {
+            seed(db, 42);
+        }
+        try (Database db = MigratedDatabase.open(other)) {
+            seed(db, 7);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        firstDb.close();
+    }
+
+    private static DemoSeeder.Report seed(Database db, int seed) {
+        return new DemoSeeder(db.unitOfWork()).seed(new DemoSeeder.Options(seed, ANCHOR, 600, 60, 40), m -> { });
+    }
+
+    /** Row digests per table, ignoring columns that triggers stamp with the wall clock. */
+    private static Map<String, String> digests(TestDatabase.Db db) throws Exception {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                try (ResultSet rs = s.executeQuery("SELECT md5(string_agg((to_jsonb(t) - 'updated_at' - 'version')::text, "
+                        + "'|' ORDER BY t.id)) FROM public." + table + " t")) {
+                    rs.next();
+                    out.put(table, rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> column(TestDatabase.Db db, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static long number(TestDatabase.Db db, String sql) throws Exception {
+        return Long.parseLong(column(db, sql).get(0));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRowsAndAnotherSeedDifferentOnes() throws Exception {
+        Map<String, String> a = digests(first);
+        assertThat(a.values()).doesNotContainNull();
+        assertThat(digests(second)).isEqualTo(a);
+        Map<String, String> c = digests(other);
+        assertThat(c.get("jobs")).isNotEqualTo(a.get("jobs"));
+        assertThat(c.get("job_applications")).isNotEqualTo(a.get("job_applications"));
+    }
+
+    @Test
+    void everyApplicationStatusAndEveryJobStatusIsPresent() throws Exception {
+        assertThat(column(first, "SELECT DISTINCT status::text FROM job_applications ORDER BY 1"))
+                .containsExactly("accepted", "applied", "interview", "rejected", "shortlisted", "viewed");
+        assertThat(column(first, "SELECT DISTINCT status FROM jobs ORDER BY 1"))
+                .containsExactly("archived", "closed", "draft", "published");
+    }
+
+    @Test
+    void valuesFollowThePlatformsEncodings() throws Exception {
+        assertThat(column(first, "SELECT DISTINCT role::text FROM users ORDER BY 1"))
+                .containsExactly("CANDIDATE", "EMPLOYER");
+        assertThat(column(first, "SELECT DISTINCT job_type FROM jobs"))
+                .isSubsetOf("full_time", "part_time", "contract", "temporary", "internship");
+        assertThat(column(first, "SELECT DISTINCT location_type FROM jobs")).isSubsetOf("on_site", "remote", "hybrid");
+        assertThat(column(first, "SELECT DISTINCT currency || '/' || zone FROM jobs ORDER BY 1"))
+                .containsExactly("XAF/CEMAC", "XOF/UEMOA");
+        assertThat(column(first, "SELECT DISTINCT country FROM jobs ORDER BY 1")).containsExactly("CI", "CM", "GA", "SN");
+        assertThat(column(first, "SELECT DISTINCT language FROM jobs ORDER BY 1")).containsExactly("en", "fr");
+        assertThat(number(first, "SELECT count(*) FROM users WHERE password_hash NOT LIKE '$2b$12$%' "
+                + "OR length(password_hash) <> 60")).isZero();
+        assertThat(column(first, "SELECT DISTINCT title FROM notifications WHERE type = 'STATUS_CHANGE' ORDER BY 1"))
+                .contains("❌ Votre candidature n'a pas été retenue", "🎯 Vous êtes convoqué(e) en entretien");
+    }
+
+    @Test
+    void referencesAndDatesAreSane() throws Exception {
+        // a job's company is its recruiter's company
+        assertThat(number(first, "SELECT count(*) FROM jobs j JOIN employers e ON e.id = j.employer_id "
+                + "WHERE e.company_id <> j.company_id")).isZero();
+        // no application to a draft job, none before the job was posted, none after the anchor
+        assertThat(number(first, "SELECT count(*) FROM job_applications a JOIN jobs j ON j.id = a.job_id "
+                + "WHERE j.status = 'draft' OR a.applied_at < j.posted_at OR a.applied_at > '2026-06-01'")).isZero();
+        // one application per candidate and job
+        assertThat(number(first, "SELECT count(*) FROM (SELECT 1 FROM job_applications GROUP BY job_id, candidate_id "
+                + "HAVING count(*) > 1) d")).isZero();
+        // viewed_at exactly for applications past 'applied'
+        assertThat(number(first, "SELECT count(*) FROM job_applications WHERE (status = 'applied') <> (viewed_at IS NULL)"))
+                .isZero();
+        // the chosen CV belongs to the candidate
+        assertThat(number(first, "SELECT count(*) FROM job_applications a JOIN candidate_cvs v ON v.id = a.cv_id "
+                + "WHERE v.candidate_id <> a.candidate_id")).isZero();
+        assertThat(number(first, "SELECT count(*) FROM jobs j WHERE applications_count <> "
+                + "(SELECT count(*) FROM job_applications a WHERE a.job_id = j.id)")).isZero();
+        // every application told its recruiter, every status change its candidate
+        assertThat(number(first, "SELECT count(*) FROM notifications WHERE type = 'NEW_APPLICATION'"))
+                .isEqualTo(number(first, "SELECT count(*) FROM job_applications"));
+        assertThat(number(first, "SELECT count(*) FROM notifications WHERE type = 'STATUS_CHANGE'"))
+                .isEqualTo(number(first, "SELECT count(*) FROM job_applications WHERE status <> 'applied'"));
+    }
+
+    @Test
+    void seedingAgainIsRefusedAndChangesNothing() throws Exception {
+        Map<String, String> before = digests(first);
+        assertThatThrownBy(() -> seed(firstDb, 42)).isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("already holds");
+        assertThat(digests(first)).isEqualTo(before);
+    }
+
+    @Test
+    void demoLoginsListEveryRecruiterWithTheirCompany() {
+        List<DemoLogin> logins = new DemoSeeder(firstDb.unitOfWork()).demoLogins();
+        assertThat(logins).hasSize(11);
+        assertThat(logins).extracting(DemoLogin::email).contains("aicha.nze@ogooue-energie.demo",
+                "mariam.traore@lagune-finance.demo", "brigitte.ngo-bassa@douala-port.demo");
+        assertThat(logins).extracting(DemoLogin::company).contains("Ogooué Énergie", "Mbolo Santé");
+    }
+}

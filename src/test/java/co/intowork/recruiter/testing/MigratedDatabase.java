@@ -1,0 +1,26 @@
+package co.intowork.recruiter.testing;
+
+import co.intowork.recruiter.app.Mappers;
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.common.db.Migrator;
+import co.intowork.recruiter.settings.ConnectionSettings;
+
+/** A fresh database at the latest schema, opened the way the app opens a server database. */
+public final class MigratedDatabase {
+    private MigratedDatabase() {
+    }
+
+    public static TestDatabase.Db create(String purpose) {
+        TestDatabase.Db db = TestDatabase.newEmptyDatabase(purpose);
+        new Migrator(db.superuser()).migrate(false, null, msg -> { });
+        return db;
+    }
+
+    public static Database open(TestDatabase.Db db) {
+        ConnectionSettings cs = new ConnectionSettings(db.jdbcUrl(), db.user(), null,
+                ConnectionSettings.SslMode.DISABLE, null, 4, 10, 30_000, 5_000, "IntoWork Recruiter tests");
+        return new Database(DataSourceFactory.create(cs, "test-" + db.name()),
+                new Database.Target(false, "localhost", 0, db.name(), db.user()), Mappers.all(), () -> false, null);
+    }
+}
