@@ -4,6 +4,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -153,6 +154,13 @@ public final class Migrator {
                 }
             }
             default -> throw new IllegalStateException(status.state().name());
+        }
+        if (Arrays.stream(flyway.info().all()).anyMatch(i -> i.getState() == MigrationState.FAILED)) {
+            // Only a non-transactional migration can leave a FAILED record; every one of ours is written to be
+            // re-run, so clearing the record and running it again is the recovery.
+            progress.accept("Clearing the record of a migration that failed midway, to run it again");
+            flyway.repair();
+            log.warn("Repaired a failed migration record before migrating");
         }
         progress.accept("Applying migrations");
         MigrateResult result = flyway.migrate();

@@ -218,9 +218,11 @@ public final class DoctorService {
             if (platformTables) {
                 future = checks.run("applied_at", DoctorMapper::futureAppliedAtRows);
                 if (future != null && future > 0) {
-                    warnings.add(future + " application" + (future == 1 ? " is" : "s are") + " dated in the future "
-                            + "(applied_at more than 5 minutes ahead); they sort first everywhere. Correct "
-                            + (future == 1 ? "its" : "their") + " applied_at.");
+                    warnings.add(future == 1
+                            ? "1 application is dated in the future (applied_at more than 5 minutes ahead), so it "
+                            + "sorts first everywhere. Correct its applied_at."
+                            : future + " applications are dated in the future (applied_at more than 5 minutes "
+                            + "ahead), so they sort first everywhere. Correct their applied_at.");
                 }
             }
             OffsetDateTime refreshed = null;

@@ -55,9 +55,9 @@ public record MaintenanceReport(
         lines.add(count(expiredSessionsPurged, "expired session", "purged"));
         lines.add(count(passwordResetTokensPurged, "used or expired password reset token", "purged"));
         lines.add(count(verificationTokensPurged, "expired verification token", "purged"));
-        lines.add(count(notificationsArchived, "notification", "archived")
-                + " (read and older than " + readRetentionDays + " days, or unread and older than "
-                + Math.max(readRetentionDays, unreadRetentionDays) + " days)");
+        String archived = count(notificationsArchived, "notification", "archived");
+        lines.add(archived.substring(0, archived.length() - 1) + " (read and older than " + readRetentionDays
+                + " days, or unread and older than " + Math.max(readRetentionDays, unreadRetentionDays) + " days).");
         for (ConstraintValidation c : constraints) {
             lines.add(c.validated()
                     ? "Constraint " + c.constraintName() + " on " + c.tableName() + " validated."
