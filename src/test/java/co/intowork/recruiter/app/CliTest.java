@@ -479,4 +479,50 @@ class CliTest {
                 + "SELECT count(*)::text FROM public.jobs UNION ALL SELECT count(*)::text FROM public.job_applications"))
                 .isEqualTo(countsAfterFirst);
     }
+
+    // ------------------------------------------------------------------------------------------ doctor, maintain
+
+    @Test
+    void doctorReportsAHealthyDatabaseThenNoticesADroppedIndexAsTextAndJson() throws Exception {
+        TestDatabase.Db db = co.intowork.recruiter.testing.MigratedDatabase.create("cli_doctor");
+        Run healthy = run(with(db, "doctor"));
+        assertThat(healthy.out()).contains("Expected indexes missing: none", "Server: PostgreSQL 15");
+        assertThat(healthy.out()).doesNotContain("INVALID indexes");
+
+        exec(db, "DROP INDEX public.ix_job_applications_board");
+        Run text = run(with(db, "doctor"));
+        assertThat(text.exit()).isEqualTo(DoctorCommand.EXIT_WARNINGS);
+        assertThat(text.out()).contains("Expected indexes missing: ix_job_applications_board");
+
+        Run json = run(with(db, "doctor", "--json"));
+        assertThat(json.exit()).isEqualTo(DoctorCommand.EXIT_WARNINGS);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tree.get("connected").asBoolean()).isTrue();
+        assertThat(tree.get("missingIndexes").toString()).contains("ix_job_applications_board");
+    }
+
+    @Test
+    void doctorOnAnUnreachableServerSaysSoInJson() throws Exception {
+        Run json = run("doctor", "--json", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x", "--user", "x");
+        assertThat(json.exit()).isEqualTo(Cli.EXIT_FAILURE);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tree.get("connected").asBoolean()).isFalse();
+        assertThat(tree.get("connection_error").asText()).contains("could not be reached");
+    }
+
+    @Test
+    void maintainPurgesExpiredSessionsAndPrintsWhatItDid() throws Exception {
+        TestDatabase.Db db = co.intowork.recruiter.testing.MigratedDatabase.create("cli_maintain");
+        exec(db, "INSERT INTO users (email, role, first_name, last_name) VALUES ('a@b.demo', 'CANDIDATE', 'A', 'B')",
+                "INSERT INTO sessions (user_id, session_token, expires) SELECT id, 'old', now() - interval '1 day' FROM users",
+                "INSERT INTO sessions (user_id, session_token, expires) SELECT id, 'live', now() + interval '1 day' FROM users");
+        Run r = run(with(db, "maintain"));
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("1 expired session purged", "Job summary figures refreshed");
+        try (Connection c = db.superuser().getConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT string_agg(session_token, ',') FROM sessions")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("live");
+        }
+    }
 }
