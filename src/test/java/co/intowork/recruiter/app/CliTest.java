@@ -492,7 +492,7 @@ class CliTest {
         exec(db, "DROP INDEX public.ix_job_applications_board");
         Run text = run(with(db, "doctor"));
         assertThat(text.exit()).isEqualTo(DoctorCommand.EXIT_WARNINGS);
-        assertThat(text.out()).contains("Expected indexes missing: ix_job_applications_board");
+        assertThat(text.out()).contains("Expected indexes missing: public.ix_job_applications_board");
 
         Run json = run(with(db, "doctor", "--json"));
         assertThat(json.exit()).isEqualTo(DoctorCommand.EXIT_WARNINGS);
