@@ -50,6 +50,12 @@ public final class Cli {
         return cl;
     }
 
+    /** Reports of doctor, maintain and later stats share one JSON shape: indented, field names as declared. */
+    static void printJson(PrintWriter out, Object report) throws com.fasterxml.jackson.core.JsonProcessingException {
+        out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+    }
+
     public static int run(String... args) {
         return commandLine().execute(args);
     }

@@ -1,5 +1,7 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.settings.SettingsLoader;
@@ -7,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The connection flags every command shares; they override files and environment. */
 public final class ConnectionOptions {
@@ -27,6 +30,12 @@ public final class ConnectionOptions {
 
     @Option(names = "--sslrootcert", paramLabel = "FILE", description = "CA file for verify-ca / verify-full.")
     String sslRootCert;
+
+    /** Opens the database these flags (over files and environment) point at, for one command. */
+    public Database open(Consumer<String> progress) {
+        return DatabaseConnector.open(resolve(Cli.settingsLoader), Cli.settingsLoader.paths(), Mappers.all(),
+                () -> false, progress);
+    }
 
     public ResolvedSettings resolve(SettingsLoader loader) {
         Map<SettingKey, String> flags = new EnumMap<>(SettingKey.class);

@@ -1,12 +1,10 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.admin.DoctorReport;
 import co.intowork.recruiter.common.db.admin.DoctorService;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +35,7 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DoctorReport report;
-        try (Database db = DatabaseConnector.open(connection.resolve(Cli.settingsLoader), Cli.settingsLoader.paths(),
-                Mappers.all(), () -> false, msg -> { })) {
+        try (Database db = connection.open(msg -> { })) {
             report = new DoctorService(db.dataSource()).check();
             if (!json) {
                 out.println("Database: " + db.target().label());
@@ -53,7 +50,7 @@ final class DoctorCommand implements Callable<Integer> {
             return Cli.EXIT_FAILURE;
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            Cli.printJson(out, report);
         } else {
             report.describe().forEach(out::println);
         }

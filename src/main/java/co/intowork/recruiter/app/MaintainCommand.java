@@ -1,11 +1,8 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.admin.MaintenanceReport;
 import co.intowork.recruiter.common.db.admin.MaintenanceService;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,15 +37,14 @@ final class MaintainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MaintenanceReport report;
-        try (Database db = DatabaseConnector.open(connection.resolve(Cli.settingsLoader), Cli.settingsLoader.paths(),
-                Mappers.all(), () -> false, msg -> { })) {
+        try (Database db = connection.open(msg -> { })) {
             report = new MaintenanceService(db.dataSource()).run(readRetentionDays, unreadRetentionDays);
             if (!json) {
                 out.println("Database: " + db.target().label());
             }
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            Cli.printJson(out, report);
         } else {
             report.describe().forEach(out::println);
         }

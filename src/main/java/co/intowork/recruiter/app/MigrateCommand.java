@@ -1,9 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
-import co.intowork.recruiter.settings.ResolvedSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,9 +35,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ResolvedSettings settings = connection.resolve(Cli.settingsLoader);
-        try (Database db = DatabaseConnector.open(settings, Cli.settingsLoader.paths(), Mappers.all(),
-                () -> false, msg -> out.println("… " + msg))) {
+        try (Database db = connection.open(msg -> out.println("… " + msg))) {
             Migrator migrator = new Migrator(db.dataSource());
             out.println("Database: " + db.target().label());
             if (statusOnly) {

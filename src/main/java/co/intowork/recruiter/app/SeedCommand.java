@@ -1,7 +1,6 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.seed.DemoLogin;
@@ -43,8 +42,7 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = DatabaseConnector.open(connection.resolve(Cli.settingsLoader), Cli.settingsLoader.paths(),
-                Mappers.all(), () -> false, msg -> out.println("… " + msg))) {
+        try (Database db = connection.open(msg -> out.println("… " + msg))) {
             Migrator.Status status = new Migrator(db.dataSource()).inspect();
             if (!status.upToDate()) {
                 throw new UserFacingException("The database schema is not up to date (" + status.state() + ", "
