@@ -338,7 +338,7 @@ BEGIN
     END IF;
     IF manager.company_id = job_company THEN
         RAISE EXCEPTION 'This person is already a recruiter of the company and sees all its jobs.'
-            USING ERRCODE = 'unique_violation';
+            USING ERRCODE = 'raise_exception';
     END IF;
     INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by)
     VALUES (add_hiring_manager.job_id, manager.id, recruiter.session_user_id())

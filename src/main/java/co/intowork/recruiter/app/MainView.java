@@ -1,17 +1,18 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.seed.DemoLogin;
+import co.intowork.recruiter.auth.LoginView;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,9 +34,14 @@ public final class MainView {
     @FXML private Label errorLabel;
     @FXML private Button retryButton;
     @FXML private VBox placeholderPane;
-    @FXML private ListView<DemoLogin> demoLoginList;
-    @FXML private VBox demoLoginPane;
+    @FXML private Label homeSummary;
+    @FXML private Label workspaceError;
+    @FXML private Button refreshButton;
+    @FXML private StackPane loginHost;
     @FXML private Label connectionStatus;
+    @FXML private FontIcon userIcon;
+    @FXML private Label signedInUser;
+    @FXML private Button signOutButton;
     @FXML private Label schemaStatus;
     @FXML private Label busyStatus;
 
@@ -76,6 +82,7 @@ public final class MainView {
         });
         viewModel.sectionProperty().addListener((obs, old, now) -> buttons.get(now).setSelected(true));
         buttons.get(viewModel.sectionProperty().get()).setSelected(true);
+        buttons.values().forEach(b -> b.disableProperty().bind(viewModel.workspaceEnabledProperty().not()));
 
         sectionTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.sectionProperty().get().title(), viewModel.sectionProperty()));
@@ -85,22 +92,29 @@ public final class MainView {
         var hasError = viewModel.errorMessageProperty().isNotEmpty();
         startupPane.visibleProperty().bind(viewModel.busyProperty());
         errorPane.visibleProperty().bind(hasError.and(viewModel.busyProperty().not()));
-        placeholderPane.visibleProperty().bind(viewModel.busyProperty().not().and(hasError.not()));
+        placeholderPane.visibleProperty().bind(viewModel.busyProperty().not().and(hasError.not())
+                .and(viewModel.signedInUserProperty().isNotNull()));
+        // while signing in again, the workspace stays visible (dimmed) under the form
+        placeholderPane.effectProperty().bind(Bindings.when(viewModel.sessionEndedProperty())
+                .then(new javafx.scene.effect.GaussianBlur(6)).otherwise((javafx.scene.effect.GaussianBlur) null));
+        loginHost.getChildren().setAll(LoginView.load(viewModel.login()));
+        loginHost.visibleProperty().bind(viewModel.showLoginProperty().and(hasError.not()));
+        homeSummary.textProperty().bind(viewModel.homeSummaryProperty());
+        workspaceError.textProperty().bind(viewModel.workspaceErrorProperty());
+        workspaceError.visibleProperty().bind(viewModel.workspaceErrorProperty().isNotEmpty());
+        workspaceError.managedProperty().bind(workspaceError.visibleProperty());
+        refreshButton.setOnAction(e -> viewModel.refresh());
         progressLabel.textProperty().bind(viewModel.progressMessageProperty());
         errorLabel.textProperty().bind(viewModel.errorMessageProperty());
         retryButton.setOnAction(e -> viewModel.retry());
 
-        demoLoginList.setItems(viewModel.demoLogins());
-        demoLoginList.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(DemoLogin item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : item.email() + "  —  " + item.fullName() + ", " + item.company());
-            }
-        });
-        demoLoginPane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.demoLogins()));
-        demoLoginPane.managedProperty().bind(demoLoginPane.visibleProperty());
+        var signedIn = viewModel.signedInUserProperty().isNotNull();
+        signedInUser.textProperty().bind(viewModel.userLabelProperty());
+        for (var node : new javafx.scene.Node[] {userIcon, signedInUser, signOutButton}) {
+            node.visibleProperty().bind(signedIn);
+            node.managedProperty().bind(signedIn);
+        }
+        signOutButton.setOnAction(e -> viewModel.signOut());
 
         connectionStatus.textProperty().bind(viewModel.connectionLabelProperty());
         schemaStatus.textProperty().bind(viewModel.schemaLabelProperty());

@@ -1,9 +1,16 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.LoginViewModel;
+import co.intowork.recruiter.auth.ServerProfile;
+import co.intowork.recruiter.auth.SessionContext;
+import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
-import co.intowork.recruiter.seed.DemoLogin;
+import co.intowork.recruiter.settings.LastSignIn;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -13,25 +20,29 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
-/** State of the main window: connection, progress while starting, the chosen section. No scene-graph types. */
+/**
+ * State of the main window: opening the database, signing in and out, the chosen section, and what happens when
+ * the database ends a session (ask again, keep everything on screen, then carry on). No scene-graph types.
+ */
 public final class MainViewModel {
     private static final Logger log = LoggerFactory.getLogger(MainViewModel.class);
 
-    /** Opens the database off the UI thread, reporting progress; the app passes {@link Startup#open}. */
+    /** Opens the database of a server profile off the UI thread, reporting progress; the app passes Startup. */
     @FunctionalInterface
     public interface Opener {
-        Startup.Outcome open(Consumer<String> progress);
+        Startup.Outcome open(ServerProfile profile, Consumer<String> progress);
     }
 
     private final TaskRunner tasks;
     private final Opener opener;
+    private final LoginViewModel login;
+    private final LastSignIn lastSignIn;
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty progressMessage = new SimpleStringProperty("");
@@ -39,24 +50,54 @@ public final class MainViewModel {
     private final StringProperty connectionLabel = new SimpleStringProperty("Not connected");
     private final StringProperty schemaLabel = new SimpleStringProperty("");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.PIPELINE);
-    private final ObservableList<DemoLogin> demoLogins = FXCollections.observableArrayList();
     private final ObjectProperty<Database> database = new SimpleObjectProperty<>();
+    private final ObjectProperty<SignedInUser> signedInUser = new SimpleObjectProperty<>();
+    private final BooleanProperty sessionEnded = new SimpleBooleanProperty(false);
+    private final StringProperty userLabel = new SimpleStringProperty("");
+    private final StringProperty homeSummary = new SimpleStringProperty("");
+    private final StringProperty workspaceError = new SimpleStringProperty("");
+    private final BooleanBinding showLogin;
+    private final BooleanBinding workspaceEnabled;
 
-    public MainViewModel(TaskRunner tasks, Opener opener) {
+    private ServerProfile openedProfile;
+    private AuthService auth;
+    private Runnable retryAfterSignIn;
+
+    public MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn) {
         this.tasks = tasks;
         this.opener = opener;
+        this.login = login;
+        this.lastSignIn = lastSignIn;
+        login.setSubmitter(this::signIn);
+        login.selectedProfileProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(openedProfile) && signedInUser.get() == null && !busy.get()) {
+                close();
+                start();
+            }
+        });
+        showLogin = Bindings.createBooleanBinding(
+                () -> database.get() != null && !busy.get() && (signedInUser.get() == null || sessionEnded.get()),
+                database, busy, signedInUser, sessionEnded);
+        workspaceEnabled = Bindings.createBooleanBinding(
+                () -> signedInUser.get() != null && !sessionEnded.get(), signedInUser, sessionEnded);
+        signedInUser.addListener((obs, old, now) -> userLabel.set(now == null ? ""
+                : now.displayName() + " · " + now.roleDescription()));
     }
 
     public void start() {
+        ServerProfile profile = login.selectedProfileProperty().get();
         busy.set(true);
         errorMessage.set("");
         progressMessage.set("Starting…");
-        tasks.run(() -> opener.open(msg -> tasks.onUi(() -> progressMessage.set(msg))),
+        tasks.run(() -> opener.open(profile, msg -> tasks.onUi(() -> progressMessage.set(msg))),
                 outcome -> {
-                    database.set(outcome.database());
-                    connectionLabel.set(outcome.database().target().label());
+                    openedProfile = profile;
+                    Database db = outcome.database();
+                    auth = new AuthService(db.unitOfWork(), SessionContext.installOn(db.unitOfWork()));
+                    database.set(db);
+                    connectionLabel.set(db.target().label());
                     schemaLabel.set("Schema v" + outcome.schemaVersion());
-                    demoLogins.setAll(outcome.demoLogins());
+                    login.demoLogins().setAll(outcome.demoLogins());
                     progressMessage.set("");
                     busy.set(false);
                 },
@@ -74,8 +115,103 @@ public final class MainViewModel {
         start();
     }
 
+    private void signIn(String email, String password) {
+        AuthService service = auth;
+        if (service == null) {
+            return;
+        }
+        login.signingInProperty().set(true);
+        tasks.run(() -> {
+                    SignedInUser user = service.signIn(email, password);
+                    return new Home(user, service.visibleJobCount(user));
+                },
+                home -> {
+                    SignedInUser previous = signedInUser.get();
+                    signedInUser.set(home.user());
+                    homeSummary.set(summary(home));
+                    sessionEnded.set(false);
+                    workspaceError.set("");
+                    login.reset();
+                    if (lastSignIn != null && openedProfile != null) {
+                        lastSignIn.save(new LastSignIn.Remembered(email, openedProfile.id()));
+                    }
+                    Runnable retry = retryAfterSignIn;
+                    retryAfterSignIn = null;
+                    if (retry != null && previous != null && previous.userId() == home.user().userId()) {
+                        retry.run();
+                    }
+                },
+                failure -> {
+                    login.signingInProperty().set(false);
+                    login.clearPassword();
+                    login.errorMessageProperty().set(SqlErrors.describe(failure));
+                    log.info("Sign-in refused: {}", SqlErrors.describe(failure));
+                });
+    }
+
+    public void signOut() {
+        AuthService service = auth;
+        signedInUser.set(null);
+        sessionEnded.set(false);
+        retryAfterSignIn = null;
+        homeSummary.set("");
+        section.set(Section.PIPELINE);
+        login.reset();
+        if (service != null) {
+            tasks.run(() -> {
+                service.signOut();
+                return null;
+            }, ok -> { }, failure -> log.warn("Sign-out: {}", SqlErrors.describe(failure)));
+        }
+    }
+
+    /** Reloads what the workspace shows; the first thing to ask again after a session ends. */
+    public void refresh() {
+        SignedInUser user = signedInUser.get();
+        AuthService service = auth;
+        if (user == null || service == null) {
+            return;
+        }
+        runSignedIn(() -> service.visibleJobCount(user), count -> homeSummary.set(summary(new Home(user, count))));
+    }
+
+    /**
+     * Runs database work for the signed-in person. When the database says the session has ended, the login form
+     * asks for the password again over the unchanged workspace, and the work runs again once signed in.
+     */
+    public <T> void runSignedIn(Callable<T> work, Consumer<T> onSuccess) {
+        tasks.run(work, onSuccess, failure -> {
+            if (SqlErrors.isSessionEnded(failure)) {
+                SignedInUser user = signedInUser.get();
+                log.info("Session ended; asking {} to sign in again", user == null ? "?" : user.userId());
+                retryAfterSignIn = () -> runSignedIn(work, onSuccess);
+                login.askToSignInAgain(user == null ? "" : user.email(), SqlErrors.describe(failure));
+                sessionEnded.set(true);
+            } else {
+                String message = SqlErrors.describe(failure);
+                log.error("{}", message, failure);
+                workspaceError.set(message);
+            }
+        });
+    }
+
     public void select(Section s) {
-        section.set(s);
+        if (workspaceEnabled.get()) {
+            section.set(s);
+        }
+    }
+
+    private static String summary(Home home) {
+        long n = home.visibleJobs();
+        return "You can see " + (n == 1 ? "1 job" : String.format("%,d jobs", n))
+                + (home.user().isRecruiter() ? " of " + home.user().companyName() : "") + ".";
+    }
+
+    private record Home(SignedInUser user, long visibleJobs) {
+    }
+
+    public LoginViewModel login() {
+        return login;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -102,17 +238,54 @@ public final class MainViewModel {
         return section;
     }
 
-    public ObservableList<DemoLogin> demoLogins() {
-        return demoLogins;
-    }
-
     public ReadOnlyObjectProperty<Database> databaseProperty() {
         return database;
+    }
+
+    public ReadOnlyObjectProperty<SignedInUser> signedInUserProperty() {
+        return signedInUser;
+    }
+
+    public ReadOnlyBooleanProperty sessionEndedProperty() {
+        return sessionEnded;
+    }
+
+    public ReadOnlyStringProperty userLabelProperty() {
+        return userLabel;
+    }
+
+    public ReadOnlyStringProperty homeSummaryProperty() {
+        return homeSummary;
+    }
+
+    public ReadOnlyStringProperty workspaceErrorProperty() {
+        return workspaceError;
+    }
+
+    public BooleanBinding showLoginProperty() {
+        return showLogin;
+    }
+
+    public BooleanBinding workspaceEnabledProperty() {
+        return workspaceEnabled;
     }
 
     public void close() {
         Database db = database.get();
         if (db != null) {
+            AuthService service = auth;
+            if (service != null && service.isSignedIn()) {
+                // closing runs on the UI thread, where database work is refused; end the session alongside
+                Thread signOut = new Thread(service::signOut, "sign-out");
+                signOut.start();
+                try {
+                    signOut.join(3000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            auth = null;
+            signedInUser.set(null);
             database.set(null);
             db.close();
         }

@@ -1,5 +1,6 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 
 import java.util.List;
@@ -10,6 +11,6 @@ public final class Mappers {
     }
 
     public static List<Class<?>> all() {
-        return List.of(DemoSeedMapper.class);
+        return List.of(DemoSeedMapper.class, SessionMapper.class);
     }
 }

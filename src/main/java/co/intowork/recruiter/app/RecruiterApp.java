@@ -1,14 +1,23 @@
 package co.intowork.recruiter.app;
 
 import atlantafx.base.theme.PrimerLight;
+import co.intowork.recruiter.auth.LoginViewModel;
+import co.intowork.recruiter.auth.ServerProfile;
+import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.tasks.FxTaskRunner;
+import co.intowork.recruiter.settings.LastSignIn;
+import co.intowork.recruiter.settings.ResolvedSettings;
+import co.intowork.recruiter.settings.SettingKey;
+import co.intowork.recruiter.settings.SettingsException;
 import co.intowork.recruiter.settings.SettingsLoader;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The JavaFX application: composition root of the window. */
 public final class RecruiterApp extends Application {
@@ -24,9 +33,11 @@ public final class RecruiterApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         tasks = new FxTaskRunner(2);
         SettingsLoader loader = SettingsLoader.system();
-        viewModel = new MainViewModel(tasks,
-                progress -> Startup.open(loader.load(Map.of()), loader.paths(), Platform::isFxApplicationThread,
-                        progress));
+        LastSignIn lastSignIn = LastSignIn.in(loader.paths());
+        viewModel = new MainViewModel(tasks, loginViewModel(loader, lastSignIn),
+                (profile, progress) -> Startup.open(loader.load(Map.of()), loader.paths(), profile,
+                        Platform::isFxApplicationThread, progress),
+                lastSignIn);
         Scene scene = new Scene(MainView.load(viewModel), 1280, 760);
         scene.getStylesheets().add(RecruiterApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("IntoWork Recruiter");
@@ -35,6 +46,26 @@ public final class RecruiterApp extends Application {
         stage.setScene(scene);
         stage.show();
         viewModel.start();
+    }
+
+    /** The servers to offer, with the one and the email address last used chosen. */
+    private static LoginViewModel loginViewModel(SettingsLoader loader, LastSignIn lastSignIn) {
+        List<ServerProfile> profiles;
+        try {
+            ResolvedSettings settings = loader.load(Map.of());
+            String server = settings.get(SettingKey.DB_URL).map(DatabaseConnector::describeUrl).orElse("");
+            profiles = ServerProfile.from(settings, server);
+        } catch (SettingsException e) {
+            // a broken settings file is reported by the start-up itself, with the file and line
+            profiles = List.of(new ServerProfile(ServerProfile.SERVER, "INTOWORK server", false));
+        }
+        Optional<LastSignIn.Remembered> last = lastSignIn.load();
+        List<ServerProfile> offered = profiles;
+        ServerProfile initial = last.flatMap(r -> offered.stream().filter(p -> p.id().equals(r.profileId()))
+                .findFirst()).orElse(offered.get(0));
+        LoginViewModel login = new LoginViewModel(offered, initial);
+        last.ifPresent(r -> login.emailProperty().set(r.email()));
+        return login;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.ServerProfile;
+import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
@@ -7,8 +9,8 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
-import co.intowork.recruiter.settings.SettingKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +31,22 @@ public final class Startup {
     private Startup() {
     }
 
+    /** The demo's client login on the embedded database (a member of recruiter_app, not a superuser). */
+    public static final String DEMO_CLIENT_LOGIN = "intowork_demo";
+
     public static Outcome open(ResolvedSettings settings, AppPaths paths, BooleanSupplier onUiThread,
                                Consumer<String> progress) {
-        Database db = DatabaseConnector.open(settings, paths, Mappers.all(), onUiThread, progress);
+        return open(settings, paths, ConnectionSettings.wantsEmbedded(settings), onUiThread, progress);
+    }
+
+    public static Outcome open(ResolvedSettings settings, AppPaths paths, ServerProfile profile,
+                               BooleanSupplier onUiThread, Consumer<String> progress) {
+        return open(settings, paths, profile.embedded(), onUiThread, progress);
+    }
+
+    private static Outcome open(ResolvedSettings settings, AppPaths paths, boolean embedded,
+                                BooleanSupplier onUiThread, Consumer<String> progress) {
+        Database db = DatabaseConnector.open(settings, paths, Mappers.all(), onUiThread, progress, embedded);
         try {
             Migrator migrator = new Migrator(db.dataSource());
             Migrator.Status status = migrator.inspect();
@@ -44,19 +59,43 @@ public final class Startup {
                 }
                 DemoSeeder seeder = new DemoSeeder(db.unitOfWork());
                 logins = seeder.demoLogins();
-                if (logins.isEmpty() && settings.getBoolean(SettingKey.EMBEDDED_DEMO)) {
+                if (logins.isEmpty()) {
                     progress.accept("Loading demo data (first start only)");
                     logins = seeder.seed(DemoSeeder.Options.demo(42), progress).logins();
                 }
+                db = DatabaseConnector.reopenEmbeddedAsClient(db, settings, Mappers.all(), onUiThread,
+                        DEMO_CLIENT_LOGIN);
             } else {
                 requireUsable(status);
             }
+            requireClientLogin(db);
             log.info("Opened {} at schema version {}", db.target().label(), status.currentVersion());
             return new Outcome(db, status.currentVersion(), logins);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Refuses a login that would bypass row-level security: the client must never show one company another's
+     * data, whatever login IT configured.
+     */
+    static void requireClientLogin(Database db) {
+        String problem = db.unitOfWork().inTransaction(s -> s.getMapper(SessionMapper.class).clientLoginProblem());
+        if (problem == null) {
+            return;
+        }
+        String who = "The database login \"" + db.target().user() + "\" ";
+        throw new UserFacingException(switch (problem) {
+            case "superuser", "bypassrls", "owner" -> who + "can see every company's data ("
+                    + (problem.equals("owner") ? "it owns the platform's tables" : "it is a " + problem + " role")
+                    + "), so IntoWork Recruiter will not use it. Ask IT for a client login: "
+                    + "`intowork-recruiter client-login create NAME`.";
+            default -> who + "is not a member of recruiter_app. Ask IT to create a client login with "
+                    + "`intowork-recruiter client-login create NAME`, or to run GRANT recruiter_app TO "
+                    + db.target().user() + ".";
+        });
     }
 
     static void requireUsable(Migrator.Status status) {

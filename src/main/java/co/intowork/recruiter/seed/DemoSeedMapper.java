@@ -46,6 +46,9 @@ public interface DemoSeedMapper {
 
     void updateApplicationCounts();
 
+    void insertHiringManager(@Param("anchor") OffsetDateTime anchor,
+                             @Param("recruiterPasswordHash") String recruiterPasswordHash);
+
     void insertNewApplicationNotifications(@Param("anchor") OffsetDateTime anchor);
 
     void insertStatusChangeNotifications(@Param("seed") int seed);

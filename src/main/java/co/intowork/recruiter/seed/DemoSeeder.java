@@ -62,6 +62,7 @@ public final class DemoSeeder {
             m.insertApplications(seed, anchor, options.maxApplicationsPerJob());
             m.clampApplicationDates(anchor);
             m.updateApplicationCounts();
+            m.insertHiringManager(anchor, RECRUITER_PASSWORD_HASH);
             progress.accept("Notifications");
             m.insertNewApplicationNotifications(anchor);
             m.insertStatusChangeNotifications(seed);

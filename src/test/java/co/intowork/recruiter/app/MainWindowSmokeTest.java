@@ -1,13 +1,19 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.auth.LoginViewModel;
+import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.tasks.FxTaskRunner;
+import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,15 +23,19 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The main window driven headless: start, sign in, move around, lose the session, sign in again, sign out. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowSmokeTest {
     private static final AtomicReference<Boolean> failNextOpen = new AtomicReference<>(false);
+    private static final ServerProfile SERVER = new ServerProfile(ServerProfile.SERVER, "Test server", false);
     private static TestDatabase.Db db;
 
     private MainViewModel viewModel;
@@ -34,41 +44,102 @@ class MainWindowSmokeTest {
     @Start
     void start(Stage stage) {
         if (db == null) {
-            db = MigratedDatabase.create("smoke");
+            db = TwoCompanies.create("smoke");
         }
         tasks = new FxTaskRunner(1);
-        viewModel = new MainViewModel(tasks, progress -> {
+        viewModel = new MainViewModel(tasks, new LoginViewModel(List.of(SERVER), SERVER), (profile, progress) -> {
             progress.accept("Connecting");
             if (failNextOpen.getAndSet(false)) {
                 throw new UserFacingException("The database server could not be reached (test).");
             }
-            Database database = MigratedDatabase.open(db);
-            return new Startup.Outcome(database, "9", List.of());
-        });
+            return new Startup.Outcome(MigratedDatabase.openAsClient(db, TwoCompanies.CLIENT_LOGIN), "23",
+                    List.of(new DemoLogin(TwoCompanies.ANNE, "Anne Alpha", "Alpha", "RH")));
+        }, null);
         stage.setScene(new Scene(MainView.load(viewModel), 1100, 700));
         stage.show();
     }
 
     @AfterEach
-    void tearDown() {
-        viewModel.close();
+    void tearDown() throws Exception {
+        // the view is bound to the ViewModel's properties, which may only change on the FX thread
+        WaitForAsyncUtils.asyncFx(viewModel::close).get(30, TimeUnit.SECONDS);
         tasks.close();
     }
 
-    @Test
-    void opensAndShowsTheDatabaseItIsConnectedTo(FxRobot robot) throws Exception {
+    private void startAndWaitForLogin(FxRobot robot) throws Exception {
         robot.interact(viewModel::start);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.showLoginProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(viewModel.errorMessageProperty().get()).isEmpty();
+    }
+
+    private void signIn(FxRobot robot, String email, String password) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#login-email").queryAs(TextField.class).clear();
+            robot.lookup("#login-password").queryAs(TextField.class).clear();
+            viewModel.login().errorMessageProperty().set("");
+        });
+        robot.clickOn("#login-email").write(email);
+        robot.clickOn("#login-password").write(password).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.login().signingInProperty().get()
+                && (viewModel.signedInUserProperty().get() != null
+                    || !viewModel.login().errorMessageProperty().get().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensOnTheLoginScreenSignsInAndShowsWhoIsSignedIn(FxRobot robot) throws Exception {
+        startAndWaitForLogin(robot);
         assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText())
                 .isEqualTo("localhost/" + db.name());
-        assertThat(robot.lookup("#schema-status").queryAs(Label.class).getText()).isEqualTo("Schema v9");
+        assertThat(robot.lookup("#login-pane").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#nav-statistics").query().isDisabled()).isTrue();
+
+        // a demo account fills the form with a double-click
+        robot.doubleClickOn(robot.lookup("#demo-logins").queryAs(ListView.class).lookup(".list-cell"));
+        assertThat(robot.lookup("#login-email").queryAs(TextField.class).getText()).isEqualTo(TwoCompanies.ANNE);
+
+        signIn(robot, TwoCompanies.ANNE, "wrong-password");
+        assertThat(robot.lookup("#login-error").queryAs(Label.class).getText())
+                .contains("email address or password is not right");
+
+        signIn(robot, TwoCompanies.ANNE, TwoCompanies.PASSWORD);
+        assertThat(robot.lookup("#signed-in-user").queryAs(Label.class).getText())
+                .isEqualTo("Anne Alpha · Recruiter at Alpha");
+        assertThat(robot.lookup("#home-summary").queryAs(Label.class).getText()).isEqualTo("You can see 2 jobs of Alpha.");
+        assertThat(robot.lookup("#login-host").query().isVisible()).isFalse();
 
         robot.clickOn("#nav-statistics");
         assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.STATISTICS);
         assertThat(robot.lookup("#nav-statistics").queryAs(ToggleButton.class).isSelected()).isTrue();
-        assertThat(robot.lookup("#nav-pipeline").queryAs(ToggleButton.class).isSelected()).isFalse();
+
+        robot.clickOn("#sign-out-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#login-host").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#signed-in-user").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aSessionEndedByTheDatabaseIsResumedBySigningInAgain(FxRobot robot) throws Exception {
+        startAndWaitForLogin(robot);
+        signIn(robot, TwoCompanies.BRUNO, TwoCompanies.PASSWORD);
+        robot.clickOn("#nav-board");
+        try (Connection admin = db.superuser().getConnection(); Statement s = admin.createStatement()) {
+            s.execute("UPDATE recruiter.client_sessions SET expires_at = now() - interval '1 minute' WHERE user_id = 3");
+        }
+        robot.clickOn("#refresh-button");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.sessionEndedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#login-host").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#login-notice").queryAs(Label.class).getText()).contains("session has ended");
+        assertThat(robot.lookup("#login-email").query().isDisabled()).isTrue();
+        assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.BOARD);
+
+        robot.clickOn("#login-password").write(TwoCompanies.PASSWORD).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel.sessionEndedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#login-host").query().isVisible()).isFalse();
+        assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.BOARD);
+        assertThat(robot.lookup("#home-summary").queryAs(Label.class).getText()).isEqualTo("You can see 1 job of Beta.");
     }
 
     @Test
@@ -87,5 +158,6 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#connection-status").queryAs(Label.class).getText()).contains(db.name());
         assertThat(robot.lookup("#error-pane").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#login-host").query().isVisible()).isTrue();
     }
 }

@@ -1,5 +1,8 @@
 package co.intowork.recruiter.seed;
 
+import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.SessionContext;
+import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.testing.MigratedDatabase;
@@ -155,9 +158,35 @@ class DemoSeederTest {
     }
 
     @Test
+    void demoAccountsSignInWithThePlatformsBcryptHashesAndSeeTheirOwnShare() {
+        try (Database client = MigratedDatabase.openAsClient(first, "seed_test_client")) {
+            AuthService recruiter = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()));
+            SignedInUser aicha = recruiter.signIn("aicha.nze@ogooue-energie.demo", DemoSeeder.DEMO_RECRUITER_PASSWORD);
+            assertThat(aicha.roleDescription()).isEqualTo("Recruiter at Ogooué Énergie");
+            long companyJobs;
+            try (Connection c = first.superuser().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM public.jobs j JOIN public.companies c"
+                         + " ON c.id = j.company_id WHERE c.name = 'Ogooué Énergie'")) {
+                rs.next();
+                companyJobs = rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(recruiter.visibleJobCount(aicha)).isEqualTo(companyJobs).isPositive();
+
+            AuthService manager = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()));
+            SignedInUser ines = manager.signIn("ines.moukagni@hiring-manager.demo", DemoSeeder.DEMO_RECRUITER_PASSWORD);
+            assertThat(ines.roleDescription()).isEqualTo("Hiring manager on 2 jobs");
+            assertThat(manager.visibleJobCount(ines)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void demoLoginsListEveryRecruiterWithTheirCompany() {
         List<DemoLogin> logins = new DemoSeeder(firstDb.unitOfWork()).demoLogins();
-        assertThat(logins).hasSize(11);
+        assertThat(logins).hasSize(12);
+        assertThat(logins.get(11).email()).isEqualTo("ines.moukagni@hiring-manager.demo");
+        assertThat(logins.get(11).company()).isEqualTo("Hiring manager, Ogooué Énergie");
         assertThat(logins).extracting(DemoLogin::email).contains("aicha.nze@ogooue-energie.demo",
                 "mariam.traore@lagune-finance.demo", "brigitte.ngo-bassa@douala-port.demo");
         assertThat(logins).extracting(DemoLogin::company).contains("Ogooué Énergie", "Mbolo Santé");

@@ -17,6 +17,21 @@ public final class MigratedDatabase {
         return db;
     }
 
+    /** The database as a client login in recruiter_app (created if missing), as the app runs in production. */
+    public static Database openAsClient(TestDatabase.Db db, String login) {
+        try (var c = db.superuser().getConnection(); var ps = c.prepareStatement("SELECT recruiter.create_client_login(?)")) {
+            ps.setString(1, login);
+            ps.execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        String url = db.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        ConnectionSettings cs = new ConnectionSettings(url, login, null,
+                ConnectionSettings.SslMode.DISABLE, null, 4, 10, 30_000, 5_000, "IntoWork Recruiter tests");
+        return new Database(DataSourceFactory.create(cs, "test-client-" + db.name()),
+                new Database.Target(false, "localhost", 0, db.name(), login), Mappers.all(), () -> false, null);
+    }
+
     public static Database open(TestDatabase.Db db) {
         ConnectionSettings cs = new ConnectionSettings(db.jdbcUrl(), db.user(), null,
                 ConnectionSettings.SslMode.DISABLE, null, 4, 10, 30_000, 5_000, "IntoWork Recruiter tests");

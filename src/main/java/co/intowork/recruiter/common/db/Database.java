@@ -60,6 +60,15 @@ public final class Database implements AutoCloseable {
         return session.getMapper(SchemaInspectionMapper.class);
     }
 
+    EmbeddedDatabase embedded() {
+        return embedded;
+    }
+
+    /** Closes only the pool, leaving the embedded server to the Database that takes it over. */
+    void closePool() {
+        dataSource.close();
+    }
+
     @Override
     public void close() {
         dataSource.close();

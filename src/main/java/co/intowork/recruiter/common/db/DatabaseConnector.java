@@ -19,7 +19,32 @@ public final class DatabaseConnector {
 
     public static Database open(ResolvedSettings settings, AppPaths paths, Collection<Class<?>> mappers,
                                 BooleanSupplier onUiThread, Consumer<String> progress) {
-        if (ConnectionSettings.wantsEmbedded(settings)) {
+        return open(settings, paths, mappers, onUiThread, progress, ConnectionSettings.wantsEmbedded(settings));
+    }
+
+    /**
+     * The embedded database as the demo's client login: a member of recruiter_app like any production login, so
+     * row-level security applies exactly as on a server. {@code admin} (its superuser pool) is closed.
+     */
+    public static Database reopenEmbeddedAsClient(Database admin, ResolvedSettings settings,
+                                                  Collection<Class<?>> mappers, BooleanSupplier onUiThread,
+                                                  String login) {
+        EmbeddedDatabase embedded = admin.embedded();
+        if (embedded == null) {
+            throw new IllegalArgumentException("Not the embedded database");
+        }
+        EmbeddedAdmin.ensureClientLogin(admin.dataSource(), login);
+        ConnectionSettings cs = ConnectionSettings.embeddedDefaults(settings, embedded.jdbcUrlAs(login), login);
+        HikariDataSource ds = pool(cs);
+        Database client = new Database(ds, new Database.Target(true, "localhost", embedded.port(),
+                EmbeddedDatabase.DATABASE_NAME, login), mappers, onUiThread, embedded);
+        admin.closePool();
+        return client;
+    }
+
+    public static Database open(ResolvedSettings settings, AppPaths paths, Collection<Class<?>> mappers,
+                                BooleanSupplier onUiThread, Consumer<String> progress, boolean embeddedDemo) {
+        if (embeddedDemo) {
             progress.accept("Starting the local demo database");
             EmbeddedDatabase embedded = EmbeddedDatabase.start(paths.embeddedDatabaseDir());
             try {
@@ -52,7 +77,7 @@ public final class DatabaseConnector {
         }
     }
 
-    static String describeUrl(String jdbcUrl) {
+    public static String describeUrl(String jdbcUrl) {
         Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
         if (parsed == null) {
             return jdbcUrl;

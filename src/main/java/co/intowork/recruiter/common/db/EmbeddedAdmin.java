@@ -13,6 +13,13 @@ final class EmbeddedAdmin {
     private EmbeddedAdmin() {
     }
 
+    static void ensureClientLogin(DataSource appDatabase, String login) {
+        var factory = MyBatisFactory.create(appDatabase, List.of(EmbeddedAdminMapper.class));
+        try (SqlSession session = factory.openSession(true)) {
+            session.getMapper(EmbeddedAdminMapper.class).createClientLogin(login);
+        }
+    }
+
     static void ensureDatabase(DataSource postgresDatabase, String name) {
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a plain database name: " + name);

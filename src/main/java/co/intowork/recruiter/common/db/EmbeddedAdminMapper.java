@@ -6,4 +6,6 @@ public interface EmbeddedAdminMapper {
     boolean databaseExists(@Param("name") String name);
 
     void createDatabase(@Param("name") String name);
+
+    String createClientLogin(@Param("name") String name);
 }

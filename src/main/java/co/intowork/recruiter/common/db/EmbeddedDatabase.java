@@ -169,6 +169,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getJdbcUrl(SUPERUSER, database);
     }
 
+    /** The app's own database as another login (the demo's client login in recruiter_app). */
+    public String jdbcUrlAs(String user) {
+        return postgres.getJdbcUrl(user, DATABASE_NAME);
+    }
+
     public int port() {
         return postgres.getPort();
     }

@@ -12,6 +12,9 @@ import java.util.Optional;
 
 /** Turns SQLSTATEs and driver failures into sentences a recruiter or an IT administrator can act on. */
 public final class SqlErrors {
+    /** Raised by recruiter.use_session when the sign-in token is unknown, expired or revoked. */
+    public static final String SESSION_ENDED = "IW401";
+
     private SqlErrors() {
     }
 
@@ -19,7 +22,16 @@ public final class SqlErrors {
         if (failure instanceof UserFacingException already) {
             return already;
         }
+        if (find(failure, SQLException.class).map(e -> SESSION_ENDED.equals(e.getSQLState())).orElse(false)) {
+            return new SessionExpiredException(describe(failure), failure);
+        }
         return new UserFacingException(describe(failure), failure);
+    }
+
+    /** True when the failure means the sign-in session has ended and the person must sign in again. */
+    public static boolean isSessionEnded(Throwable failure) {
+        return find(failure, SessionExpiredException.class).isPresent()
+                || find(failure, SQLException.class).map(e -> SESSION_ENDED.equals(e.getSQLState())).orElse(false);
     }
 
     public static String describe(Throwable failure) {
@@ -52,6 +64,12 @@ public final class SqlErrors {
         String constraint = constraintOf(e).map(c -> " (" + c + ")").orElse("");
         String message = e.getMessage() == null ? "" : e.getMessage();
         switch (state) {
+            case SESSION_ENDED:
+                return "Your sign-in session has ended (it expired, or you were signed out elsewhere). Sign in "
+                        + "again to carry on; what you were working on is kept.";
+            case "P0001", "P0002":
+                // our own database functions word these for the user already
+                return firstLine(message);
             case "23505":
                 return "This would create a duplicate" + constraint + ": the same record already exists. "
                         + "Refresh to see it; nothing was changed.";

@@ -1,0 +1,119 @@
+package co.intowork.recruiter.auth;
+
+import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.common.db.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Signs a person in and out with their INTOWORK platform account; the checks run inside the database. */
+public final class AuthService {
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final UnitOfWork unitOfWork;
+    private final SessionContext context;
+
+    public AuthService(UnitOfWork unitOfWork, SessionContext context) {
+        this.unitOfWork = unitOfWork;
+        this.context = context;
+    }
+
+    /** Signs in and returns who is now signed in; a refusal is a {@link UserFacingException} worded for them. */
+    public SignedInUser signIn(String email, String password) {
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            throw new UserFacingException("Enter your INTOWORK email address and password.");
+        }
+        // without the old session, which may be the very one that ended; in its own transaction, committed
+        // even when refused, so that a failed attempt is counted
+        String previous = context.token();
+        context.set(null);
+        SignInAttempt attempt;
+        try {
+            attempt = unitOfWork.inTransaction(
+                    s -> s.getMapper(SessionMapper.class).signInAttempt(email.strip(), password));
+        } catch (RuntimeException e) {
+            context.set(previous);
+            throw e;
+        }
+        if (!"ok".equals(attempt.outcome())) {
+            context.set(previous);
+        }
+        switch (attempt.outcome()) {
+            case "ok" -> {
+                context.set(attempt.token());
+                try {
+                    SignedInUser user = unitOfWork.inTransaction(s -> s.getMapper(SessionMapper.class).sessionProfile());
+                    log.info("Signed in user {} ({})", user.userId(), user.role());
+                    revokeQuietly(previous);
+                    return user;
+                } catch (RuntimeException e) {
+                    context.set(previous);
+                    throw e;
+                }
+            }
+            case "locked" -> throw new UserFacingException("Too many wrong passwords for this account: sign-in is "
+                    + "locked until " + localTime(attempt.retryAfter()) + ". Try again then, or reset your "
+                    + "password on the INTOWORK website.");
+            case "not_allowed" -> throw new UserFacingException("This INTOWORK account cannot use IntoWork "
+                    + "Recruiter: it needs an active employer account linked to a company, or a job you were added "
+                    + "to as a hiring manager. Ask your company's administrator.");
+            default -> {
+                Integer left = attempt.attemptsLeft();
+                String warning = left != null && left <= 2
+                        ? " After " + (left == 1 ? "1 more wrong attempt" : left + " more wrong attempts")
+                          + ", sign-in is locked for 15 minutes."
+                        : "";
+                throw new UserFacingException("The email address or password is not right. Check them and try "
+                        + "again." + warning);
+            }
+        }
+    }
+
+    /** Who the current session belongs to; fails with a SessionExpiredException when it has ended. */
+    public SignedInUser currentUser() {
+        return unitOfWork.inTransaction(s -> s.getMapper(SessionMapper.class).sessionProfile());
+    }
+
+    public long visibleJobCount(SignedInUser user) {
+        return unitOfWork.inTransaction(
+                s -> s.getMapper(SessionMapper.class).visibleJobCount(user.companyId(), user.userId()));
+    }
+
+    /** Ends the session in the database too, so the token is worthless even if it was copied. */
+    public void signOut() {
+        String token = context.token();
+        context.set(null);
+        revokeQuietly(token);
+    }
+
+    public boolean isSignedIn() {
+        return context.isSignedIn();
+    }
+
+    private void revokeQuietly(String token) {
+        if (token == null) {
+            return;
+        }
+        try {
+            unitOfWork.inTransaction(s -> s.getMapper(SessionMapper.class).signOut(token));
+        } catch (RuntimeException e) {
+            // the session also expires on its own; signing out must not fail because the network did
+            log.warn("Could not end the session in the database: {}", e.getMessage());
+        }
+    }
+
+    static String localTime(OffsetDateTime at) {
+        if (at == null) {
+            return "a few minutes from now";
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        String time = at.atZoneSameInstant(ZoneId.systemDefault()).format(TIME);
+        long minutes = Math.max(1, Duration.between(now, at).toMinutes() + 1);
+        return time + " (in " + minutes + (minutes == 1 ? " minute)" : " minutes)");
+    }
+}

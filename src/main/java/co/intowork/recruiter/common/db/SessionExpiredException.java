@@ -1,0 +1,8 @@
+package co.intowork.recruiter.common.db;
+
+/** The database no longer accepts the sign-in session: the app asks the person to sign in again. */
+public final class SessionExpiredException extends UserFacingException {
+    public SessionExpiredException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
