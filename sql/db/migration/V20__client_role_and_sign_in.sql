@@ -445,3 +445,24 @@ REVOKE ALL ON FUNCTION recruiter.add_hiring_manager(integer, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.create_client_login(text, integer) FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.client_logins() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.refresh_candidate_search(integer) FROM PUBLIC;
+
+-- IT's counterpart to create_client_login: drops NAME only if it is a client login (a member of recruiter_app,
+-- not a superuser). Client logins own nothing, so nothing else goes with them.
+CREATE OR REPLACE FUNCTION recruiter.drop_client_login(login_name text) RETURNS boolean
+    LANGUAGE plpgsql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = login_name) THEN
+        RETURN false;
+    END IF;
+    IF login_name = 'recruiter_app' OR NOT pg_has_role(login_name, 'recruiter_app', 'MEMBER')
+       OR (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = login_name) THEN
+        RAISE EXCEPTION '% is not an IntoWork Recruiter client login; it was left alone.', login_name
+            USING ERRCODE = 'raise_exception';
+    END IF;
+    EXECUTE format('DROP ROLE %I', login_name);
+    RETURN true;
+END
+$$;
+REVOKE ALL ON FUNCTION recruiter.drop_client_login(text) FROM PUBLIC;

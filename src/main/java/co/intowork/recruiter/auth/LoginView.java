@@ -62,7 +62,7 @@ public final class LoginView {
         });
         title.textProperty().bind(Bindings.when(again).then("Sign in again").otherwise("Sign in"));
         subtitle.textProperty().bind(Bindings.when(again)
-                .then("Your work stays on screen; enter your password to carry on.")
+                .then("Enter your password to carry on.")
                 .otherwise("Use your INTOWORK employer account."));
         notice.textProperty().bind(viewModel.noticeProperty());
         notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());

@@ -480,6 +480,43 @@ class CliTest {
                 .isEqualTo(countsAfterFirst);
     }
 
+    // ------------------------------------------------------------------------------------------------ client-login
+
+    @Test
+    void clientLoginCreatesAScramLoginInRecruiterAppListsAndDropsIt() throws Exception {
+        TestDatabase.Db db = co.intowork.recruiter.testing.MigratedDatabase.create("cli_login");
+        java.io.InputStream stdin = System.in;
+        Run created;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("Site-Libreville-2026!\n".getBytes(StandardCharsets.UTF_8)));
+            created = run(with(db, "client-login", "create", "recruiter_site_lbv", "--password-stdin",
+                    "--connection-limit", "40"));
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created client login recruiter_site_lbv");
+        assertThat(strings(db, "SELECT rolcanlogin::text || ' ' || rolconnlimit || ' ' || left(rolpassword, 14)"
+                + " || ' ' || pg_has_role('recruiter_site_lbv', 'recruiter_app', 'MEMBER')"
+                + " FROM pg_authid WHERE rolname = 'recruiter_site_lbv'"))
+                .containsExactly("true 40 SCRAM-SHA-256$ true");
+
+        Run list = run(with(db, "client-login", "list"));
+        assertThat(list.out()).contains("recruiter_site_lbv").contains("at most 40");
+
+        Run refused = run(with(db, "client-login", "drop", "postgres"));
+        assertThat(refused.exit()).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(refused.err()).contains("not an IntoWork Recruiter client login");
+
+        Run dropped = run(with(db, "client-login", "drop", "recruiter_site_lbv"));
+        assertThat(dropped.out()).contains("Dropped client login recruiter_site_lbv.");
+        assertThat(strings(db, "SELECT rolname FROM pg_roles WHERE rolname = 'recruiter_site_lbv'")).isEmpty();
+
+        Run badName = run(with(db, "client-login", "create", "Robert'); DROP TABLE jobs;--", "--no-password"));
+        assertThat(badName.exit()).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(badName.err()).contains("lower-case letters, digits or underscores");
+    }
+
     // ------------------------------------------------------------------------------------------ doctor, maintain
 
     @Test

@@ -1,0 +1,13 @@
+package co.intowork.recruiter.common.db.admin;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+
+public interface ClientLoginMapper {
+    String create(@Param("name") String name, @Param("connectionLimit") int connectionLimit);
+
+    boolean drop(@Param("name") String name);
+
+    List<ClientLogin> list();
+}
