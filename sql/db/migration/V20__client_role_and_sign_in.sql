@@ -466,3 +466,23 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION recruiter.drop_client_login(text) FROM PUBLIC;
+
+-- Housekeeping for `maintain`: desktop sessions that ended (expired or revoked) more than 30 days ago, and
+-- sign-in failure counts that are no longer locking anything and were forgotten anyway (older than a day).
+-- Recent ended sessions are kept for a month so IT can see who signed in from where.
+CREATE OR REPLACE FUNCTION recruiter.purge_client_sessions() RETURNS integer
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    sessions integer;
+BEGIN
+    DELETE FROM recruiter.client_sessions s
+     WHERE least(s.expires_at, coalesce(s.revoked_at, 'infinity')) < now() - interval '30 days';
+    GET DIAGNOSTICS sessions = ROW_COUNT;
+    DELETE FROM recruiter.sign_in_attempts a
+     WHERE coalesce(a.locked_until, '-infinity') < now() AND a.last_failed_at < now() - interval '1 day';
+    RETURN sessions;
+END
+$$;
+REVOKE ALL ON FUNCTION recruiter.purge_client_sessions() FROM PUBLIC;

@@ -9,6 +9,8 @@ import java.util.List;
 public interface MaintenanceMapper {
     int purgeExpiredSessions();
 
+    int purgeClientSessions();
+
     int purgePasswordResetTokens();
 
     int purgeExpiredVerificationTokens();

@@ -12,6 +12,7 @@ import java.util.List;
  * Serializable with a plain Jackson {@code ObjectMapper} (times are written as ISO-8601 strings).
  *
  * @param expiredSessionsPurged        sessions deleted because they had expired
+ * @param desktopSessionsPurged        desktop sign-in sessions deleted a month after they ended
  * @param passwordResetTokensPurged    password reset tokens deleted because they were used or had expired
  * @param verificationTokensPurged     e-mail verification tokens deleted because they had expired
  * @param notificationsArchived        notifications moved to recruiter.notifications_archive
@@ -24,6 +25,7 @@ import java.util.List;
  */
 public record MaintenanceReport(
         Integer expiredSessionsPurged,
+        Integer desktopSessionsPurged,
         Integer passwordResetTokensPurged,
         Integer verificationTokensPurged,
         Integer notificationsArchived,
@@ -53,6 +55,7 @@ public record MaintenanceReport(
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add(count(expiredSessionsPurged, "expired session", "purged"));
+        lines.add(count(desktopSessionsPurged, "ended desktop sign-in session", "purged"));
         lines.add(count(passwordResetTokensPurged, "used or expired password reset token", "purged"));
         lines.add(count(verificationTokensPurged, "expired verification token", "purged"));
         String archived = count(notificationsArchived, "notification", "archived");

@@ -52,6 +52,8 @@ public final class MaintenanceService {
         long start = System.nanoTime();
         List<String> problems = new ArrayList<>();
         Integer sessions = step("Purging expired sessions", problems, MaintenanceMapper::purgeExpiredSessions);
+        Integer desktopSessions = step("Purging ended desktop sessions", problems,
+                MaintenanceMapper::purgeClientSessions);
         Integer resetTokens = step("Purging password reset tokens", problems,
                 MaintenanceMapper::purgePasswordResetTokens);
         Integer verificationTokens = step("Purging verification tokens", problems,
@@ -63,7 +65,7 @@ public final class MaintenanceService {
         OffsetDateTime refreshed = step("Refreshing the job summary", problems,
                 MaintenanceMapper::refreshActiveJobsSummary);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        MaintenanceReport report = new MaintenanceReport(sessions, resetTokens, verificationTokens, notifications,
+        MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
                 readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints, refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "

@@ -23,11 +23,24 @@ class MaintenanceServiceTest {
         TestDatabase.Db db = MigratedDatabases.platformWithFixture("maintain");
         new Migrator(db.superuser()).migrate(true, null, m -> { });
         MaintenanceService service = new MaintenanceService(db.superuser());
+        try (Connection c = db.superuser().getConnection()) {
+            // desktop sessions: one ended 40 days ago, one revoked yesterday, one live; an old failure count
+            exec(c, "INSERT INTO recruiter.client_sessions (token_hash, user_id, employer_id, created_at, expires_at,"
+                    + " revoked_at) VALUES ('\\x01', 1, 1, now() - interval '41 days', now() - interval '40 days', NULL),"
+                    + " ('\\x02', 1, 1, now() - interval '2 days', now() + interval '1 hour', now() - interval '1 day'),"
+                    + " ('\\x03', 1, 1, now(), now() + interval '12 hours', NULL)");
+            exec(c, "INSERT INTO recruiter.sign_in_attempts (email_key, failed_count, last_failed_at) VALUES"
+                    + " ('old@example.com', 2, now() - interval '3 days'), ('new@example.com', 2, now())");
+        }
 
         MaintenanceReport first = service.run();
         assertThat(first.problems()).isEmpty();
         assertThat(first.succeeded()).isTrue();
         assertThat(first.expiredSessionsPurged()).isEqualTo(2);
+        assertThat(first.desktopSessionsPurged()).isEqualTo(1);
+        try (Connection c = db.superuser().getConnection()) {
+            assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_attempts")).containsExactly("new@example.com");
+        }
         assertThat(first.passwordResetTokensPurged()).isEqualTo(2);
         assertThat(first.verificationTokensPurged()).isEqualTo(1);
         assertThat(first.notificationsArchived()).isEqualTo(3);
@@ -70,7 +83,7 @@ class MaintenanceServiceTest {
     void reportsEachFailedStepInsteadOfStopping() throws SQLException {
         TestDatabase.Db db = MigratedDatabases.migratedTo("maintain_v1", "1");
         MaintenanceReport report = new MaintenanceService(db.superuser()).run(30, 180);
-        assertThat(report.problems()).hasSize(6)
+        assertThat(report.problems()).hasSize(7)
                 .allMatch(p -> p.contains("failed: The database reported an error"));
         assertThat(report.expiredSessionsPurged()).isNull();
         assertThat(report.activeJobsSummaryRefreshedAt()).isNull();
