@@ -21,7 +21,7 @@
 --                        (set_config(..., true): transaction-local, so it works behind a transaction-pooling
 --                        PgBouncer) and returns the user id; raises SQLSTATE IW401 when the token is unknown,
 --                        expired or revoked, or the account was deactivated since, so the client can ask again.
---   recruiter.session_user_id(), session_employer_id(), session_company_id(), session_job_ids()
+--   recruiter.session_user_id(), session_employer_id(), session_company_id(), session_role(), session_job_ids()
 --                        resolve recruiter.session; used by the policies as (SELECT recruiter.session_...()) so
 --                        they run once per statement. NULL / empty when there is no valid session.
 --   recruiter.session_profile()                   who is signed in, for the status bar.
@@ -130,6 +130,23 @@ CREATE OR REPLACE FUNCTION recruiter.session_company_id() RETURNS integer
     SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT e.company_id
+      FROM recruiter.client_sessions s
+      JOIN public.users u ON u.id = s.user_id
+      JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
+     WHERE s.token_hash = sha256(convert_to(nullif(current_setting('recruiter.session', true), ''), 'UTF8'))
+       AND s.revoked_at IS NULL
+       AND s.expires_at > now()
+       AND u.is_active IS TRUE
+       AND u.role = 'EMPLOYER'
+$$;
+
+-- 'recruiter' for an employer of a company (who sees all its jobs), 'hiring_manager' for someone who only has jobs
+-- they were added to; NULL without a valid session.
+CREATE OR REPLACE FUNCTION recruiter.session_role() RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE WHEN e.company_id IS NOT NULL THEN 'recruiter' ELSE 'hiring_manager' END
       FROM recruiter.client_sessions s
       JOIN public.users u ON u.id = s.user_id
       JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
@@ -440,6 +457,7 @@ REVOKE ALL ON FUNCTION recruiter.session_user_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.session_employer_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.session_company_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.session_job_ids() FROM PUBLIC;
+REVOKE ALL ON FUNCTION recruiter.session_role() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.session_profile() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.add_hiring_manager(integer, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.create_client_login(text, integer) FROM PUBLIC;

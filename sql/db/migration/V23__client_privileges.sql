@@ -57,7 +57,7 @@ GRANT DELETE ON recruiter.job_hiring_managers TO recruiter_app;
 GRANT EXECUTE ON FUNCTION recruiter.sign_in_attempt(text, text), recruiter.sign_in(text, text),
                           recruiter.sign_out(text), recruiter.use_session(text), recruiter.session_user_id(),
                           recruiter.session_employer_id(), recruiter.session_company_id(),
-                          recruiter.session_job_ids(), recruiter.session_profile(),
+                          recruiter.session_job_ids(), recruiter.session_role(), recruiter.session_profile(),
                           recruiter.add_hiring_manager(integer, text)
     TO recruiter_app;
 

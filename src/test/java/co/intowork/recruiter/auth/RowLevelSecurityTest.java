@@ -100,6 +100,8 @@ class RowLevelSecurityTest {
         try (Connection c = client()) {
             c.setAutoCommit(false);
             assertThat(string(c, "SELECT recruiter.use_session(?)", anne)).isEqualTo("1");
+            assertThat(string(c, "SELECT recruiter.session_role() || recruiter.session_company_id()"
+                    + " || recruiter.session_employer_id()")).isEqualTo("recruiter11");
             assertThat(ids(c, "SELECT id FROM public.jobs")).containsExactly(11, 12);
             assertThat(ids(c, "SELECT id FROM public.job_applications")).containsExactly(101, 121);
             assertThat(ids(c, "SELECT id FROM public.candidates")).containsExactly(1, 3);
@@ -218,6 +220,7 @@ class RowLevelSecurityTest {
         try (Connection c = client()) {
             c.setAutoCommit(false);
             assertThat(string(c, "SELECT recruiter.use_session(?)", hugo)).isEqualTo("4");
+            assertThat(string(c, "SELECT recruiter.session_role()")).isEqualTo("hiring_manager");
             assertThat(ids(c, "SELECT id FROM public.jobs")).containsExactly(11);
             assertThat(ids(c, "SELECT id FROM public.job_applications")).containsExactly(101);
             assertThat(ids(c, "SELECT id FROM public.candidates")).containsExactly(1);
@@ -369,7 +372,8 @@ class RowLevelSecurityTest {
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
                     .containsExactly("add_hiring_manager", "session_company_id", "session_employer_id",
-                            "session_job_ids", "session_profile", "session_user_id", "sign_in_attempt", "sign_out");
+                            "session_job_ids", "session_profile", "session_role", "session_user_id",
+                            "sign_in_attempt", "sign_out");
         }
     }
 
