@@ -91,13 +91,17 @@ COMMENT ON TABLE recruiter.job_hiring_managers IS
     'Hiring managers per job: they see only these jobs and their applicants, and may note, rate and move '
     'applications on them. No foreign keys on purpose: the platform hard-deletes jobs and users.';
 
--- The client's session, resolved. Each of these is STABLE, so one statement sees one answer; policies call them
--- as (SELECT ...) so the planner evaluates them once per statement (an InitPlan), not once per row.
-CREATE OR REPLACE FUNCTION recruiter.session_user_id() RETURNS integer
+-- The client's session, resolved: the one place that says what a valid session is. Not callable by the client
+-- (it would tell the expiry of any token); the accessors below return one field each.
+-- Valid = known token, not revoked, not expired, and the account still an active EMPLOYER with that employers
+-- row; the company is read from employers now, not at sign-in, so moving or deactivating a person takes effect
+-- on their next statement.
+CREATE OR REPLACE FUNCTION recruiter.resolve_session(OUT user_id integer, OUT employer_id integer,
+                                                     OUT company_id integer, OUT expires_at timestamptz)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT s.user_id
+    SELECT s.user_id, s.employer_id, e.company_id, s.expires_at
       FROM recruiter.client_sessions s
       JOIN public.users u ON u.id = s.user_id
       JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
@@ -107,38 +111,23 @@ AS $$
        AND u.is_active IS TRUE
        AND u.role = 'EMPLOYER'
 $$;
+
+-- Each of these is STABLE, so one statement sees one answer; policies call them as (SELECT ...) so the planner
+-- evaluates them once per statement (an InitPlan), not once per row.
+CREATE OR REPLACE FUNCTION recruiter.session_user_id() RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$ SELECT r.user_id FROM recruiter.resolve_session() r $$;
 
 CREATE OR REPLACE FUNCTION recruiter.session_employer_id() RETURNS integer
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT s.employer_id
-      FROM recruiter.client_sessions s
-      JOIN public.users u ON u.id = s.user_id
-      JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
-     WHERE s.token_hash = sha256(convert_to(nullif(current_setting('recruiter.session', true), ''), 'UTF8'))
-       AND s.revoked_at IS NULL
-       AND s.expires_at > now()
-       AND u.is_active IS TRUE
-       AND u.role = 'EMPLOYER'
-$$;
+AS $$ SELECT r.employer_id FROM recruiter.resolve_session() r $$;
 
--- The company the signed-in person recruits for, read from employers now (not at sign-in), so moving a recruiter
--- to another company or removing them takes effect on their next statement.
 CREATE OR REPLACE FUNCTION recruiter.session_company_id() RETURNS integer
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT e.company_id
-      FROM recruiter.client_sessions s
-      JOIN public.users u ON u.id = s.user_id
-      JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
-     WHERE s.token_hash = sha256(convert_to(nullif(current_setting('recruiter.session', true), ''), 'UTF8'))
-       AND s.revoked_at IS NULL
-       AND s.expires_at > now()
-       AND u.is_active IS TRUE
-       AND u.role = 'EMPLOYER'
-$$;
+AS $$ SELECT r.company_id FROM recruiter.resolve_session() r $$;
 
 -- 'recruiter' for an employer of a company (who sees all its jobs), 'hiring_manager' for someone who only has jobs
 -- they were added to; NULL without a valid session.
@@ -146,15 +135,9 @@ CREATE OR REPLACE FUNCTION recruiter.session_role() RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT CASE WHEN e.company_id IS NOT NULL THEN 'recruiter' ELSE 'hiring_manager' END
-      FROM recruiter.client_sessions s
-      JOIN public.users u ON u.id = s.user_id
-      JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
-     WHERE s.token_hash = sha256(convert_to(nullif(current_setting('recruiter.session', true), ''), 'UTF8'))
-       AND s.revoked_at IS NULL
-       AND s.expires_at > now()
-       AND u.is_active IS TRUE
-       AND u.role = 'EMPLOYER'
+    SELECT CASE WHEN r.company_id IS NOT NULL THEN 'recruiter' ELSE 'hiring_manager' END
+      FROM recruiter.resolve_session() r
+     WHERE r.user_id IS NOT NULL
 $$;
 
 -- Jobs the signed-in person was added to as a hiring manager (empty for most recruiters).
@@ -314,19 +297,13 @@ CREATE OR REPLACE FUNCTION recruiter.session_profile(
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT u.id, u.email, u.first_name, u.last_name, e.company_id, c.name,
-           CASE WHEN e.company_id IS NOT NULL THEN 'recruiter' ELSE 'hiring_manager' END,
-           s.expires_at,
+    SELECT u.id, u.email, u.first_name, u.last_name, r.company_id, c.name,
+           CASE WHEN r.company_id IS NOT NULL THEN 'recruiter' ELSE 'hiring_manager' END,
+           r.expires_at,
            (SELECT count(*)::integer FROM recruiter.job_hiring_managers m WHERE m.user_id = u.id)
-      FROM recruiter.client_sessions s
-      JOIN public.users u ON u.id = s.user_id
-      JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
-      LEFT JOIN public.companies c ON c.id = e.company_id
-     WHERE s.token_hash = sha256(convert_to(nullif(current_setting('recruiter.session', true), ''), 'UTF8'))
-       AND s.revoked_at IS NULL
-       AND s.expires_at > now()
-       AND u.is_active IS TRUE
-       AND u.role = 'EMPLOYER'
+      FROM recruiter.resolve_session() r
+      JOIN public.users u ON u.id = r.user_id
+      LEFT JOIN public.companies c ON c.id = r.company_id
 $$;
 
 -- A recruiter adds a hiring manager to one of their company's jobs by email. The person must be a platform user
@@ -453,6 +430,7 @@ REVOKE ALL ON FUNCTION recruiter.sign_in_attempt(text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.sign_in(text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.sign_out(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.use_session(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION recruiter.resolve_session() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.session_user_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.session_employer_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.session_company_id() FROM PUBLIC;

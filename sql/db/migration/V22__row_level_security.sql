@@ -34,6 +34,26 @@
 -- outside a transaction (see the .conf file). Re-runnable: every policy is dropped and created again in the same
 -- transaction.
 
+-- A candidate's profile tables: one policy shape, one table per transaction (apply_ddl commits between them, which
+-- a DO block run outside a transaction may do).
+DO $profiles$
+DECLARE
+    statements text[];
+BEGIN
+    SELECT pg_catalog.array_agg(pg_catalog.format($ddl$
+DO $$ BEGIN
+    ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS recruiter_app_read ON public.%I;
+    CREATE POLICY recruiter_app_read ON public.%I FOR SELECT TO recruiter_app
+        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = %I.candidate_id));
+END $$
+$ddl$, t, t, t, t))
+      INTO statements
+      FROM pg_catalog.unnest(ARRAY['experiences', 'educations', 'skills', 'candidate_cvs']) AS t;
+    CALL recruiter.apply_ddl(statements);
+END
+$profiles$;
+
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
 DO $$ BEGIN
@@ -70,38 +90,6 @@ DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_read ON public.candidates;
     CREATE POLICY recruiter_app_read ON public.candidates FOR SELECT TO recruiter_app
         USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = candidates.id));
-END $$
-$ddl$,
-$ddl$
-DO $$ BEGIN
-    ALTER TABLE public.experiences ENABLE ROW LEVEL SECURITY;
-    DROP POLICY IF EXISTS recruiter_app_read ON public.experiences;
-    CREATE POLICY recruiter_app_read ON public.experiences FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = experiences.candidate_id));
-END $$
-$ddl$,
-$ddl$
-DO $$ BEGIN
-    ALTER TABLE public.educations ENABLE ROW LEVEL SECURITY;
-    DROP POLICY IF EXISTS recruiter_app_read ON public.educations;
-    CREATE POLICY recruiter_app_read ON public.educations FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = educations.candidate_id));
-END $$
-$ddl$,
-$ddl$
-DO $$ BEGIN
-    ALTER TABLE public.skills ENABLE ROW LEVEL SECURITY;
-    DROP POLICY IF EXISTS recruiter_app_read ON public.skills;
-    CREATE POLICY recruiter_app_read ON public.skills FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = skills.candidate_id));
-END $$
-$ddl$,
-$ddl$
-DO $$ BEGIN
-    ALTER TABLE public.candidate_cvs ENABLE ROW LEVEL SECURITY;
-    DROP POLICY IF EXISTS recruiter_app_read ON public.candidate_cvs;
-    CREATE POLICY recruiter_app_read ON public.candidate_cvs FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = candidate_cvs.candidate_id));
 END $$
 $ddl$,
 $ddl$

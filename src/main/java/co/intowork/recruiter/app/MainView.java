@@ -1,9 +1,9 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.LoginView;
+import co.intowork.recruiter.common.ui.Views;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,8 +14,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -52,13 +50,7 @@ public final class MainView {
     }
 
     public static Parent load(MainViewModel viewModel) {
-        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
-        loader.setControllerFactory(type -> new MainView(viewModel));
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Views.load(MainView.class, new MainView(viewModel));
     }
 
     @FXML

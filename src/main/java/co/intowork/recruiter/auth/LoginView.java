@@ -2,8 +2,8 @@ package co.intowork.recruiter.auth;
 
 import co.intowork.recruiter.seed.DemoLogin;
 import javafx.beans.binding.Bindings;
+import co.intowork.recruiter.common.ui.Views;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -17,8 +17,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Controller of LoginView.fxml: binds to {@link LoginViewModel}. */
 public final class LoginView {
@@ -42,13 +40,7 @@ public final class LoginView {
     }
 
     public static Parent load(LoginViewModel viewModel) {
-        FXMLLoader loader = new FXMLLoader(LoginView.class.getResource("LoginView.fxml"));
-        loader.setControllerFactory(type -> new LoginView(viewModel));
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Views.load(LoginView.class, new LoginView(viewModel));
     }
 
     @FXML
