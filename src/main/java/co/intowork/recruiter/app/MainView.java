@@ -3,6 +3,8 @@ package co.intowork.recruiter.app;
 import co.intowork.recruiter.auth.LoginView;
 import co.intowork.recruiter.common.ui.Views;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -36,6 +38,7 @@ public final class MainView {
     @FXML private Label workspaceError;
     @FXML private Button refreshButton;
     @FXML private StackPane loginHost;
+    @FXML private StackPane featureHost;
     @FXML private Label connectionStatus;
     @FXML private FontIcon userIcon;
     @FXML private Label signedInUser;
@@ -44,6 +47,8 @@ public final class MainView {
     @FXML private Label busyStatus;
 
     private final MainViewModel viewModel;
+    private final Map<Section, Parent> featureViews = new EnumMap<>(Section.class);
+    private final BooleanProperty sectionHasView = new SimpleBooleanProperty(false);
 
     private MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -51,6 +56,11 @@ public final class MainView {
 
     public static Parent load(MainViewModel viewModel) {
         return Views.load(MainView.class, new MainView(viewModel));
+    }
+
+    private void showSection(Section section) {
+        featureViews.forEach((s, view) -> view.setVisible(s == section));
+        sectionHasView.set(featureViews.containsKey(section));
     }
 
     @FXML
@@ -85,7 +95,18 @@ public final class MainView {
         startupPane.visibleProperty().bind(viewModel.busyProperty());
         errorPane.visibleProperty().bind(hasError.and(viewModel.busyProperty().not()));
         placeholderPane.visibleProperty().bind(viewModel.busyProperty().not().and(hasError.not())
-                .and(viewModel.signedInUserProperty().isNotNull()));
+                .and(viewModel.signedInUserProperty().isNotNull()).and(sectionHasView.not()));
+        featureHost.visibleProperty().bind(viewModel.signedInUserProperty().isNotNull().and(sectionHasView));
+        featureHost.effectProperty().bind(placeholderPane.effectProperty());
+        viewModel.signedInProperty().addListener((obs, old, now) -> {
+            featureViews.clear();
+            if (now != null) {
+                featureViews.putAll(new WorkspaceComposer(now, viewModel::show).views());
+            }
+            featureHost.getChildren().setAll(featureViews.values());
+            showSection(viewModel.sectionProperty().get());
+        });
+        viewModel.sectionProperty().addListener((obs, old, now) -> showSection(now));
         // while signing in again, the workspace stays visible (dimmed) under the form
         placeholderPane.effectProperty().bind(Bindings.when(viewModel.sessionEndedProperty())
                 .then(new javafx.scene.effect.GaussianBlur(6)).otherwise((javafx.scene.effect.GaussianBlur) null));

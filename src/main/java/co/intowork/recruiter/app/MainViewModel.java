@@ -4,6 +4,7 @@ import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.auth.SessionContext;
+import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.SqlErrors;
@@ -56,6 +57,7 @@ public final class MainViewModel {
     private final StringProperty userLabel = new SimpleStringProperty("");
     private final StringProperty homeSummary = new SimpleStringProperty("");
     private final StringProperty workspaceError = new SimpleStringProperty("");
+    private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
     private final BooleanBinding showLogin;
     private final BooleanBinding workspaceEnabled;
 
@@ -128,6 +130,9 @@ public final class MainViewModel {
                 home -> {
                     SignedInUser previous = signedInUser.get();
                     signedInUser.set(home.user());
+                    if (previous == null || previous.userId() != home.user().userId()) {
+                        signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), signedInTasks));
+                    }
                     homeSummary.set(summary(home));
                     sessionEnded.set(false);
                     workspaceError.set("");
@@ -151,6 +156,7 @@ public final class MainViewModel {
 
     public void signOut() {
         AuthService service = auth;
+        signedIn.set(null);
         signedInUser.set(null);
         sessionEnded.set(false);
         retryAfterSignIn = null;
@@ -180,25 +186,49 @@ public final class MainViewModel {
      * asks for the password again over the unchanged workspace, and the work runs again once signed in.
      */
     public <T> void runSignedIn(Callable<T> work, Consumer<T> onSuccess) {
+        runSignedIn(work, onSuccess, failure -> {
+            String message = SqlErrors.describe(failure);
+            log.error("{}", message, failure);
+            workspaceError.set(message);
+        });
+    }
+
+    private <T> void runSignedIn(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         tasks.run(work, onSuccess, failure -> {
             if (SqlErrors.isSessionEnded(failure)) {
                 SignedInUser user = signedInUser.get();
                 log.info("Session ended; asking {} to sign in again", user == null ? "?" : user.userId());
-                retryAfterSignIn = () -> runSignedIn(work, onSuccess);
+                retryAfterSignIn = () -> runSignedIn(work, onSuccess, onFailure);
                 login.askToSignInAgain(user == null ? "" : user.email(), SqlErrors.describe(failure));
                 sessionEnded.set(true);
             } else {
-                String message = SqlErrors.describe(failure);
-                log.error("{}", message, failure);
-                workspaceError.set(message);
+                onFailure.accept(failure);
             }
         });
     }
+
+    /** The task runner the workspace's screens get: {@link #runSignedIn} behind the TaskRunner interface. */
+    private final TaskRunner signedInTasks = new TaskRunner() {
+        @Override
+        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            runSignedIn(work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void onUi(Runnable action) {
+            tasks.onUi(action);
+        }
+    };
 
     public void select(Section s) {
         if (workspaceEnabled.get()) {
             section.set(s);
         }
+    }
+
+    /** Navigation requested by a screen (not a click in the side bar): same rule. */
+    void show(Section s) {
+        select(s);
     }
 
     private static String summary(Home home) {
@@ -246,6 +276,11 @@ public final class MainViewModel {
         return signedInUser;
     }
 
+    /** Set once per signed-in person (not again when they sign in again after a session ended). */
+    public ReadOnlyObjectProperty<SignedIn> signedInProperty() {
+        return signedIn;
+    }
+
     public ReadOnlyBooleanProperty sessionEndedProperty() {
         return sessionEnded;
     }
@@ -285,6 +320,7 @@ public final class MainViewModel {
                 }
             }
             auth = null;
+            signedIn.set(null);
             signedInUser.set(null);
             database.set(null);
             db.close();

@@ -1,0 +1,41 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.common.ui.Navigator;
+import javafx.scene.Parent;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Composition root of the signed-in workspace: builds each section's ViewModel and view for one signed-in person,
+ * and carries out navigation between them. A section with no view yet keeps the main window's placeholder.
+ */
+final class WorkspaceComposer implements Navigator {
+    private final Map<Section, Parent> views = new EnumMap<>(Section.class);
+    private final Consumer<Section> showSection;
+
+    WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
+        this.showSection = showSection;
+    }
+
+    Map<Section, Parent> views() {
+        return views;
+    }
+
+    @Override
+    public void showPipeline() {
+        showSection.accept(Section.PIPELINE);
+    }
+
+    @Override
+    public void showBoard(int jobId) {
+        showSection.accept(Section.BOARD);
+    }
+
+    @Override
+    public void showReview(int applicationId) {
+        showSection.accept(Section.REVIEW);
+    }
+}
