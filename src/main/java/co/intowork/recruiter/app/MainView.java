@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.LoginView;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -89,7 +90,8 @@ public final class MainView {
         sectionTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.sectionProperty().get().title(), viewModel.sectionProperty()));
         sectionSummary.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.sectionProperty().get().summary() + " — coming soon.", viewModel.sectionProperty()));
+                () -> Messages.format("section.comingSoon", viewModel.sectionProperty().get().summary()),
+                viewModel.sectionProperty()));
 
         var hasError = viewModel.errorMessageProperty().isNotEmpty();
         startupPane.visibleProperty().bind(viewModel.busyProperty());

@@ -9,6 +9,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.LastSignIn;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -48,7 +49,7 @@ public final class MainViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty errorMessage = new SimpleStringProperty("");
-    private final StringProperty connectionLabel = new SimpleStringProperty("Not connected");
+    private final StringProperty connectionLabel = new SimpleStringProperty(Messages.text("main.notConnected"));
     private final StringProperty schemaLabel = new SimpleStringProperty("");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.PIPELINE);
     private final ObjectProperty<Database> database = new SimpleObjectProperty<>();
@@ -83,14 +84,14 @@ public final class MainViewModel {
         workspaceEnabled = Bindings.createBooleanBinding(
                 () -> signedInUser.get() != null && !sessionEnded.get(), signedInUser, sessionEnded);
         signedInUser.addListener((obs, old, now) -> userLabel.set(now == null ? ""
-                : now.displayName() + " · " + now.roleDescription()));
+                : Messages.format("main.user", now.displayName(), now.roleDescription())));
     }
 
     public void start() {
         ServerProfile profile = login.selectedProfileProperty().get();
         busy.set(true);
         errorMessage.set("");
-        progressMessage.set("Starting…");
+        progressMessage.set(Messages.text("main.starting"));
         tasks.run(() -> opener.open(profile, msg -> tasks.onUi(() -> progressMessage.set(msg))),
                 outcome -> {
                     openedProfile = profile;
@@ -98,7 +99,7 @@ public final class MainViewModel {
                     auth = new AuthService(db.unitOfWork(), SessionContext.installOn(db.unitOfWork()));
                     database.set(db);
                     connectionLabel.set(db.target().label());
-                    schemaLabel.set("Schema v" + outcome.schemaVersion());
+                    schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
                     login.demoLogins().setAll(outcome.demoLogins());
                     progressMessage.set("");
                     busy.set(false);
@@ -107,7 +108,7 @@ public final class MainViewModel {
                     String message = SqlErrors.describe(failure);
                     log.error("Start-up failed: {}", message, failure);
                     errorMessage.set(message);
-                    connectionLabel.set("Not connected");
+                    connectionLabel.set(Messages.text("main.notConnected"));
                     progressMessage.set("");
                     busy.set(false);
                 });
@@ -232,9 +233,9 @@ public final class MainViewModel {
     }
 
     private static String summary(Home home) {
-        long n = home.visibleJobs();
-        return "You can see " + (n == 1 ? "1 job" : String.format("%,d jobs", n))
-                + (home.user().isRecruiter() ? " of " + home.user().companyName() : "") + ".";
+        return home.user().isRecruiter()
+                ? Messages.format("main.summary.recruiter", home.visibleJobs(), home.user().companyName())
+                : Messages.format("main.summary.manager", home.visibleJobs());
     }
 
     private record Home(SignedInUser user, long visibleJobs) {

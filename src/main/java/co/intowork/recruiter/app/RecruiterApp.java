@@ -5,6 +5,7 @@ import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.tasks.FxTaskRunner;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.LastSignIn;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
@@ -16,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +35,7 @@ public final class RecruiterApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         tasks = new FxTaskRunner(2);
         SettingsLoader loader = SettingsLoader.system();
+        Messages.use(Messages.chooseLocale(languageSetting(loader), Locale.getDefault()));
         LastSignIn lastSignIn = LastSignIn.in(loader.paths());
         viewModel = new MainViewModel(tasks, loginViewModel(loader, lastSignIn),
                 (profile, progress) -> Startup.open(loader.load(Map.of()), loader.paths(), profile,
@@ -46,6 +49,14 @@ public final class RecruiterApp extends Application {
         stage.setScene(scene);
         stage.show();
         viewModel.start();
+    }
+
+    private static String languageSetting(SettingsLoader loader) {
+        try {
+            return loader.load(Map.of()).get(SettingKey.UI_LANGUAGE).orElse("system");
+        } catch (SettingsException e) {
+            return "system";
+        }
     }
 
     /** The servers to offer, with the one and the email address last used chosen. */

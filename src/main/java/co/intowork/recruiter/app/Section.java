@@ -1,25 +1,25 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.common.ui.Messages;
+
 /** The main window's navigation targets. */
 public enum Section {
-    PIPELINE("Pipeline", "Jobs and their applications by status"),
-    BOARD("Board", "Move applications through the stages of one job"),
-    REVIEW("Review", "Read a candidate's profile, CV and history; note and rate"),
-    STATISTICS("Statistics", "Funnel, time in stage and trends");
+    PIPELINE("pipeline"),
+    BOARD("board"),
+    REVIEW("review"),
+    STATISTICS("statistics");
 
-    private final String title;
-    private final String summary;
+    private final String key;
 
-    Section(String title, String summary) {
-        this.title = title;
-        this.summary = summary;
+    Section(String key) {
+        this.key = key;
     }
 
     public String title() {
-        return title;
+        return Messages.text("nav." + key);
     }
 
     public String summary() {
-        return summary;
+        return Messages.text("section." + key + ".summary");
     }
 }

@@ -2,6 +2,7 @@ package co.intowork.recruiter.auth;
 
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ public final class AuthService {
     /** Signs in and returns who is now signed in; a refusal is a {@link UserFacingException} worded for them. */
     public SignedInUser signIn(String email, String password) {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            throw new UserFacingException("Enter your INTOWORK email address and password.");
+            throw new UserFacingException(Messages.text("auth.enterCredentials"));
         }
         // without the old session, which may be the very one that ended; in its own transaction, committed
         // even when refused, so that a failed attempt is counted
@@ -56,20 +57,13 @@ public final class AuthService {
                     throw e;
                 }
             }
-            case "locked" -> throw new UserFacingException("Too many wrong passwords for this account: sign-in is "
-                    + "locked until " + localTime(attempt.retryAfter()) + ". Try again then, or reset your "
-                    + "password on the INTOWORK website.");
-            case "not_allowed" -> throw new UserFacingException("This INTOWORK account cannot use IntoWork "
-                    + "Recruiter: it needs an active employer account linked to a company, or a job you were added "
-                    + "to as a hiring manager. Ask your company's administrator.");
+            case "locked" -> throw new UserFacingException(
+                    Messages.format("auth.locked", localTime(attempt.retryAfter())));
+            case "not_allowed" -> throw new UserFacingException(Messages.text("auth.notAllowed"));
             default -> {
                 Integer left = attempt.attemptsLeft();
-                String warning = left != null && left <= 2
-                        ? " After " + (left == 1 ? "1 more wrong attempt" : left + " more wrong attempts")
-                          + ", sign-in is locked for 15 minutes."
-                        : "";
-                throw new UserFacingException("The email address or password is not right. Check them and try "
-                        + "again." + warning);
+                throw new UserFacingException(left != null && left <= 2
+                        ? Messages.format("auth.invalidWarning", left) : Messages.text("auth.invalid"));
             }
         }
     }
@@ -114,6 +108,6 @@ public final class AuthService {
         OffsetDateTime now = OffsetDateTime.now();
         String time = at.atZoneSameInstant(ZoneId.systemDefault()).format(TIME);
         long minutes = Math.max(1, Duration.between(now, at).toMinutes() + 1);
-        return time + " (in " + minutes + (minutes == 1 ? " minute)" : " minutes)");
+        return Messages.format("auth.lockedAt", time, minutes);
     }
 }

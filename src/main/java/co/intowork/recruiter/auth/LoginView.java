@@ -2,7 +2,9 @@ package co.intowork.recruiter.auth;
 
 import co.intowork.recruiter.seed.DemoLogin;
 import javafx.beans.binding.Bindings;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
+import co.intowork.recruiter.seed.DemoSeeder;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -32,6 +34,7 @@ public final class LoginView {
     @FXML private ProgressIndicator progress;
     @FXML private VBox demoPane;
     @FXML private ListView<DemoLogin> demoLogins;
+    @FXML private Label demoHelp;
 
     private final LoginViewModel viewModel;
 
@@ -52,10 +55,11 @@ public final class LoginView {
                 root.getStyleClass().add("over-workspace");
             }
         });
-        title.textProperty().bind(Bindings.when(again).then("Sign in again").otherwise("Sign in"));
-        subtitle.textProperty().bind(Bindings.when(again)
-                .then("Enter your password to carry on.")
-                .otherwise("Use your INTOWORK employer account."));
+        title.textProperty().bind(Bindings.when(again).then(Messages.text("login.titleAgain"))
+                .otherwise(Messages.text("login.title")));
+        subtitle.textProperty().bind(Bindings.when(again).then(Messages.text("login.subtitleAgain"))
+                .otherwise(Messages.text("login.subtitle")));
+        demoHelp.setText(Messages.format("login.demoHelp", DemoSeeder.DEMO_RECRUITER_PASSWORD));
         notice.textProperty().bind(viewModel.noticeProperty());
         notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());

@@ -1,5 +1,6 @@
 package co.intowork.recruiter.auth;
 
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
@@ -17,10 +18,10 @@ public record ServerProfile(String id, String label, boolean embedded) {
         List<ServerProfile> profiles = new ArrayList<>();
         boolean hasServer = !ConnectionSettings.wantsEmbedded(settings);
         if (hasServer) {
-            profiles.add(new ServerProfile(SERVER, "INTOWORK server (" + serverDescription + ")", false));
+            profiles.add(new ServerProfile(SERVER, Messages.format("login.profile.server", serverDescription), false));
         }
         if (!hasServer || settings.getBoolean(SettingKey.EMBEDDED_DEMO)) {
-            profiles.add(new ServerProfile(DEMO, "Demo database on this computer", true));
+            profiles.add(new ServerProfile(DEMO, Messages.text("login.profile.demo"), true));
         }
         return List.copyOf(profiles);
     }

@@ -1,5 +1,7 @@
 package co.intowork.recruiter.auth;
 
+import co.intowork.recruiter.common.ui.Messages;
+
 import java.time.OffsetDateTime;
 
 /** Who is signed in, as recruiter.session_profile() describes them. */
@@ -16,13 +18,10 @@ public record SignedInUser(int userId, String email, String firstName, String la
     /** "Recruiter at Alpha", or "Hiring manager on 2 jobs". */
     public String roleDescription() {
         if (isRecruiter()) {
-            return "Recruiter at " + companyName
-                    + (hiringManagerJobCount > 0 ? ", hiring manager on " + jobs(hiringManagerJobCount) : "");
+            return hiringManagerJobCount > 0
+                    ? Messages.format("auth.role.recruiterAndManager", companyName, hiringManagerJobCount)
+                    : Messages.format("auth.role.recruiter", companyName);
         }
-        return "Hiring manager on " + jobs(hiringManagerJobCount);
-    }
-
-    private static String jobs(int count) {
-        return count == 1 ? "1 job" : count + " jobs";
+        return Messages.format("auth.role.manager", hiringManagerJobCount);
     }
 }

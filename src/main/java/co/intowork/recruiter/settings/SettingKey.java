@@ -15,7 +15,8 @@ public enum SettingKey {
     STATEMENT_TIMEOUT_MS("db.statement.timeout.ms", "INTOWORK_DB_STATEMENT_TIMEOUT_MS", "30000", false),
     LOCK_TIMEOUT_MS("db.lock.timeout.ms", "INTOWORK_DB_LOCK_TIMEOUT_MS", "5000", false),
     APPLICATION_NAME("db.application.name", "INTOWORK_DB_APPLICATION_NAME", "IntoWork Recruiter", false),
-    EMBEDDED_DEMO("embedded.demo", "INTOWORK_EMBEDDED_DEMO", "true", false);
+    EMBEDDED_DEMO("embedded.demo", "INTOWORK_EMBEDDED_DEMO", "true", false),
+    UI_LANGUAGE("ui.language", "INTOWORK_LANGUAGE", "system", false);
 
     private final String property;
     private final String environmentVariable;

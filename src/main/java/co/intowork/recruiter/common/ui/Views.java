@@ -6,7 +6,10 @@ import javafx.scene.Parent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Loads a view's FXML (beside its controller class) with a controller built around its ViewModel. */
+/**
+ * Loads a view's FXML (beside its controller class) with a controller built around its ViewModel, and the texts
+ * of the chosen language for its %key attributes.
+ */
 public final class Views {
     private Views() {
     }
@@ -14,6 +17,7 @@ public final class Views {
     public static Parent load(Class<?> controllerType, Object controller) {
         FXMLLoader loader = new FXMLLoader(controllerType.getResource(controllerType.getSimpleName() + ".fxml"));
         loader.setControllerFactory(type -> controller);
+        loader.setResources(Messages.bundle());
         try {
             return loader.load();
         } catch (IOException e) {
