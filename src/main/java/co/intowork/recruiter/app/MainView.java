@@ -3,6 +3,9 @@ package co.intowork.recruiter.app;
 import co.intowork.recruiter.auth.LoginView;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -17,6 +20,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import javafx.util.Duration;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -26,6 +31,7 @@ public final class MainView {
     @FXML private ToggleButton boardButton;
     @FXML private ToggleButton reviewButton;
     @FXML private ToggleButton statisticsButton;
+    @FXML private ToggleButton inboxButton;
     @FXML private Label sectionTitle;
     @FXML private Label sectionSummary;
     @FXML private VBox startupPane;
@@ -50,6 +56,8 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final Map<Section, Parent> featureViews = new EnumMap<>(Section.class);
     private final BooleanProperty sectionHasView = new SimpleBooleanProperty(false);
+    // the unread count is kept fresh while signed in; the platform adds notifications at any time
+    private final Timeline unreadRefresh = new Timeline();
 
     private MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -66,11 +74,13 @@ public final class MainView {
 
     @FXML
     private void initialize() {
+        unreadRefresh.setCycleCount(Animation.INDEFINITE);
         Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
         buttons.put(Section.PIPELINE, pipelineButton);
         buttons.put(Section.BOARD, boardButton);
         buttons.put(Section.REVIEW, reviewButton);
         buttons.put(Section.STATISTICS, statisticsButton);
+        buttons.put(Section.INBOX, inboxButton);
         ToggleGroup group = new ToggleGroup();
         buttons.forEach((section, button) -> {
             button.setToggleGroup(group);
@@ -102,8 +112,20 @@ public final class MainView {
         featureHost.effectProperty().bind(placeholderPane.effectProperty());
         viewModel.signedInProperty().addListener((obs, old, now) -> {
             featureViews.clear();
+            unreadRefresh.stop();
+            inboxButton.textProperty().unbind();
+            inboxButton.setText(Messages.text("nav.inbox"));
             if (now != null) {
-                featureViews.putAll(new WorkspaceComposer(now, viewModel::show).views());
+                WorkspaceComposer composer = new WorkspaceComposer(now, viewModel::show);
+                featureViews.putAll(composer.views());
+                var unreadCount = composer.inbox().unreadCountProperty();
+                inboxButton.textProperty().bind(Bindings.createStringBinding(() -> unreadCount.get() == 0
+                        ? Messages.text("nav.inbox") : Messages.format("nav.inboxCount", unreadCount.get()),
+                        unreadCount));
+                unreadRefresh.getKeyFrames().setAll(new KeyFrame(Duration.seconds(60),
+                        e -> composer.inbox().refreshUnreadCount()));
+                composer.inbox().refreshUnreadCount();
+                unreadRefresh.play();
             }
             featureHost.getChildren().setAll(featureViews.values());
             showSection(viewModel.sectionProperty().get());

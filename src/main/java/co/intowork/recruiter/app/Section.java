@@ -7,7 +7,8 @@ public enum Section {
     PIPELINE("pipeline"),
     BOARD("board"),
     REVIEW("review"),
-    STATISTICS("statistics");
+    STATISTICS("statistics"),
+    INBOX("inbox");
 
     private final String key;
 

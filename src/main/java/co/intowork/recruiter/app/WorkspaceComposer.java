@@ -2,6 +2,8 @@ package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.notifications.InboxView;
+import co.intowork.recruiter.notifications.InboxViewModel;
 import javafx.scene.Parent;
 
 import java.util.EnumMap;
@@ -15,9 +17,16 @@ import java.util.function.Consumer;
 final class WorkspaceComposer implements Navigator {
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
     private final Consumer<Section> showSection;
+    private final InboxViewModel inbox;
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
+        inbox = new InboxViewModel(signedIn, this);
+        views.put(Section.INBOX, InboxView.load(inbox));
+    }
+
+    InboxViewModel inbox() {
+        return inbox;
     }
 
     Map<Section, Parent> views() {

@@ -143,6 +143,27 @@ class MainWindowSmokeTest {
     }
 
     @Test
+    void theInboxShowsTheUnreadCountAndMarksAllRead(FxRobot robot) throws Exception {
+        startAndWaitForLogin(robot);
+        signIn(robot, "albert@alpha.example", TwoCompanies.PASSWORD);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#nav-inbox").queryAs(ToggleButton.class).getText().equals("Inbox (1)"));
+        robot.clickOn("#nav-inbox");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#inbox-list").queryAs(ListView.class).getItems().size() == 1);
+        assertThat(robot.lookup("#inbox-unread").queryAs(Label.class).getText()).isEqualTo("1 unread");
+        robot.clickOn("#inbox-mark-all");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#nav-inbox").queryAs(ToggleButton.class).getText().equals("Inbox"));
+        assertThat(robot.lookup("#inbox-unread").queryAs(Label.class).getText()).isEqualTo("Nothing unread");
+        try (Connection admin = db.superuser().getConnection(); Statement s = admin.createStatement();
+             var rs = s.executeQuery("SELECT is_read FROM public.notifications WHERE user_id = 2")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
+        }
+    }
+
+    @Test
     void aFailedStartShowsTheReasonAndCanBeRetried(FxRobot robot) throws Exception {
         failNextOpen.set(true);
         robot.interact(viewModel::start);
