@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,16 +61,19 @@ public final class InboxView {
         list.setItems(viewModel.items());
         list.setPlaceholder(new Label(Messages.text("inbox.empty")));
         list.setCellFactory(view -> new ListCell<>() {
+            private final FontIcon icon = new FontIcon();
             private final Label title = new Label();
             private final Label message = new Label();
             private final Label time = new Label();
             private final Region spacer = new Region();
-            private final HBox top = new HBox(8, title, spacer, time);
+            private final HBox top = new HBox(8, icon, title, spacer, time);
             private final VBox box = new VBox(2, top, message);
 
             {
                 HBox.setHgrow(spacer, Priority.ALWAYS);
                 title.getStyleClass().add("inbox-title");
+                box.getStyleClass().add("inbox-cell");
+                top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 message.getStyleClass().add("text-muted");
                 message.setWrapText(true);
                 time.getStyleClass().addAll("text-muted", "text-small");
@@ -84,7 +88,8 @@ public final class InboxView {
                     setGraphic(null);
                     return;
                 }
-                title.setText(item.title());
+                icon.setIconLiteral(InboxViewModel.iconFor(item.type()));
+                title.setText(InboxViewModel.displayTitle(item.title()));
                 message.setText(item.message());
                 time.setText(item.createdAt() == null ? ""
                         : when.format(item.createdAt().atZoneSameInstant(ZoneId.systemDefault())));

@@ -141,6 +141,36 @@ public final class InboxViewModel {
         loading.set(false);
     }
 
+    /**
+     * The platform starts its titles with an emoji ("📝 Nouvelle candidature reçue"); JavaFX cannot draw colour
+     * emoji and many workstations lack a fallback font, so the inbox shows an icon per type instead.
+     */
+    public static String displayTitle(String title) {
+        if (title == null) {
+            return "";
+        }
+        int i = 0;
+        while (i < title.length()) {
+            int cp = title.codePointAt(i);
+            if (Character.isLetterOrDigit(cp) || cp == '"' || cp == '«' || cp == '(') {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i < title.length() ? title.substring(i) : title;
+    }
+
+    /** An Ikonli Feather icon literal for the notification type. */
+    public static String iconFor(String type) {
+        return switch (type == null ? "" : type) {
+            case "NEW_APPLICATION" -> "fth-user-plus";
+            case "STATUS_CHANGE" -> "fth-shuffle";
+            case "NEW_JOB" -> "fth-briefcase";
+            case "MESSAGE" -> "fth-message-square";
+            default -> "fth-info";
+        };
+    }
+
     private record Loaded(List<Notification> page, long unread) {
     }
 

@@ -102,4 +102,13 @@ class InboxViewModelTest {
         vm.unreadOnlyProperty().set(false);
         assertThat(vm.items()).hasSize(50).allMatch(Notification::read);
     }
+
+    @Test
+    void platformTitlesLoseTheirLeadingEmojiForDisplay() {
+        assertThat(InboxViewModel.displayTitle("📝 Nouvelle candidature reçue")).isEqualTo("Nouvelle candidature reçue");
+        assertThat(InboxViewModel.displayTitle("👁️ Votre candidature a été vue")).isEqualTo("Votre candidature a été vue");
+        assertThat(InboxViewModel.displayTitle("Plain title")).isEqualTo("Plain title");
+        assertThat(InboxViewModel.displayTitle("🎉")).isEqualTo("🎉");
+        assertThat(InboxViewModel.iconFor("NEW_APPLICATION")).isEqualTo("fth-user-plus");
+    }
 }
