@@ -3,6 +3,7 @@ package co.intowork.recruiter.app;
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
+import co.intowork.recruiter.seed.LargeSeedMapper;
 
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class Mappers {
     }
 
     public static List<Class<?>> all() {
-        return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class);
+        return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class);
     }
 }

@@ -5,7 +5,9 @@ import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.seed.LargeSeeder;
 import co.intowork.recruiter.seed.TableCount;
+import co.intowork.recruiter.seed.TableSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +23,14 @@ import java.util.concurrent.Callable;
         description = "Fills an empty, migrated database with demo data (francophone Africa: companies, "
                 + "recruiters, jobs, candidates, applications, notifications).")
 final class SeedCommand implements Callable<Integer> {
-    enum Scale { demo }
+    enum Scale { demo, large }
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--scale", defaultValue = "demo", description = "How much data: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--scale", defaultValue = "demo", description = "How much data: ${COMPLETION-CANDIDATES} "
+            + "(large: 100k users, 5k companies, 100k jobs, 1M applications, 2M notifications, for benchmarks; "
+            + "takes minutes and needs a superuser).")
     Scale scale;
 
     @Option(names = "--random-seed", defaultValue = "42", description = "Same seed, same data (default ${DEFAULT-VALUE}).")
@@ -47,6 +51,9 @@ final class SeedCommand implements Callable<Integer> {
             if (!status.upToDate()) {
                 throw new UserFacingException("The database schema is not up to date (" + status.state() + ", "
                         + "version " + status.currentVersion() + "). Run `intowork-recruiter migrate` first.");
+            }
+            if (scale == Scale.large) {
+                return seedLarge(db, out);
             }
             DemoSeeder.Options options = DemoSeeder.Options.demo(randomSeed);
             if (anchorDate != null) {
@@ -72,4 +79,28 @@ final class SeedCommand implements Callable<Integer> {
         }
     }
 
+    private int seedLarge(Database db, PrintWriter out) {
+        LargeSeeder.Options options = anchorDate == null ? LargeSeeder.Options.large(randomSeed)
+                : LargeSeeder.Options.large(randomSeed, anchorDate.atStartOfDay().atOffset(ZoneOffset.UTC));
+        LargeSeeder.Report report = new LargeSeeder(db.unitOfWork()).seed(options, msg -> {
+            out.println("… " + msg);
+            out.flush();
+        });
+        out.printf("Large data set loaded in %.1f s into %s.%n", report.total().toMillis() / 1e3,
+                db.target().label());
+        out.println("Time per phase:");
+        for (LargeSeeder.Phase p : report.phases()) {
+            out.printf("  %-62s %8.1f s%n", p.name(), p.duration().toMillis() / 1e3);
+        }
+        out.println("Tables (rows, size with indexes):");
+        for (TableSize t : report.tables()) {
+            out.printf("  %-38s %,11d %,10.1f MB%n", t.tableName(), t.rowCount(), t.totalBytes() / 1048576.0);
+        }
+        out.println("Demo recruiter logins (password for all: " + DemoSeeder.DEMO_RECRUITER_PASSWORD + "):");
+        for (DemoLogin login : report.logins()) {
+            out.printf("  %-36s %s, %s%n", login.email(), login.fullName(), login.company());
+        }
+        out.flush();
+        return 0;
+    }
 }

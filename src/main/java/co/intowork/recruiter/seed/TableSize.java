@@ -1,0 +1,5 @@
+package co.intowork.recruiter.seed;
+
+/** One table after a large seed: exact row count and size on disk (with its indexes and TOAST). */
+public record TableSize(String tableName, long rowCount, long totalBytes) {
+}
