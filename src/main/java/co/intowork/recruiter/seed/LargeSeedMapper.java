@@ -15,6 +15,16 @@ public interface LargeSeedMapper {
 
     long resetSequences();
 
+    void setAsideIndexes();
+
+    void dropSetAsideIndexes();
+
+    long setAsideIndexCount();
+
+    void rebuildIndexes();
+
+    void createRandomFunction();
+
     void ageDemoAccounts(@Param("anchor") OffsetDateTime anchor);
 
     void createSlugFunction();
@@ -61,8 +71,14 @@ public interface LargeSeedMapper {
 
     void insertSkills(@Param("seed") int seed);
 
+    void analyzeCandidatePlan();
+
+    void createJobDates(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
     void createJobPlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
                        @Param("candidates") int candidates);
+
+    void analyzeJobPlan();
 
     void planApplicationCounts(@Param("applications") int applications);
 
@@ -74,7 +90,11 @@ public interface LargeSeedMapper {
 
     long smallestFunnelBucket();
 
+    void createApplicationSlots(@Param("seed") int seed);
+
     void createApplicationPlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
+    void analyzeApplicationPlan();
 
     void insertApplications(@Param("seed") int seed);
 
@@ -82,9 +102,13 @@ public interface LargeSeedMapper {
 
     void insertNotifications(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
 
+    void analyzeCandidateTables();
+
     void insertCandidateSearch();
 
     long syncSequences();
+
+    String noStatementTimeoutInTransaction();
 
     OffsetDateTime refreshActiveJobsSummary();
 

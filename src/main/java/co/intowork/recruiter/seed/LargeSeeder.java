@@ -93,6 +93,11 @@ public final class LargeSeeder {
             phases.add(new Phase(name, Duration.ofNanos(System.nanoTime() - begin)));
         }
 
+        /** A phase that ended now but was not run through {@link #phase} (the commit). */
+        void record(String name, long beganNanos) {
+            phases.add(new Phase(name, Duration.ofNanos(System.nanoTime() - beganNanos)));
+        }
+
         Duration total() {
             return Duration.ofNanos(System.nanoTime() - started);
         }
@@ -113,6 +118,7 @@ public final class LargeSeeder {
         Clock clock = new Clock(progress);
         int seed = o.seed();
         OffsetDateTime anchor = o.anchor();
+        long[] committing = new long[1];
         try {
             unitOfWork.run(session -> {
                 allowLongStatements(session);
@@ -129,8 +135,10 @@ public final class LargeSeeder {
                 }
                 m.prepareBulkLoad();
                 m.resetSequences();
+                m.setAsideIndexes();
+                m.dropSetAsideIndexes();
                 clock.phase(String.format("Companies (%,d) and the demo recruiters", o.companies()), () -> {
-                    demo.createRandomFunction();
+                    m.createRandomFunction();
                     demo.createPickFunction();
                     m.createSlugFunction();
                     demo.insertCompanies(anchor);
@@ -151,6 +159,7 @@ public final class LargeSeeder {
                     m.linkCandidateUsers();
                     m.createCvPlan(seed, anchor);
                     m.linkCandidateCvs();
+                    m.analyzeCandidatePlan();
                     m.insertUsers(seed, anchor, DemoSeeder.RECRUITER_PASSWORD_HASH, DemoSeeder.CANDIDATE_PASSWORD_HASH);
                     m.insertEmployers();
                     m.insertCandidates(seed);
@@ -162,7 +171,9 @@ public final class LargeSeeder {
                     m.insertSkills(seed);
                 });
                 clock.phase(String.format("Jobs (%,d)", o.jobs()), () -> {
+                    m.createJobDates(seed, anchor);
                     m.createJobPlan(seed, anchor, o.candidates());
+                    m.analyzeJobPlan();
                     m.planApplicationCounts(o.applications());
                     String problem = m.applicationPlanProblems(o.applications());
                     if (problem != null) {
@@ -178,20 +189,33 @@ public final class LargeSeeder {
                                 + "(the number of status changes) must be between about 0.8 and 1.4 times the "
                                 + "applications.");
                     }
+                    m.createApplicationSlots(seed);
                     m.createApplicationPlan(seed, anchor);
+                    m.analyzeApplicationPlan();
                     m.insertApplications(seed);
                 });
                 clock.phase("Application status history", () -> m.insertStatusEvents(anchor));
                 clock.phase(String.format("Notifications (%,d)", o.notifications()),
                         () -> m.insertNotifications(seed, anchor));
-                clock.phase("Candidate search documents", m::insertCandidateSearch);
-                clock.phase("Sequences and the active jobs summary", () -> {
-                    m.syncSequences();
-                    m.refreshActiveJobsSummary();
+                clock.phase("Candidate search documents", () -> {
+                    m.analyzeCandidateTables();
+                    m.insertCandidateSearch();
                 });
-                progress.accept(String.format("[%6.1f s] Committing", clock.total().toNanos() / 1e9));
+                clock.phase(String.format("Indexes (%d rebuilt)", m.setAsideIndexCount()), () -> {
+                    m.rebuildIndexes();
+                    m.syncSequences();
+                });
+                progress.accept(String.format("[%6.1f s] Commit", clock.total().toNanos() / 1e9));
+                committing[0] = System.nanoTime();
             });
+            clock.record("Commit", committing[0]);
             clock.phase("VACUUM (ANALYZE)", this::vacuumAnalyze);
+            clock.phase("Active jobs summary", () -> unitOfWork.run(session -> {
+                allowLongStatements(session);
+                LargeSeedMapper m = session.getMapper(LargeSeedMapper.class);
+                m.noStatementTimeoutInTransaction();
+                m.refreshActiveJobsSummary();
+            }));
         } catch (UserFacingException e) {
             throw e;
         } catch (Exception e) {

@@ -120,7 +120,11 @@ class LargeSeederTest {
                     assertThat(t.rowCount()).isEqualTo(SMALL.notifications());
                     assertThat(t.totalBytes()).isPositive();
                 });
-        assertThat(report.phases()).extracting(LargeSeeder.Phase::name).last().isEqualTo("VACUUM (ANALYZE)");
+        assertThat(report.phases()).extracting(LargeSeeder.Phase::name)
+                .contains("Commit", "VACUUM (ANALYZE)", "Active jobs summary");
+        // the summary the job list reads was refreshed
+        assertThat(number(first, "SELECT count(*) FROM recruiter.active_jobs_summary"))
+                .isEqualTo(number(first, "SELECT count(*) FROM jobs WHERE status = 'published'"));
         assertThat(progress).anyMatch(line -> line.contains("Applications (5,000)"));
         // planner statistics exist for the big tables
         assertThat(number(first, "SELECT count(*) FROM pg_stats WHERE schemaname = 'public' "
@@ -250,6 +254,15 @@ class LargeSeederTest {
         assertThat(number(first, "SELECT count(*) FROM users u JOIN employers e ON e.user_id = u.id "
                 + "JOIN jobs j ON j.employer_id = e.id WHERE u.email = 'aicha.nze@ogooue-energie.demo' "
                 + "AND u.password_hash = '" + DemoSeeder.RECRUITER_PASSWORD_HASH + "'")).isPositive();
+    }
+
+    @Test
+    void everyIndexSetAsideForTheLoadIsBackAndValid() throws Exception {
+        assertThat(number(first, "SELECT count(*) FROM pg_index WHERE NOT indisvalid OR NOT indisready")).isZero();
+        TestDatabase.Db untouched = MigratedDatabase.create("large_indexes");
+        String indexes = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes "
+                + "WHERE schemaname IN ('public', 'recruiter')";
+        assertThat(text(first, indexes)).isEqualTo(text(untouched, indexes));
     }
 
     @Test
