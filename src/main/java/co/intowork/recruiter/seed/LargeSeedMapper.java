@@ -40,7 +40,7 @@ public interface LargeSeedMapper {
     void insertCompanies(@Param("seed") int seed);
 
     void createEmployerPlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
-                            @Param("employers") int employers);
+                            @Param("employers") int employers, @Param("reserved") int reserved);
 
     void createCandidatePlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
                              @Param("candidates") int candidates);

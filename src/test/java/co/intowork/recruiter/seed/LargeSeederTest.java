@@ -1,5 +1,8 @@
 package co.intowork.recruiter.seed;
 
+import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.SessionContext;
+import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.testing.MigratedDatabase;
@@ -247,9 +250,9 @@ class LargeSeederTest {
         // the six largest hold far more than their share of the companies
         assertThat(number(first, "SELECT sum(n) FROM (SELECT count(*) AS n FROM jobs GROUP BY company_id "
                 + "ORDER BY 1 DESC LIMIT 6) t")).isGreaterThan(SMALL.jobs() / 6L);
-        assertThat(report.logins()).hasSize(11);
+        assertThat(report.logins()).hasSize(12);
         assertThat(report.logins()).extracting(DemoLogin::email).contains("aicha.nze@ogooue-energie.demo",
-                "mariam.traore@lagune-finance.demo");
+                "mariam.traore@lagune-finance.demo", "ines.moukagni@hiring-manager.demo");
         assertThat(report.logins()).filteredOn(l -> l.company().equals("Ogooué Énergie")).hasSize(3);
         assertThat(number(first, "SELECT count(*) FROM users u JOIN employers e ON e.user_id = u.id "
                 + "JOIN jobs j ON j.employer_id = e.id WHERE u.email = 'aicha.nze@ogooue-energie.demo' "
@@ -263,6 +266,28 @@ class LargeSeederTest {
         String indexes = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes "
                 + "WHERE schemaname IN ('public', 'recruiter')";
         assertThat(text(first, indexes)).isEqualTo(text(untouched, indexes));
+    }
+
+    @Test
+    void demoAccountsSignInAndSeeTheirCompanysShareThroughRowLevelSecurity() throws Exception {
+        try (Database client = MigratedDatabase.openAsClient(first, "large_seed_client")) {
+            AuthService recruiter = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()));
+            SignedInUser aicha = recruiter.signIn("aicha.nze@ogooue-energie.demo", DemoSeeder.DEMO_RECRUITER_PASSWORD);
+            assertThat(aicha.roleDescription()).isEqualTo("Recruiter at Ogooué Énergie");
+            assertThat(recruiter.visibleJobCount(aicha)).isEqualTo(SMALL.jobs() * 8 / 100);
+
+            AuthService manager = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()));
+            SignedInUser ines = manager.signIn("ines.moukagni@hiring-manager.demo", DemoSeeder.DEMO_RECRUITER_PASSWORD);
+            assertThat(manager.visibleJobCount(ines)).isEqualTo(2);
+        }
+        // any generated recruiter of a company signs in with the same password
+        String someone = text(first, "SELECT u.email FROM users u JOIN employers e ON e.user_id = u.id "
+                + "WHERE e.company_id = 7 AND u.is_active ORDER BY u.id LIMIT 1");
+        try (Database client = MigratedDatabase.openAsClient(first, "large_seed_client")) {
+            AuthService auth = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()));
+            assertThat(auth.visibleJobCount(auth.signIn(someone, DemoSeeder.DEMO_RECRUITER_PASSWORD)))
+                    .isEqualTo(number(first, "SELECT count(*) FROM jobs WHERE company_id = 7"));
+        }
     }
 
     @Test
