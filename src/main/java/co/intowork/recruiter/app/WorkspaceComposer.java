@@ -2,6 +2,8 @@ package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.pipeline.PipelineView;
+import co.intowork.recruiter.pipeline.PipelineViewModel;
 import javafx.scene.Parent;
 
 import java.util.EnumMap;
@@ -18,6 +20,7 @@ final class WorkspaceComposer implements Navigator {
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
+        views.put(Section.PIPELINE, PipelineView.load(new PipelineViewModel(signedIn, this)));
     }
 
     Map<Section, Parent> views() {
