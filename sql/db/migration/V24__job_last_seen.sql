@@ -54,12 +54,17 @@ CREATE OR REPLACE FUNCTION recruiter.search_visible_jobs(query text) RETURNS SET
     SET search_path = pg_catalog, pg_temp
     ROWS 200
 AS $$
-    SELECT j.id
-      FROM public.jobs j
-     WHERE recruiter.job_search_document(j.title, j.description) @@ recruiter.search_query(query)
-       AND j.deleted_at IS NULL
-       AND (j.company_id = (SELECT recruiter.session_company_id())
-            OR j.id = ANY ((SELECT recruiter.session_job_ids())::integer[]))
+    -- MATERIALIZED with the match alone, so the only index that can serve it is the full-text one: next to the
+    -- company predicate the planner tends to scan the company's jobs and compute every document instead.
+    WITH hits AS MATERIALIZED (
+        SELECT j.id, j.company_id, j.deleted_at
+          FROM public.jobs j
+         WHERE recruiter.job_search_document(j.title, j.description) @@ recruiter.search_query(query))
+    SELECT h.id
+      FROM hits h
+     WHERE h.deleted_at IS NULL
+       AND (h.company_id = (SELECT recruiter.session_company_id())
+            OR h.id = ANY ((SELECT recruiter.session_job_ids())::integer[]))
 $$;
 REVOKE ALL ON FUNCTION recruiter.search_visible_jobs(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION recruiter.search_visible_jobs(text) TO recruiter_app;

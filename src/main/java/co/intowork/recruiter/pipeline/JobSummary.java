@@ -13,7 +13,6 @@ public final class JobSummary {
     private String country;
     private String location;
     private int employerId;
-    private String recruiterName;
     private OffsetDateTime postedAt;
     private OffsetDateTime expiresAt;
     private Integer daysOpen;
@@ -43,8 +42,6 @@ public final class JobSummary {
     public void setLocation(String location) { this.location = location; }
     public int getEmployerId() { return employerId; }
     public void setEmployerId(int employerId) { this.employerId = employerId; }
-    public String getRecruiterName() { return recruiterName; }
-    public void setRecruiterName(String recruiterName) { this.recruiterName = recruiterName; }
     public OffsetDateTime getPostedAt() { return postedAt; }
     public void setPostedAt(OffsetDateTime postedAt) { this.postedAt = postedAt; }
     public OffsetDateTime getExpiresAt() { return expiresAt; }

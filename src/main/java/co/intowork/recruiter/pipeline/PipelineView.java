@@ -119,7 +119,8 @@ public final class PipelineView {
         text(titleColumn, JobSummary::getTitle);
         text(statusColumn, j -> j.jobStatus().label());
         text(placeColumn, j -> place(j));
-        text(recruiterColumn, JobSummary::getRecruiterName);
+        text(recruiterColumn, viewModel::recruiterName);
+        viewModel.recruiters().addListener((javafx.beans.InvalidationListener) o -> table.refresh());
         daysColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getDaysOpen()));
         number(appliedColumn, JobSummary::getApplied);
         number(viewedColumn, JobSummary::getViewed);

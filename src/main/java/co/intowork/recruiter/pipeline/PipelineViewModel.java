@@ -79,6 +79,16 @@ public final class PipelineViewModel {
         return signedIn.user().isRecruiter() ? signedIn.user().companyId() : null;
     }
 
+    /** Who posted the job, from the recruiter filter's list (empty until it has loaded). */
+    public String recruiterName(JobSummary job) {
+        for (Recruiter r : recruiters) {
+            if (r.employerId() == job.getEmployerId()) {
+                return r.name();
+            }
+        }
+        return "";
+    }
+
     /** The criteria of the first page for the filters as they are now. */
     public PipelineCriteria criteria() {
         Recruiter r = recruiter.get();

@@ -40,7 +40,7 @@ class PipelineMapperTest {
         JobSummary engineer = row(page.rows(), 11);
         assertThat(engineer.getApplied()).isEqualTo(1);
         assertThat(engineer.total()).isEqualTo(1);
-        assertThat(engineer.getRecruiterName()).isEqualTo("Anne Alpha");
+        assertThat(engineer.getEmployerId()).isEqualTo(1);
         JobSummary accountant = row(page.rows(), 12);
         assertThat(accountant.getViewed()).isEqualTo(1);
         assertThat(accountant.getApplied()).isZero();
