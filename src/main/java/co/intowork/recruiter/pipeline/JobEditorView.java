@@ -38,7 +38,7 @@ public final class JobEditorView {
     @FXML private TextArea benefits;
     @FXML private ComboBox<JobType> jobType;
     @FXML private ComboBox<LocationType> locationType;
-    @FXML private TextField location;
+    @FXML private TextField city;
     @FXML private TextField country;
     @FXML private ComboBox<String> zone;
     @FXML private ComboBox<String> language;
@@ -90,7 +90,7 @@ public final class JobEditorView {
         bind(requirements, viewModel.requirementsProperty());
         bind(responsibilities, viewModel.responsibilitiesProperty());
         bind(benefits, viewModel.benefitsProperty());
-        bind(location, viewModel.locationProperty());
+        bind(city, viewModel.locationProperty());
         bind(country, viewModel.countryProperty());
         bind(salaryMin, viewModel.salaryMinProperty());
         bind(salaryMax, viewModel.salaryMaxProperty());
