@@ -5,12 +5,14 @@ import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
+import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** Signing in as a client login, and writing as the platform (superuser) behind the client's back. */
 final class PipelineFixture {
@@ -35,5 +37,23 @@ final class PipelineFixture {
     static PipelineCriteria criteria(SignedIn who) {
         return new PipelineCriteria(who.user().isRecruiter() ? who.user().companyId() : null, who.user().userId(),
                 null, null, null, null, null, null, JobSort.NEWEST, null, PipelineViewModel.PAGE_SIZE);
+    }
+
+    /** A navigator that only records which boards were asked for. */
+    static Navigator recordingBoards(List<Integer> boards) {
+        return new Navigator() {
+            @Override
+            public void showPipeline() {
+            }
+
+            @Override
+            public void showBoard(int jobId) {
+                boards.add(jobId);
+            }
+
+            @Override
+            public void showReview(int applicationId) {
+            }
+        };
     }
 }

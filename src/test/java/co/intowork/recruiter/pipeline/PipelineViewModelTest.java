@@ -21,20 +21,7 @@ class PipelineViewModelTest {
     private static SignedIn anne;
     private static SignedIn hugo;
     private final List<Integer> boards = new ArrayList<>();
-    private final Navigator navigator = new Navigator() {
-        @Override
-        public void showPipeline() {
-        }
-
-        @Override
-        public void showBoard(int jobId) {
-            boards.add(jobId);
-        }
-
-        @Override
-        public void showReview(int applicationId) {
-        }
-    };
+    private final Navigator navigator = PipelineFixture.recordingBoards(boards);
 
     @BeforeAll
     static void setUp() {

@@ -5,7 +5,6 @@ import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.FxTaskRunner;
-import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
@@ -45,20 +44,7 @@ class PipelineViewUiTest {
         SessionContext ctx = SessionContext.installOn(client.unitOfWork());
         SignedIn anne = new SignedIn(new AuthService(client.unitOfWork(), ctx)
                 .signIn(TwoCompanies.ANNE, TwoCompanies.PASSWORD), client.unitOfWork(), tasks);
-        PipelineViewModel viewModel = new PipelineViewModel(anne, new Navigator() {
-            @Override
-            public void showPipeline() {
-            }
-
-            @Override
-            public void showBoard(int jobId) {
-                boards.add(jobId);
-            }
-
-            @Override
-            public void showReview(int applicationId) {
-            }
-        });
+        PipelineViewModel viewModel = new PipelineViewModel(anne, PipelineFixture.recordingBoards(boards));
         stage.setScene(new Scene(PipelineView.load(viewModel), 1200, 700));
         stage.show();
     }
