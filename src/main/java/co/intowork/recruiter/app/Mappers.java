@@ -2,6 +2,7 @@ package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
+import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.LargeSeedMapper;
 
@@ -13,6 +14,7 @@ public final class Mappers {
     }
 
     public static List<Class<?>> all() {
-        return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class);
+        return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class,
+                PipelineMapper.class);
     }
 }

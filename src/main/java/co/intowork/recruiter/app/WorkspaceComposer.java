@@ -4,6 +4,8 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
+import co.intowork.recruiter.pipeline.PipelineView;
+import co.intowork.recruiter.pipeline.PipelineViewModel;
 import javafx.scene.Parent;
 
 import java.util.EnumMap;
@@ -21,6 +23,7 @@ final class WorkspaceComposer implements Navigator {
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
+        views.put(Section.PIPELINE, PipelineView.load(new PipelineViewModel(signedIn, this)));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
     }

@@ -1,0 +1,40 @@
+package co.intowork.recruiter.pipeline;
+
+import java.time.OffsetDateTime;
+
+/**
+ * What the pipeline shows: whose jobs (a recruiter's company, or a hiring manager's assigned jobs), the filters,
+ * the order and, for the next page, the keyset of the last row already shown (null for the first page).
+ */
+public record PipelineCriteria(Integer companyId, int userId, JobStatus status, JobType jobType,
+                               LocationType locationType, String country, Integer employerId, String search,
+                               JobSort sort, Cursor after, int limit) {
+    /** The sort key and id of the last row of the previous page. */
+    public record Cursor(int id, OffsetDateTime time, String title) {
+        static Cursor of(JobSummary row, JobSort sort) {
+            return switch (sort) {
+                case NEWEST -> new Cursor(row.getId(), row.getPostedAt(), null);
+                case EXPIRING -> new Cursor(row.getId(), row.getExpiresAt(), null);
+                case TITLE -> new Cursor(row.getId(), null, row.getTitle());
+            };
+        }
+    }
+
+    public boolean byCompany() {
+        return companyId != null;
+    }
+
+    public boolean hasSearch() {
+        return search != null && !search.isBlank();
+    }
+
+    public PipelineCriteria after(JobSummary last) {
+        return new PipelineCriteria(companyId, userId, status, jobType, locationType, country, employerId, search,
+                sort, Cursor.of(last, sort), limit);
+    }
+
+    public PipelineCriteria firstPage() {
+        return new PipelineCriteria(companyId, userId, status, jobType, locationType, country, employerId, search,
+                sort, null, limit);
+    }
+}

@@ -1,0 +1,25 @@
+package co.intowork.recruiter.pipeline;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+
+public interface PipelineMapper {
+    List<JobSummary> page(@Param("c") PipelineCriteria criteria);
+
+    long count(@Param("c") PipelineCriteria criteria);
+
+    List<Recruiter> recruiters(@Param("companyId") Integer companyId, @Param("userId") int userId);
+
+    List<String> countries(@Param("companyId") Integer companyId, @Param("userId") int userId);
+
+    Job find(@Param("id") int id);
+
+    Integer insert(@Param("job") Job job);
+
+    int update(@Param("job") Job job);
+
+    int changeStatus(@Param("id") int id, @Param("version") int version, @Param("status") String status);
+
+    void markSeen(@Param("userId") int userId, @Param("jobId") int jobId);
+}

@@ -1,0 +1,92 @@
+package co.intowork.recruiter.pipeline;
+
+import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
+
+import java.util.List;
+
+/** The pipeline's database work; each method is one transaction. Knows nothing of JavaFX. */
+public final class PipelineService {
+    /** Saved by someone else since it was read: nothing was written. */
+    public static final class ConflictException extends UserFacingException {
+        public ConflictException() {
+            super(Messages.text("pipeline.editor.conflict"));
+        }
+    }
+
+    public record Page(List<JobSummary> rows, long total) {
+    }
+
+    public record Choices(List<Recruiter> recruiters, List<String> countries) {
+    }
+
+    private final UnitOfWork unitOfWork;
+
+    public PipelineService(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    /** A page; the total is counted only for the first page, where the header needs it. */
+    public Page page(PipelineCriteria criteria) {
+        return unitOfWork.inTransaction(session -> {
+            PipelineMapper m = session.getMapper(PipelineMapper.class);
+            List<JobSummary> rows = m.page(criteria);
+            long total = criteria.after() == null ? m.count(criteria) : -1;
+            return new Page(rows, total);
+        });
+    }
+
+    public Choices choices(Integer companyId, int userId) {
+        return unitOfWork.inTransaction(session -> {
+            PipelineMapper m = session.getMapper(PipelineMapper.class);
+            return new Choices(m.recruiters(companyId, userId), m.countries(companyId, userId));
+        });
+    }
+
+    public Job load(int jobId) {
+        return unitOfWork.inTransaction(session -> {
+            Job job = session.getMapper(PipelineMapper.class).find(jobId);
+            if (job == null) {
+                throw new UserFacingException(Messages.text("pipeline.editor.gone"));
+            }
+            return job;
+        });
+    }
+
+    /** Inserts a new job or updates an existing one at the version it was read; returns it as now stored. */
+    public Job save(Job job) {
+        return unitOfWork.inTransaction(session -> {
+            PipelineMapper m = session.getMapper(PipelineMapper.class);
+            int id;
+            if (job.getId() == null) {
+                id = m.insert(job);
+            } else {
+                if (m.update(job) == 0) {
+                    throw new ConflictException();
+                }
+                id = job.getId();
+            }
+            return m.find(id);
+        });
+    }
+
+    /** Moves a job along its life (rules in {@link JobStatus}); refuses a move the rules do not allow. */
+    public Job changeStatus(Job job, JobStatus target) {
+        JobStatus from = JobStatus.fromDb(job.getStatus());
+        if (!from.canMoveTo(target)) {
+            throw new UserFacingException(Messages.format("pipeline.move.refused", from.label(), target.label()));
+        }
+        return unitOfWork.inTransaction(session -> {
+            PipelineMapper m = session.getMapper(PipelineMapper.class);
+            if (m.changeStatus(job.getId(), job.getVersion(), target.dbValue()) == 0) {
+                throw new ConflictException();
+            }
+            return m.find(job.getId());
+        });
+    }
+
+    public void markSeen(int userId, int jobId) {
+        unitOfWork.run(session -> session.getMapper(PipelineMapper.class).markSeen(userId, jobId));
+    }
+}

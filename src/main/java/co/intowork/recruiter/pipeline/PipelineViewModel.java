@@ -1,0 +1,234 @@
+package co.intowork.recruiter.pipeline;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.common.db.SqlErrors;
+import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.ui.Navigator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Consumer;
+
+/**
+ * The job pipeline: the jobs the signed-in person may see, filtered, searched and sorted, loaded page by page
+ * (keyset) as the list scrolls; opening a job leads to its board.
+ */
+public final class PipelineViewModel {
+    public static final int PAGE_SIZE = 100;
+    private static final Logger log = LoggerFactory.getLogger(PipelineViewModel.class);
+
+    private final SignedIn signedIn;
+    private final Navigator navigator;
+    private final PipelineService service;
+
+    private final ObjectProperty<JobStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<JobType> jobType = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocationType> locationType = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> country = new SimpleObjectProperty<>();
+    private final ObjectProperty<Recruiter> recruiter = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<JobSort> sort = new SimpleObjectProperty<>(JobSort.NEWEST);
+
+    private final ObservableList<JobSummary> jobs = FXCollections.observableArrayList();
+    private final ObservableList<Recruiter> recruiters = FXCollections.observableArrayList();
+    private final ObservableList<String> countries = FXCollections.observableArrayList();
+    private final LongProperty total = new SimpleLongProperty();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final BooleanProperty hasMore = new SimpleBooleanProperty();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+
+    // answers to an older request (filters changed meanwhile) are dropped
+    private int generation;
+    private PipelineCriteria shown;
+
+    public PipelineViewModel(SignedIn signedIn, Navigator navigator) {
+        this.signedIn = signedIn;
+        this.navigator = navigator;
+        this.service = new PipelineService(signedIn.unitOfWork());
+        for (var filter : new javafx.beans.Observable[] {status, jobType, locationType, country, recruiter, sort}) {
+            filter.addListener(o -> refresh());
+        }
+        jobs.addListener((javafx.collections.ListChangeListener<JobSummary>) c -> updateSummary());
+        total.addListener(o -> updateSummary());
+    }
+
+    public void start() {
+        signedIn.tasks().run(() -> service.choices(companyId(), signedIn.user().userId()), choices -> {
+            recruiters.setAll(choices.recruiters());
+            countries.setAll(choices.countries());
+        }, this::fail);
+        refresh();
+    }
+
+    public boolean canEdit() {
+        return signedIn.user().isRecruiter();
+    }
+
+    private Integer companyId() {
+        return signedIn.user().isRecruiter() ? signedIn.user().companyId() : null;
+    }
+
+    /** Who posted the job, from the recruiter filter's list (empty until it has loaded). */
+    public String recruiterName(JobSummary job) {
+        for (Recruiter r : recruiters) {
+            if (r.employerId() == job.getEmployerId()) {
+                return r.name();
+            }
+        }
+        return "";
+    }
+
+    /** The criteria of the first page for the filters as they are now. */
+    public PipelineCriteria criteria() {
+        Recruiter r = recruiter.get();
+        String text = search.get() == null ? "" : search.get().trim();
+        return new PipelineCriteria(companyId(), signedIn.user().userId(), status.get(), jobType.get(),
+                locationType.get(), country.get(), r == null ? null : r.employerId(), text.isEmpty() ? null : text,
+                sort.get(), null, PAGE_SIZE);
+    }
+
+    public void refresh() {
+        PipelineCriteria criteria = criteria();
+        int request = ++generation;
+        loading.set(true);
+        error.set("");
+        signedIn.tasks().run(() -> service.page(criteria), page -> {
+            if (request != generation) {
+                return;
+            }
+            shown = criteria;
+            total.set(page.total());
+            jobs.setAll(page.rows());
+            hasMore.set(page.rows().size() == criteria.limit());
+            loading.set(false);
+        }, failure -> {
+            if (request == generation) {
+                fail(failure);
+            }
+        });
+    }
+
+    /** The next page after the last row shown; nothing when a page is already on its way or none is left. */
+    public void loadMore() {
+        if (loading.get() || !hasMore.get() || jobs.isEmpty() || shown == null) {
+            return;
+        }
+        PipelineCriteria next = shown.after(jobs.get(jobs.size() - 1));
+        int request = generation;
+        loading.set(true);
+        signedIn.tasks().run(() -> service.page(next), page -> {
+            if (request != generation) {
+                return;
+            }
+            jobs.addAll(page.rows());
+            hasMore.set(page.rows().size() == next.limit());
+            loading.set(false);
+        }, failure -> {
+            if (request == generation) {
+                fail(failure);
+            }
+        });
+    }
+
+    /** Opens the job's board, remembering that the person has now seen its applications. */
+    public void open(JobSummary job) {
+        if (job == null) {
+            return;
+        }
+        signedIn.tasks().run(() -> {
+            service.markSeen(signedIn.user().userId(), job.getId());
+            return null;
+        }, done -> {
+            int index = jobs.indexOf(job);
+            job.setNewCount(0);
+            if (index >= 0) {
+                jobs.set(index, job);
+            }
+        }, failure -> log.warn("Could not remember that job {} was seen", job.getId(), failure));
+        navigator.showBoard(job.getId());
+    }
+
+    public JobEditorViewModel newJob() {
+        return new JobEditorViewModel(service, signedIn.tasks(), canEdit(), new Job(), saved -> refresh());
+    }
+
+    /** Loads the job's every field, then hands its editor to {@code ready}. */
+    public void edit(JobSummary job, Consumer<JobEditorViewModel> ready) {
+        if (job == null) {
+            return;
+        }
+        signedIn.tasks().run(() -> service.load(job.getId()),
+                loaded -> ready.accept(new JobEditorViewModel(service, signedIn.tasks(), canEdit(), loaded,
+                        this::replaceRow)),
+                this::fail);
+    }
+
+    /** Shows a saved job's new values in its row, where it is, without reloading the list. */
+    private void replaceRow(Job saved) {
+        for (int i = 0; i < jobs.size(); i++) {
+            JobSummary row = jobs.get(i);
+            if (row.getId() == saved.getId()) {
+                row.setTitle(saved.getTitle());
+                row.setStatus(saved.getStatus());
+                row.setJobType(saved.getJobType());
+                row.setLocationType(saved.getLocationType());
+                row.setCountry(saved.getCountry());
+                row.setLocation(saved.getLocation());
+                row.setPostedAt(saved.getPostedAt());
+                row.setExpiresAt(saved.getExpiresAt());
+                row.setVersion(saved.getVersion());
+                jobs.set(i, row);
+                return;
+            }
+        }
+    }
+
+    private void fail(Throwable failure) {
+        if (!SqlErrors.isSessionEnded(failure)) {
+            log.error("Job pipeline: {}", failure.getMessage(), failure);
+        }
+        loading.set(false);
+        error.set(SqlErrors.describe(failure));
+    }
+
+    private void updateSummary() {
+        summary.set(Messages.format("pipeline.summary", jobs.size(), Math.max(total.get(), jobs.size())));
+    }
+
+    public void clearFilters() {
+        status.set(null);
+        jobType.set(null);
+        locationType.set(null);
+        country.set(null);
+        recruiter.set(null);
+        search.set("");
+        refresh();
+    }
+
+    public ObjectProperty<JobStatus> statusProperty() { return status; }
+    public ObjectProperty<JobType> jobTypeProperty() { return jobType; }
+    public ObjectProperty<LocationType> locationTypeProperty() { return locationType; }
+    public ObjectProperty<String> countryProperty() { return country; }
+    public ObjectProperty<Recruiter> recruiterProperty() { return recruiter; }
+    public StringProperty searchProperty() { return search; }
+    public ObjectProperty<JobSort> sortProperty() { return sort; }
+    public ObservableList<JobSummary> jobs() { return jobs; }
+    public ObservableList<Recruiter> recruiters() { return recruiters; }
+    public ObservableList<String> countries() { return countries; }
+    public LongProperty totalProperty() { return total; }
+    public BooleanProperty loadingProperty() { return loading; }
+    public BooleanProperty hasMoreProperty() { return hasMore; }
+    public StringProperty errorProperty() { return error; }
+    public StringProperty summaryProperty() { return summary; }
+}

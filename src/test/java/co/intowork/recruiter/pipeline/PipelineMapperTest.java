@@ -1,0 +1,149 @@
+package co.intowork.recruiter.pipeline;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static co.intowork.recruiter.pipeline.PipelineFixture.criteria;
+import static co.intowork.recruiter.pipeline.PipelineFixture.platform;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The pipeline's SQL as a client login under row-level security, on the two-companies fixture. */
+class PipelineMapperTest {
+    private static TestDatabase.Db db;
+    private static SignedIn anne;
+    private static SignedIn hugo;
+
+    @BeforeAll
+    static void setUp() {
+        db = TwoCompanies.create("pipeline_mapper");
+        anne = PipelineFixture.signIn(db, "pipeline_client", TwoCompanies.ANNE, TwoCompanies.PASSWORD);
+        hugo = PipelineFixture.signIn(db, "pipeline_client", TwoCompanies.HUGO, TwoCompanies.PASSWORD);
+    }
+
+    private static JobSummary row(List<JobSummary> rows, int id) {
+        return rows.stream().filter(r -> r.getId() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRecruiterSeesHerCompanysJobsWithTheirApplicationsCountedPerStatus() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        PipelineService.Page page = service.page(criteria(anne));
+        assertThat(page.rows()).extracting(JobSummary::getId).contains(11, 12).doesNotContain(21);
+        assertThat(page.total()).isEqualTo(page.rows().size());
+        JobSummary engineer = row(page.rows(), 11);
+        assertThat(engineer.getApplied()).isEqualTo(1);
+        assertThat(engineer.total()).isEqualTo(1);
+        assertThat(engineer.getEmployerId()).isEqualTo(1);
+        JobSummary accountant = row(page.rows(), 12);
+        assertThat(accountant.getViewed()).isEqualTo(1);
+        assertThat(accountant.getApplied()).isZero();
+        // drafts (no posted date) come first in "newest"
+        assertThat(page.rows().get(0).getPostedAt()).isNull();
+        assertThat(service.choices(anne.user().companyId(), anne.user().userId()).recruiters())
+                .extracting(Recruiter::name).contains("Anne Alpha", "Albert Alpha").doesNotContain("Bruno Beta");
+    }
+
+    @Test
+    void aHiringManagerSeesOnlyTheJobsSheWasAddedTo() {
+        PipelineService.Page page = new PipelineService(hugo.unitOfWork()).page(criteria(hugo));
+        assertThat(page.rows()).extracting(JobSummary::getId).containsExactly(11);
+        assertThat(page.rows().get(0).getApplied()).isEqualTo(1);
+    }
+
+    @Test
+    void fullTextSearchFindsFrenchAndEnglishWordsWithOrWithoutAccents() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        Job job = new Job();
+        job.setTitle("Développeur Java confirmé");
+        job.setDescription("Vous développerez nos applications de facturation.");
+        Job saved = service.save(job);
+        try {
+            for (String word : List.of("développeur", "developpeur", "Développeurs")) {
+                assertThat(service.page(search(word)).rows()).as(word).extracting(JobSummary::getId)
+                        .containsExactly(saved.getId());
+            }
+            assertThat(service.page(search("engineers")).rows()).extracting(JobSummary::getId).containsExactly(11);
+            // Beta's engineer is not Anne's to find
+            assertThat(service.page(search("engineer")).rows()).extracting(JobSummary::getId).doesNotContain(21);
+            assertThat(service.page(search("engineer")).total()).isEqualTo(1);
+        } finally {
+            platform(db, "UPDATE public.jobs SET deleted_at = now() WHERE id = " + saved.getId());
+        }
+    }
+
+    private static PipelineCriteria search(String text) {
+        PipelineCriteria c = criteria(anne);
+        return new PipelineCriteria(c.companyId(), c.userId(), null, null, null, null, null, text, c.sort(), null,
+                c.limit());
+    }
+
+    @Test
+    void applicationsAreNewUntilTheJobIsOpenedAndAgainWhenSomeoneApplies() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        assertThat(row(service.page(criteria(anne)).rows(), 11).getNewCount()).isEqualTo(1);
+        service.markSeen(anne.user().userId(), 11);
+        assertThat(row(service.page(criteria(anne)).rows(), 11).getNewCount()).isZero();
+        // Albert has not looked yet: seen marks are per person
+        SignedIn albert = PipelineFixture.signIn(db, "pipeline_client", "albert@alpha.example", TwoCompanies.PASSWORD);
+        assertThat(row(new PipelineService(albert.unitOfWork()).page(criteria(albert)).rows(), 11).getNewCount())
+                .isEqualTo(1);
+        platform(db, "INSERT INTO public.job_applications (job_id, candidate_id, status, applied_at)"
+                + " VALUES (11, 3, 'applied', now() + interval '1 second')");
+        JobSummary after = row(service.page(criteria(anne)).rows(), 11);
+        assertThat(after.getApplied()).isEqualTo(2);
+        assertThat(after.getNewCount()).isEqualTo(1);
+        platform(db, "UPDATE public.job_applications SET deleted_at = now() WHERE job_id = 11 AND candidate_id = 3");
+        assertThat(row(service.page(criteria(anne)).rows(), 11).getApplied()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleSaveIsAConflictAndWritesNothing() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        Job job = service.load(12);
+        platform(db, "UPDATE public.jobs SET title = 'Comptable (web)' WHERE id = 12");
+        job.setTitle("Comptable (desktop)");
+        assertThatThrownBy(() -> service.save(job)).isInstanceOf(PipelineService.ConflictException.class)
+                .hasMessageContaining("Someone else changed this job");
+        Job now = service.load(12);
+        assertThat(now.getTitle()).isEqualTo("Comptable (web)");
+        now.setTitle("Alpha accountant");
+        assertThat(service.save(now).getVersion()).isEqualTo(now.getVersion() + 1);
+    }
+
+    @Test
+    void publishingSetsThePostedDateAndTheRulesRefuseOtherMoves() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        Job draft = new Job();
+        draft.setTitle("Chef de chantier");
+        draft.setDescription("Encadrement des équipes.");
+        draft = service.save(draft);
+        assertThat(draft.getPostedAt()).isNull();
+        Job published = service.changeStatus(draft, JobStatus.PUBLISHED);
+        assertThat(published.getStatus()).isEqualTo("published");
+        assertThat(published.getPostedAt()).isNotNull();
+        Job closed = service.changeStatus(published, JobStatus.CLOSED);
+        Job reopened = service.changeStatus(closed, JobStatus.PUBLISHED);
+        assertThat(reopened.getPostedAt()).isEqualTo(published.getPostedAt());
+        Job archived = service.changeStatus(reopened, JobStatus.ARCHIVED);
+        assertThatThrownBy(() -> service.changeStatus(archived, JobStatus.PUBLISHED))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("cannot become");
+        assertThat(service.changeStatus(archived, JobStatus.DRAFT).getStatus()).isEqualTo("draft");
+    }
+
+    @Test
+    void aHiringManagerCannotChangeAJobEvenBypassingTheScreen() {
+        Job job = new PipelineService(anne.unitOfWork()).load(11);
+        job.setTitle("Changed by a hiring manager");
+        PipelineService asHugo = new PipelineService(hugo.unitOfWork());
+        assertThatThrownBy(() -> asHugo.save(job)).isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> asHugo.changeStatus(job, JobStatus.CLOSED)).isInstanceOf(UserFacingException.class);
+        assertThat(new PipelineService(anne.unitOfWork()).load(11).getTitle()).isEqualTo("Alpha engineer");
+    }
+}

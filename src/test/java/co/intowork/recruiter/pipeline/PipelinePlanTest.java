@@ -1,0 +1,137 @@
+package co.intowork.recruiter.pipeline;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.TestDatabase;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.session.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline's statements, exactly as MyBatis sends them, explained as the signed-in client on demo data large
+ * enough for the planner to prefer indexes (1,500 jobs, ~30,000 applications, after ANALYZE): none may read a
+ * whole jobs, job_applications or candidates table; search must go through the full-text index.
+ */
+class PipelinePlanTest {
+    private static final Pattern SEQ_SCAN = Pattern.compile(
+            "\"Node Type\": \"Seq Scan\",[^{}]*?\"Relation Name\": \"(jobs|job_applications|candidates|notifications)\"");
+    private static TestDatabase.Db db;
+    private static SignedIn aicha;
+    private static SignedIn ines;
+
+    @BeforeAll
+    static void seed() {
+        db = MigratedDatabase.create("pipeline_plan");
+        try (var admin = MigratedDatabase.open(db)) {
+            new DemoSeeder(admin.unitOfWork()).seed(new DemoSeeder.Options(42,
+                    OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 1500, 40), msg -> { });
+        }
+        aicha = PipelineFixture.signIn(db, "pipeline_plan_client", "aicha.nze@ogooue-energie.demo",
+                DemoSeeder.DEMO_RECRUITER_PASSWORD);
+        ines = PipelineFixture.signIn(db, "pipeline_plan_client", "ines.moukagni@hiring-manager.demo",
+                DemoSeeder.DEMO_RECRUITER_PASSWORD);
+    }
+
+    /** EXPLAIN (ANALYZE, FORMAT JSON) of a mapper statement with these parameters, inside the client's session. */
+    static String explain(UnitOfWork unitOfWork, String statement, Map<String, Object> parameters) {
+        return unitOfWork.inTransaction(session -> {
+            Configuration configuration = session.getConfiguration();
+            BoundSql bound = configuration.getMappedStatement(PipelineMapper.class.getName() + "." + statement)
+                    .getBoundSql(parameters);
+            MetaObject meta = configuration.newMetaObject(parameters);
+            Connection c = session.getConnection();
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + bound.getSql())) {
+                List<ParameterMapping> mappings = bound.getParameterMappings();
+                for (int i = 0; i < mappings.size(); i++) {
+                    String name = mappings.get(i).getProperty();
+                    ps.setObject(i + 1, bound.hasAdditionalParameter(name) ? bound.getAdditionalParameter(name)
+                            : meta.getValue(name));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    private static Map<String, Object> params(PipelineCriteria criteria) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("c", criteria);
+        return p;
+    }
+
+    private static void assertIndexDriven(String plan) {
+        Matcher m = SEQ_SCAN.matcher(plan);
+        assertThat(m.find()).as("sequential scan in %s", plan).isFalse();
+    }
+
+    private static PipelineCriteria with(SignedIn who, JobStatus status, String search, JobSort sort) {
+        PipelineCriteria c = PipelineFixture.criteria(who);
+        return new PipelineCriteria(c.companyId(), c.userId(), status, null, null, null, null, search, sort, null,
+                c.limit());
+    }
+
+    @Test
+    void thePageAndItsCountReadOnlyThroughIndexes() {
+        for (JobSort sort : JobSort.values()) {
+            for (JobStatus status : new JobStatus[] {null, JobStatus.PUBLISHED}) {
+                PipelineCriteria c = with(aicha, status, null, sort);
+                String plan = explain(aicha.unitOfWork(), "page", params(c));
+                assertIndexDriven(plan);
+                assertIndexDriven(explain(aicha.unitOfWork(), "count", params(c)));
+            }
+        }
+        // a later page, keyed on the last row of the first
+        PipelineService.Page first = new PipelineService(aicha.unitOfWork()).page(with(aicha, null, null, JobSort.NEWEST));
+        assertThat(first.rows()).hasSize(PipelineViewModel.PAGE_SIZE);
+        assertThat(first.total()).isGreaterThan(400);
+        assertIndexDriven(explain(aicha.unitOfWork(), "page",
+                params(with(aicha, null, null, JobSort.NEWEST).after(first.rows().get(99)))));
+        assertIndexDriven(explain(ines.unitOfWork(), "page", params(with(ines, null, null, JobSort.NEWEST))));
+    }
+
+    @Test
+    void searchGoesThroughTheFullTextIndex() {
+        for (String word : List.of("développeur", "engineer")) {
+            PipelineCriteria c = with(aicha, null, word, JobSort.NEWEST);
+            assertIndexDriven(explain(aicha.unitOfWork(), "page", params(c)));
+            assertThat(new PipelineService(aicha.unitOfWork()).page(c).rows()).as(word).isNotEmpty();
+        }
+        // the function's own statement, as its owner (the client cannot see inside a SECURITY DEFINER function)
+        try (var admin = MigratedDatabase.open(db)) {
+            String plan = admin.unitOfWork().inTransaction(session -> {
+                try (var st = session.getConnection().createStatement();
+                     ResultSet body = st.executeQuery("SELECT prosrc FROM pg_proc"
+                             + " WHERE oid = 'recruiter.search_visible_jobs(text)'::regprocedure")) {
+                    body.next();
+                    String sql = body.getString(1).replace("search_query(query)", "search_query('développeur')");
+                    try (ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                }
+            });
+            assertThat(plan).contains("ix_jobs_search_document");
+            assertIndexDriven(plan);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package co.intowork.recruiter.pipeline;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static co.intowork.recruiter.pipeline.PipelineFixture.platform;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pipeline's ViewModels without the toolkit (ImmediateTaskRunner), on a real database. */
+class PipelineViewModelTest {
+    private static TestDatabase.Db db;
+    private static SignedIn anne;
+    private static SignedIn hugo;
+    private final List<Integer> boards = new ArrayList<>();
+    private final Navigator navigator = PipelineFixture.recordingBoards(boards);
+
+    @BeforeAll
+    static void setUp() {
+        db = TwoCompanies.create("pipeline_vm");
+        // 250 more Alpha jobs, some sharing a posted date, title or expiry, so every page boundary has ties
+        platform(db, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type, location_type,"
+                + " status, posted_at, expires_at, country)"
+                + " SELECT 1 + g % 2, 1, 'Poste ' || (g % 40), 'Description ' || g, 'contract', 'remote',"
+                + " CASE WHEN g % 5 = 0 THEN 'draft' ELSE 'published' END,"
+                + " CASE WHEN g % 5 = 0 THEN NULL ELSE timestamptz '2026-01-01' + (g % 30) * interval '1 day' END,"
+                + " CASE WHEN g % 3 = 0 THEN NULL ELSE timestamptz '2026-06-01' + (g % 20) * interval '1 day' END,"
+                + " CASE WHEN g % 2 = 0 THEN 'GA' ELSE 'CM' END"
+                + " FROM generate_series(1, 250) g");
+        anne = PipelineFixture.signIn(db, "pipeline_vm_client", TwoCompanies.ANNE, TwoCompanies.PASSWORD);
+        hugo = PipelineFixture.signIn(db, "pipeline_vm_client", TwoCompanies.HUGO, TwoCompanies.PASSWORD);
+    }
+
+    @Test
+    void filtersBuildTheCriteria() {
+        PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+        vm.statusProperty().set(JobStatus.PUBLISHED);
+        vm.jobTypeProperty().set(JobType.CONTRACT);
+        vm.locationTypeProperty().set(LocationType.REMOTE);
+        vm.countryProperty().set("CM");
+        vm.recruiterProperty().set(new Recruiter(2, "Albert Alpha"));
+        vm.searchProperty().set("  poste  ");
+        vm.sortProperty().set(JobSort.TITLE);
+        PipelineCriteria c = vm.criteria();
+        assertThat(c).isEqualTo(new PipelineCriteria(1, anne.user().userId(), JobStatus.PUBLISHED, JobType.CONTRACT,
+                LocationType.REMOTE, "CM", 2, "poste", JobSort.TITLE, null, PipelineViewModel.PAGE_SIZE));
+        assertThat(vm.jobs()).allSatisfy(j -> {
+            assertThat(j.getStatus()).isEqualTo("published");
+            assertThat(j.getCountry()).isEqualTo("CM");
+            assertThat(j.getEmployerId()).isEqualTo(2);
+        }).isNotEmpty();
+        assertThat(new PipelineViewModel(hugo, navigator).criteria().companyId()).isNull();
+    }
+
+    @Test
+    void scrollingLoadsEveryJobOnceInEachOrder() {
+        for (JobSort sort : JobSort.values()) {
+            PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+            vm.sortProperty().set(sort);
+            vm.refresh();
+            assertThat(vm.jobs()).hasSize(PipelineViewModel.PAGE_SIZE);
+            long total = vm.totalProperty().get(); // 252, plus what other tests created
+            assertThat(total).isGreaterThanOrEqualTo(252);
+            while (vm.hasMoreProperty().get()) {
+                vm.loadMore();
+            }
+            List<Integer> ids = vm.jobs().stream().map(JobSummary::getId).toList();
+            assertThat(ids).as(sort.name()).doesNotHaveDuplicates().hasSize((int) total);
+            List<JobSummary> expected = new ArrayList<>(vm.jobs());
+            expected.sort(switch (sort) {
+                case NEWEST -> java.util.Comparator.comparing(JobSummary::getPostedAt,
+                        java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.OffsetDateTime>reverseOrder()))
+                        .thenComparing(JobSummary::getId, java.util.Comparator.reverseOrder());
+                case EXPIRING -> java.util.Comparator.comparing(JobSummary::getExpiresAt,
+                        java.util.Comparator.nullsLast(java.util.Comparator.<java.time.OffsetDateTime>naturalOrder()))
+                        .thenComparing(JobSummary::getId);
+                case TITLE -> java.util.Comparator.comparing(JobSummary::getId); // collation: checked below
+            });
+            if (sort != JobSort.TITLE) {
+                assertThat(ids).as(sort.name()).isEqualTo(expected.stream().map(JobSummary::getId).toList());
+            }
+            assertThat(vm.summaryProperty().get()).isEqualTo(total + " jobs shown of " + total);
+        }
+    }
+
+    @Test
+    void openingAJobRemembersItWasSeenAndShowsItsBoard() {
+        PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+        vm.start();
+        JobSummary engineer = vm.jobs().stream().filter(j -> j.getId() == 11).findFirst().orElseThrow();
+        vm.open(engineer);
+        assertThat(boards).containsExactly(11);
+        assertThat(engineer.getNewCount()).isZero();
+        vm.refresh();
+        assertThat(vm.jobs().stream().filter(j -> j.getId() == 11).findFirst().orElseThrow().getNewCount()).isZero();
+    }
+
+    private JobEditorViewModel editorOf(SignedIn who, int jobId) {
+        PipelineViewModel vm = new PipelineViewModel(who, navigator);
+        vm.refresh();
+        JobSummary row = new JobSummary();
+        row.setId(jobId);
+        AtomicReference<JobEditorViewModel> editor = new AtomicReference<>();
+        vm.edit(row, editor::set);
+        return editor.get();
+    }
+
+    @Test
+    void theEditorRefusesWhatTheDatabaseWouldRefuseAndSendsNothing() {
+        JobEditorViewModel editor = new PipelineViewModel(anne, navigator).newJob();
+        editor.salaryMinProperty().set("900000");
+        editor.salaryMaxProperty().set("500 000");
+        editor.countryProperty().set("gabon");
+        editor.imageUrlProperty().set("ftp://x");
+        editor.expiresOnProperty().set(LocalDate.now().minusDays(2));
+        assertThat(editor.save()).isFalse();
+        assertThat(editor.errors()).containsExactly("Enter a title.", "Enter a description.",
+                "The minimum salary is higher than the maximum salary.",
+                "Write the country as its two-letter ISO code in capitals, e.g. GA, CM, SN, CI.",
+                "The image address must start with http:// or https://.",
+                "The expiry date is in the past: choose today or a later day.");
+        editor.salaryMinProperty().set("-5");
+        editor.salaryMaxProperty().set("abc");
+        assertThat(editor.validate()).contains("Minimum salary cannot be negative.",
+                "Maximum salary: enter a whole number, without decimals or currency.");
+
+        JobEditorViewModel published = editorOf(anne, 11);
+        platform(db, "UPDATE public.jobs SET posted_at = '2026-03-10' WHERE id = 11");
+        published = editorOf(anne, 11);
+        published.expiresOnProperty().set(LocalDate.of(2026, 3, 1));
+        assertThat(published.validate()).singleElement().asString().contains("before the date the job was posted");
+    }
+
+    @Test
+    void aStaleSaveKeepsTheFormAndASecondSaveReplacesTheirs() {
+        JobEditorViewModel editor = editorOf(anne, 12);
+        platform(db, "UPDATE public.jobs SET benefits = 'Changed on the web' WHERE id = 12");
+        editor.titleProperty().set("Comptable senior");
+        assertThat(editor.save()).isTrue();
+        assertThat(editor.messageProperty().get()).startsWith("Someone else changed this job");
+        assertThat(editor.titleProperty().get()).isEqualTo("Comptable senior");
+        assertThat(editor.save()).isTrue();
+        assertThat(editor.messageProperty().get()).isEqualTo("Saved.");
+        assertThat(new PipelineService(anne.unitOfWork()).load(12).getTitle()).isEqualTo("Comptable senior");
+    }
+
+    @Test
+    void statusMovesFollowTheRulesAndHiringManagersCannotMakeThem() {
+        JobEditorViewModel editor = new PipelineViewModel(anne, navigator).newJob();
+        assertThat(editor.moves()).isEmpty();
+        editor.titleProperty().set("Technicien");
+        editor.descriptionProperty().set("Maintenance des groupes électrogènes.");
+        editor.jobTypeProperty().set(JobType.TEMPORARY);
+        assertThat(editor.save()).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.DRAFT);
+        assertThat(editor.moves()).containsExactlyInAnyOrder(JobStatus.PUBLISHED, JobStatus.ARCHIVED);
+        assertThat(editor.move(JobStatus.CLOSED)).isFalse();
+        assertThat(editor.messageProperty().get()).isEqualTo("A job that is Draft cannot become Closed.");
+        assertThat(editor.move(JobStatus.PUBLISHED)).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.PUBLISHED);
+        assertThat(editor.postedAt()).isNotNull();
+        assertThat(editor.moves()).containsExactlyInAnyOrder(JobStatus.CLOSED, JobStatus.ARCHIVED);
+
+        JobEditorViewModel asHugo = editorOf(hugo, 11);
+        assertThat(asHugo.canEdit()).isFalse();
+        assertThat(asHugo.moves()).isEmpty();
+        assertThat(asHugo.move(JobStatus.CLOSED)).isFalse();
+        assertThat(asHugo.save()).isFalse();
+        assertThat(asHugo.messageProperty().get()).contains("only the company's recruiters");
+    }
+
+    @Test
+    void theTransitionTableIsWrittenOnce() {
+        assertThat(JobStatus.DRAFT.allowedMoves()).containsExactlyInAnyOrder(JobStatus.PUBLISHED, JobStatus.ARCHIVED);
+        assertThat(JobStatus.PUBLISHED.allowedMoves()).containsExactlyInAnyOrder(JobStatus.CLOSED, JobStatus.ARCHIVED);
+        assertThat(JobStatus.CLOSED.allowedMoves()).containsExactlyInAnyOrder(JobStatus.PUBLISHED, JobStatus.ARCHIVED);
+        assertThat(JobStatus.ARCHIVED.allowedMoves()).containsExactly(JobStatus.DRAFT);
+        for (JobStatus s : JobStatus.values()) {
+            assertThat(s.canMoveTo(s)).isFalse();
+        }
+    }
+}
