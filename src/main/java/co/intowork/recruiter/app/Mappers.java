@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SessionMapper;
+import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 
 import java.util.List;
@@ -11,6 +12,6 @@ public final class Mappers {
     }
 
     public static List<Class<?>> all() {
-        return List.of(DemoSeedMapper.class, SessionMapper.class);
+        return List.of(DemoSeedMapper.class, SessionMapper.class, BoardMapper.class);
     }
 }

@@ -1,6 +1,8 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.board.BoardView;
+import co.intowork.recruiter.board.BoardViewModel;
 import co.intowork.recruiter.common.ui.Navigator;
 import javafx.scene.Parent;
 
@@ -15,9 +17,12 @@ import java.util.function.Consumer;
 final class WorkspaceComposer implements Navigator {
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
     private final Consumer<Section> showSection;
+    private final BoardViewModel board;
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
+        this.board = new BoardViewModel(signedIn, this);
+        views.put(Section.BOARD, BoardView.load(board));
     }
 
     Map<Section, Parent> views() {
@@ -31,6 +36,7 @@ final class WorkspaceComposer implements Navigator {
 
     @Override
     public void showBoard(int jobId) {
+        board.open(jobId);
         showSection.accept(Section.BOARD);
     }
 
