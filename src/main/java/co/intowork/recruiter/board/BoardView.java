@@ -150,6 +150,7 @@ public final class BoardView {
         ProgressIndicator loading = new ProgressIndicator();
         loading.setPrefSize(14, 14);
         loading.visibleProperty().bind(column.loadingProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
         HBox header = new HBox(6, title, loading);
         HBox.setHgrow(title, Priority.ALWAYS);
 
@@ -159,6 +160,14 @@ public final class BoardView {
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setFixedCellSize(CARD_HEIGHT);
         list.setCellFactory(v -> new CardCell(status));
+        // moved cards leave the list: the selection must not slide onto the cards that take their place
+        column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && !change.wasReplaced()) {
+                    list.getSelectionModel().clearSelection();
+                }
+            }
+        });
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(column.loadingProperty())
                 .then(Messages.text("board.loading")).otherwise(Messages.text("board.emptyColumn")));
@@ -198,8 +207,8 @@ public final class BoardView {
 
         VBox box = new VBox(6, header, list);
         box.getStyleClass().add("board-column");
-        box.setMinWidth(180);
-        box.setPrefWidth(230);
+        box.setMinWidth(150);
+        box.setPrefWidth(170);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -291,13 +300,18 @@ public final class BoardView {
             title.getStyleClass().addAll("text-muted", "board-card-title");
             applied.getStyleClass().addAll("text-muted", "text-small");
             days.getStyleClass().addAll("board-card-days", "text-small");
+            days.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-clock"));
+            days.setTooltip(new javafx.scene.control.Tooltip(Messages.text("board.card.daysHint")));
             rating.getStyleClass().add("board-card-rating");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox bottom = new HBox(6, applied, spacer, rating);
-            box = new VBox(1, name, title, new HBox(6, days), bottom);
+            HBox top = new HBox(6, days, spacer, rating);
+            box = new VBox(1, name, title, top, applied);
             box.getStyleClass().add("board-card");
             getStyleClass().add("board-card-cell");
+            // never wider than the list: long names and titles are cut with an ellipsis, no sideways scrolling
+            setPrefWidth(0);
+            box.setMinWidth(0);
             setOnDragDetected(this::startDrag);
             setOnDragDone(e -> dragged = List.of());
             setOnMouseClicked(e -> {

@@ -369,7 +369,7 @@ public final class BoardViewModel {
     public String appliedText(BoardCard card) {
         return card.appliedAt() == null ? "" : Messages.format("board.card.applied",
                 card.appliedAt().atZoneSameInstant(zone()).format(
-                        DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Messages.locale())));
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(Messages.locale())));
     }
 
     public String daysText(BoardCard card) {
@@ -380,8 +380,7 @@ public final class BoardViewModel {
         if (card.rating() == null) {
             return "";
         }
-        int r = Math.max(0, Math.min(5, card.rating()));
-        return "★".repeat(r) + "☆".repeat(5 - r);
+        return "★ " + Math.max(0, Math.min(5, card.rating()));
     }
 
     private ZoneId zone() {

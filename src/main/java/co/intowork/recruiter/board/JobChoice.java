@@ -4,6 +4,6 @@ package co.intowork.recruiter.board;
 public record JobChoice(int id, String title, String status, long applications) {
     @Override
     public String toString() {
-        return title;
+        return title + "  (" + applications + ")";
     }
 }

@@ -100,16 +100,16 @@ class BoardViewTest {
     @Test
     void draggingACardMovesItAndTheDatabaseRecordsIt(FxRobot robot) throws Exception {
         openJob(robot);
-        assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("1 · Applied (5)");
-        assertThat(title(robot, ApplicationStatus.VIEWED)).isEqualTo("2 · Viewed (4)");
+        assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("Applied (5)");
+        assertThat(title(robot, ApplicationStatus.VIEWED)).isEqualTo("Viewed (4)");
         BoardCard card = list(robot, ApplicationStatus.APPLIED).getItems().get(0);
 
         robot.drag(firstCell(robot, ApplicationStatus.APPLIED), MouseButton.PRIMARY)
                 .dropTo(list(robot, ApplicationStatus.VIEWED));
         settle();
 
-        assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("1 · Applied (4)");
-        assertThat(title(robot, ApplicationStatus.VIEWED)).isEqualTo("2 · Viewed (5)");
+        assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("Applied (4)");
+        assertThat(title(robot, ApplicationStatus.VIEWED)).isEqualTo("Viewed (5)");
         assertThat(robot.lookup("#board-message").queryAs(Label.class).getText())
                 .isEqualTo(card.candidateName() + " moved to Viewed. Ctrl+Z undoes it.");
         assertThat(rows(db, "SELECT from_status, to_status, changed_by, source FROM recruiter.application_status_events"
@@ -154,13 +154,13 @@ class BoardViewTest {
 
         robot.type(KeyCode.DIGIT3);
         settle();
-        assertThat(title(robot, ApplicationStatus.SHORTLISTED)).isEqualTo("3 · Shortlisted (5)");
+        assertThat(title(robot, ApplicationStatus.SHORTLISTED)).isEqualTo("Shortlisted (5)");
         assertThat(rows(db, "SELECT status FROM public.job_applications WHERE id = ?", card.applicationId()))
                 .containsExactly("shortlisted");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         settle();
-        assertThat(title(robot, ApplicationStatus.VIEWED)).isEqualTo("2 · Viewed (4)");
+        assertThat(title(robot, ApplicationStatus.VIEWED)).isEqualTo("Viewed (4)");
         assertThat(rows(db, "SELECT status FROM public.job_applications WHERE id = ?", card.applicationId()))
                 .containsExactly("viewed");
 
@@ -189,7 +189,7 @@ class BoardViewTest {
                 .startsWith("3 applications will move to Rejected");
         robot.clickOn("#board-preview-confirm");
         settle();
-        assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("1 · Applied (2)");
+        assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("Applied (2)");
         assertThat(rows(db, "SELECT count(*) FROM public.notifications WHERE title LIKE '❌%'")).containsExactly("3");
     }
 }
