@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SessionMapper;
+import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
@@ -15,6 +16,6 @@ public final class Mappers {
 
     public static List<Class<?>> all() {
         return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class,
-                PipelineMapper.class);
+                PipelineMapper.class, BoardMapper.class);
     }
 }

@@ -1,6 +1,8 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.board.BoardView;
+import co.intowork.recruiter.board.BoardViewModel;
 import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
@@ -20,10 +22,13 @@ final class WorkspaceComposer implements Navigator {
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
     private final Consumer<Section> showSection;
     private final InboxViewModel inbox;
+    private final BoardViewModel board;
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
         views.put(Section.PIPELINE, PipelineView.load(new PipelineViewModel(signedIn, this)));
+        board = new BoardViewModel(signedIn, this);
+        views.put(Section.BOARD, BoardView.load(board));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
     }
@@ -43,6 +48,7 @@ final class WorkspaceComposer implements Navigator {
 
     @Override
     public void showBoard(int jobId) {
+        board.open(jobId);
         showSection.accept(Section.BOARD);
     }
 

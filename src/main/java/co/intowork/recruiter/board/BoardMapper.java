@@ -1,0 +1,28 @@
+package co.intowork.recruiter.board;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+public interface BoardMapper {
+    List<BoardHeader.Row> header(@Param("jobId") int jobId, @Param("companyId") Integer companyId,
+                                 @Param("userId") int userId);
+
+    /** One page of a column, newest first; after the card (afterAppliedAt, afterId) when afterId is set. */
+    List<BoardCard> page(@Param("jobId") int jobId, @Param("status") String status,
+                         @Param("afterAppliedAt") OffsetDateTime afterAppliedAt, @Param("afterId") Integer afterId,
+                         @Param("limit") int limit);
+
+    /** The live applications among ids, as cards, with their latest status change. */
+    List<CardState> states(@Param("jobId") int jobId, @Param("ids") Integer[] ids);
+
+    /** Moves the applications whose version still matches; returns those moved. */
+    List<Versioned> move(@Param("jobId") int jobId, @Param("ids") Integer[] ids, @Param("versions") Integer[] versions,
+                         @Param("to") String to);
+
+    /** The platform's STATUS_CHANGE notification for each application's candidate. */
+    int notifyCandidates(@Param("ids") Integer[] ids, @Param("title") String title);
+
+    List<JobChoice> jobChoices(@Param("companyId") Integer companyId, @Param("userId") int userId);
+}

@@ -1,0 +1,113 @@
+package co.intowork.recruiter.board;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The board's database work, each method one transaction as the signed-in person (row-level security). */
+public final class BoardService {
+    /** A page of a column: a screenful or two of cards, so a column of thousands loads as it is scrolled. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One card to move to a status; the card carries the version it was read at. */
+    public record Move(BoardCard card, ApplicationStatus to) {
+    }
+
+    private final SignedIn signedIn;
+
+    public BoardService(SignedIn signedIn) {
+        this.signedIn = signedIn;
+    }
+
+    private SignedInUser user() {
+        return signedIn.user();
+    }
+
+    public BoardHeader header(int jobId) {
+        BoardHeader header = BoardHeader.of(signedIn.unitOfWork().inTransaction(
+                s -> s.getMapper(BoardMapper.class).header(jobId, user().companyId(), user().userId())));
+        if (header == null) {
+            throw new UserFacingException(Messages.text("board.jobNotFound"));
+        }
+        return header;
+    }
+
+    public List<BoardCard> page(int jobId, ApplicationStatus status, BoardCard after, int limit) {
+        return signedIn.unitOfWork().inTransaction(s -> s.getMapper(BoardMapper.class).page(jobId, status.label(),
+                after == null ? null : after.appliedAt(), after == null ? null : after.applicationId(), limit));
+    }
+
+    public List<JobChoice> jobChoices() {
+        return signedIn.unitOfWork().inTransaction(
+                s -> s.getMapper(BoardMapper.class).jobChoices(user().companyId(), user().userId()));
+    }
+
+    public List<CardState> states(int jobId, Collection<Integer> ids) {
+        return signedIn.unitOfWork().inTransaction(
+                s -> s.getMapper(BoardMapper.class).states(jobId, ids.toArray(Integer[]::new)));
+    }
+
+    /**
+     * Moves every card in one transaction, each checked against its version, and notifies each candidate as the
+     * platform does. All or nothing: when any card changed meanwhile, nothing moves and a
+     * {@link MoveConflictException} says what those cards look like now. Transition rules are the caller's
+     * business (an undo deliberately goes back where a card came from).
+     */
+    public List<BoardCard> move(int jobId, List<Move> moves) {
+        Map<ApplicationStatus, List<BoardCard>> byTarget = new EnumMap<>(ApplicationStatus.class);
+        Set<Integer> seen = new HashSet<>();
+        for (Move m : moves) {
+            if (seen.add(m.card().applicationId())) {
+                byTarget.computeIfAbsent(m.to(), t -> new ArrayList<>()).add(m.card());
+            }
+        }
+        try {
+            return signedIn.unitOfWork().inTransaction(s -> {
+                BoardMapper mapper = s.getMapper(BoardMapper.class);
+                List<BoardCard> moved = new ArrayList<>();
+                Set<Integer> stale = new LinkedHashSet<>();
+                for (var entry : byTarget.entrySet()) {
+                    ApplicationStatus to = entry.getKey();
+                    List<BoardCard> cards = entry.getValue();
+                    Integer[] ids = cards.stream().map(BoardCard::applicationId).toArray(Integer[]::new);
+                    Integer[] versions = cards.stream().map(BoardCard::version).toArray(Integer[]::new);
+                    Map<Integer, Versioned> done = new LinkedHashMap<>();
+                    for (Versioned v : mapper.move(jobId, ids, versions, to.label())) {
+                        done.put(v.applicationId(), v);
+                    }
+                    for (BoardCard card : cards) {
+                        Versioned v = done.get(card.applicationId());
+                        if (v == null) {
+                            stale.add(card.applicationId());
+                        } else {
+                            moved.add(card.movedTo(to, v.version(), v.changedAt()));
+                        }
+                    }
+                    if (stale.isEmpty()) {
+                        mapper.notifyCandidates(ids, to.notificationTitle());
+                    }
+                }
+                if (!stale.isEmpty()) {
+                    throw new MoveConflictException.Stale(stale);
+                }
+                return moved;
+            });
+        } catch (MoveConflictException.Stale e) {
+            List<CardState> now = states(jobId, e.ids);
+            Set<Integer> gone = new LinkedHashSet<>(e.ids);
+            now.forEach(state -> gone.remove(state.card().applicationId()));
+            throw new MoveConflictException(now, gone);
+        }
+    }
+}

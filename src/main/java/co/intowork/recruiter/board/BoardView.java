@@ -1,0 +1,362 @@
+package co.intowork.recruiter.board;
+
+import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.ui.Views;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Controller of BoardView.fxml: lays out one virtualized ListView per status and turns drags, clicks and keys
+ * into calls on {@link BoardViewModel}. Selection lives in the lists (Shift/Ctrl-click, across columns).
+ */
+public final class BoardView {
+    /** A column asks for its next page when fewer cards than this are left below the last one drawn. */
+    private static final int PREFETCH = 15;
+    private static final double CARD_HEIGHT = 78;
+
+    @FXML private BorderPane root;
+    @FXML private Label jobTitle;
+    @FXML private Label jobSubtitle;
+    @FXML private ProgressIndicator progress;
+    @FXML private ComboBox<JobChoice> jobChooser;
+    @FXML private Button rejectButton;
+    @FXML private Button undoButton;
+    @FXML private HBox previewBar;
+    @FXML private Label previewText;
+    @FXML private Button confirmButton;
+    @FXML private Button cancelButton;
+    @FXML private Label message;
+    @FXML private Label error;
+    @FXML private ScrollPane columnsScroll;
+    @FXML private HBox columnsBox;
+    @FXML private VBox emptyPane;
+    @FXML private Button pipelineButton;
+
+    private final BoardViewModel viewModel;
+    private final Map<ApplicationStatus, ListView<BoardCard>> lists = new EnumMap<>(ApplicationStatus.class);
+    private List<BoardCard> dragged = List.of();
+    private boolean syncingChooser;
+
+    private BoardView(BoardViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public static Parent load(BoardViewModel viewModel) {
+        return Views.load(BoardView.class, new BoardView(viewModel));
+    }
+
+    @FXML
+    private void initialize() {
+        for (BoardColumn column : viewModel.columns()) {
+            columnsBox.getChildren().add(columnNode(column));
+        }
+        var open = viewModel.jobProperty().isNotNull();
+        jobTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.jobProperty().get() == null
+                ? Messages.text("board.noJob") : viewModel.jobProperty().get().title(), viewModel.jobProperty()));
+        jobSubtitle.textProperty().bind(Bindings.when(open).then(viewModel.jobSubtitleProperty()).otherwise(""));
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        columnsScroll.visibleProperty().bind(open);
+        emptyPane.visibleProperty().bind(open.not().and(viewModel.busyProperty().not()));
+        pipelineButton.setOnAction(e -> viewModel.showPipeline());
+
+        jobChooser.setItems(viewModel.jobChoices());
+        jobChooser.setOnAction(e -> {
+            JobChoice choice = jobChooser.getValue();
+            BoardHeader current = viewModel.jobProperty().get();
+            if (!syncingChooser && choice != null && (current == null || current.jobId() != choice.id())) {
+                viewModel.open(choice.id());
+            }
+        });
+        viewModel.jobProperty().addListener((obs, old, now) -> syncChooser());
+        viewModel.jobChoices().addListener((javafx.collections.ListChangeListener<JobChoice>) c -> syncChooser());
+
+        undoButton.disableProperty().bind(viewModel.canUndoProperty().not().or(viewModel.busyProperty()));
+        undoButton.setOnAction(e -> viewModel.undo());
+        rejectButton.disableProperty().bind(open.not().or(viewModel.busyProperty()));
+        rejectButton.setOnAction(e -> viewModel.requestReject(selectedCards()));
+
+        var previewing = viewModel.previewProperty().isNotNull();
+        previewBar.visibleProperty().bind(previewing);
+        previewBar.managedProperty().bind(previewing);
+        previewText.textProperty().bind(Bindings.createStringBinding(() -> viewModel.previewProperty().get() == null
+                ? "" : viewModel.previewProperty().get().summary(), viewModel.previewProperty()));
+        confirmButton.setOnAction(e -> viewModel.confirmPreview());
+        cancelButton.setOnAction(e -> viewModel.cancelPreview());
+        bindMessage(message, viewModel.messageProperty());
+        bindMessage(error, viewModel.errorProperty());
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.Z && e.isShortcutDown()) {
+                viewModel.undo();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && viewModel.previewProperty().get() != null) {
+                viewModel.cancelPreview();
+                e.consume();
+            }
+        });
+        viewModel.loadJobChoices();
+    }
+
+    private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.createBooleanBinding(() -> !text.get().isEmpty(), text));
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private void syncChooser() {
+        BoardHeader header = viewModel.jobProperty().get();
+        syncingChooser = true;
+        try {
+            jobChooser.setValue(header == null ? null : viewModel.jobChoices().stream()
+                    .filter(j -> j.id() == header.jobId()).findFirst().orElse(null));
+        } finally {
+            syncingChooser = false;
+        }
+    }
+
+    private Node columnNode(BoardColumn column) {
+        ApplicationStatus status = column.status();
+        Label title = new Label();
+        title.textProperty().bind(column.titleProperty());
+        title.getStyleClass().addAll("board-column-title", "status-" + status.label());
+        title.setId("column-title-" + status.label());
+        title.setMaxWidth(Double.MAX_VALUE);
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(14, 14);
+        loading.visibleProperty().bind(column.loadingProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+        HBox header = new HBox(6, title, loading);
+        HBox.setHgrow(title, Priority.ALWAYS);
+
+        ListView<BoardCard> list = new ListView<>(column.cards());
+        list.setId("column-" + status.label());
+        list.getStyleClass().add("board-column-list");
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setFixedCellSize(CARD_HEIGHT);
+        list.setCellFactory(v -> new CardCell(status));
+        // moved cards leave the list: the selection must not slide onto the cards that take their place
+        column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> {
+            while (change.next()) {
+                if (change.wasRemoved() && !change.wasReplaced()) {
+                    list.getSelectionModel().clearSelection();
+                }
+            }
+        });
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(column.loadingProperty())
+                .then(Messages.text("board.loading")).otherwise(Messages.text("board.emptyColumn")));
+        placeholder.getStyleClass().add("text-muted");
+        list.setPlaceholder(placeholder);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        lists.put(status, list);
+
+        // a plain click starts a new selection; Shift/Ctrl-click adds to it, also across columns
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && !e.isShortcutDown() && !e.isShiftDown()) {
+                clearSelectionExcept(status);
+            }
+        });
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(status, list, e));
+        list.setOnDragOver(e -> {
+            if (!dragged.isEmpty() && e.getGestureSource() != list) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        list.setOnDragEntered(e -> {
+            if (!dragged.isEmpty()) {
+                list.getStyleClass().add("drop-target");
+            }
+        });
+        list.setOnDragExited(e -> list.getStyleClass().remove("drop-target"));
+        list.setOnDragDropped(e -> {
+            boolean accepted = !dragged.isEmpty();
+            if (accepted) {
+                viewModel.requestMove(dragged, status);
+            }
+            dragged = List.of();
+            e.setDropCompleted(accepted);
+            e.consume();
+        });
+
+        VBox box = new VBox(6, header, list);
+        box.getStyleClass().add("board-column");
+        box.setMinWidth(150);
+        box.setPrefWidth(170);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private void clearSelectionExcept(ApplicationStatus keep) {
+        lists.forEach((s, l) -> {
+            if (s != keep) {
+                l.getSelectionModel().clearSelection();
+            }
+        });
+    }
+
+    /** Every selected card, column by column. */
+    List<BoardCard> selectedCards() {
+        List<BoardCard> cards = new ArrayList<>();
+        lists.values().forEach(l -> cards.addAll(l.getSelectionModel().getSelectedItems()));
+        return cards;
+    }
+
+    private void onKey(ApplicationStatus status, ListView<BoardCard> list, KeyEvent e) {
+        KeyCode code = e.getCode();
+        ApplicationStatus[] all = ApplicationStatus.values();
+        if ((code == KeyCode.LEFT || code == KeyCode.RIGHT) && !e.isShortcutDown()) {
+            int step = code == KeyCode.LEFT ? -1 : 1;
+            if (e.isAltDown()) {
+                int target = status.ordinal() + step;
+                if (target >= 0 && target < all.length) {
+                    viewModel.requestMove(selectedCards(), all[target]);
+                }
+            } else {
+                focusNeighbour(status, list, step);
+            }
+            e.consume();
+            return;
+        }
+        int digit = digit(code);
+        if (digit >= 1 && digit <= all.length && !e.isShortcutDown()) {
+            viewModel.requestMove(selectedCards(), all[digit - 1]);
+            e.consume();
+        } else if (code == KeyCode.ENTER) {
+            viewModel.openReview(list.getFocusModel().getFocusedItem());
+            e.consume();
+        } else if (code == KeyCode.DELETE) {
+            viewModel.requestReject(selectedCards());
+            e.consume();
+        }
+    }
+
+    private static int digit(KeyCode code) {
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            char last = name.charAt(name.length() - 1);
+            return Character.isDigit(last) ? last - '0' : -1;
+        }
+        return -1;
+    }
+
+    /** Arrow left/right: the card at the same height in the nearest column that has cards. */
+    private void focusNeighbour(ApplicationStatus status, ListView<BoardCard> list, int step) {
+        int row = Math.max(0, list.getFocusModel().getFocusedIndex());
+        ApplicationStatus[] all = ApplicationStatus.values();
+        for (int i = status.ordinal() + step; i >= 0 && i < all.length; i += step) {
+            ListView<BoardCard> next = lists.get(all[i]);
+            if (!next.getItems().isEmpty()) {
+                int at = Math.min(row, next.getItems().size() - 1);
+                list.getSelectionModel().clearSelection();
+                next.requestFocus();
+                next.getSelectionModel().clearAndSelect(at);
+                next.getFocusModel().focus(at);
+                next.scrollTo(Math.max(0, at - 2));
+                return;
+            }
+        }
+    }
+
+    /** A card: name, title, applied date, days in the current status and rating; draggable. */
+    private final class CardCell extends ListCell<BoardCard> {
+        private final ApplicationStatus status;
+        private final Label name = new Label();
+        private final Label title = new Label();
+        private final Label applied = new Label();
+        private final Label days = new Label();
+        private final Label rating = new Label();
+        private final VBox box;
+
+        CardCell(ApplicationStatus status) {
+            this.status = status;
+            name.getStyleClass().add("board-card-name");
+            title.getStyleClass().addAll("text-muted", "board-card-title");
+            applied.getStyleClass().addAll("text-muted", "text-small");
+            days.getStyleClass().addAll("board-card-days", "text-small");
+            days.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-clock"));
+            days.setTooltip(new javafx.scene.control.Tooltip(Messages.text("board.card.daysHint")));
+            rating.getStyleClass().add("board-card-rating");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox top = new HBox(6, days, spacer, rating);
+            box = new VBox(1, name, title, top, applied);
+            box.getStyleClass().add("board-card");
+            getStyleClass().add("board-card-cell");
+            // never wider than the list: long names and titles are cut with an ellipsis, no sideways scrolling
+            setPrefWidth(0);
+            box.setMinWidth(0);
+            setOnDragDetected(this::startDrag);
+            setOnDragDone(e -> dragged = List.of());
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
+                    viewModel.openReview(getItem());
+                }
+            });
+        }
+
+        private void startDrag(MouseEvent e) {
+            BoardCard card = getItem();
+            if (card == null) {
+                return;
+            }
+            if (!getListView().getSelectionModel().getSelectedItems().contains(card)) {
+                clearSelectionExcept(status);
+                getListView().getSelectionModel().clearAndSelect(getIndex());
+            }
+            dragged = List.copyOf(selectedCards());
+            var board = startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.putString(dragged.size() == 1 ? card.candidateName()
+                    : Messages.format("board.drag.many", dragged.size()));
+            board.setContent(content);
+            board.setDragView(snapshot(null, null));
+            e.consume();
+        }
+
+        @Override
+        protected void updateItem(BoardCard card, boolean empty) {
+            super.updateItem(card, empty);
+            if (empty || card == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            name.setText(card.candidateName());
+            title.setText(card.candidateTitle() == null ? "" : card.candidateTitle());
+            applied.setText(viewModel.appliedText(card));
+            days.setText(viewModel.daysText(card));
+            rating.setText(BoardViewModel.ratingText(card));
+            setGraphic(box);
+            if (getIndex() >= getListView().getItems().size() - PREFETCH) {
+                viewModel.loadMore(status);
+            }
+        }
+    }
+}

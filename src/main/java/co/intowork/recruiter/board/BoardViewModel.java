@@ -1,0 +1,429 @@
+package co.intowork.recruiter.board;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.common.db.SqlErrors;
+import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.ui.Navigator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The status board of one job: six columns loaded page by page, moves (single, bulk with a preview, undo of the
+ * last one) checked against the transition rules and each card's version, and what to tell the user when a move
+ * is refused. No scene-graph types: the view turns drags and keys into {@link #requestMove} and friends.
+ */
+public final class BoardViewModel {
+    private static final Logger log = LoggerFactory.getLogger(BoardViewModel.class);
+    private static final int NAMES_IN_MESSAGE = 3;
+
+    /** What a bulk move would do, shown before anything changes. */
+    public record BulkPreview(ApplicationStatus to, List<BoardCard> movable, Map<BoardCard, String> refused,
+                              String summary) {
+    }
+
+    private record UndoEntry(BoardCard after, ApplicationStatus previous) {
+    }
+
+    private record Moved(List<BoardCard> cards, BoardHeader header) {
+    }
+
+    private final BoardService service;
+    private final TaskRunner tasks;
+    private final Navigator navigator;
+    private final Clock clock;
+    private final Map<ApplicationStatus, BoardColumn> columns = new EnumMap<>(ApplicationStatus.class);
+    private final ObservableList<BoardColumn> columnList = FXCollections.observableArrayList();
+    private final ObservableList<JobChoice> jobChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<BoardHeader> job = new SimpleObjectProperty<>();
+    private final StringProperty jobSubtitle = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
+    private final ObjectProperty<BulkPreview> preview = new SimpleObjectProperty<>();
+    private List<UndoEntry> lastMove = List.of();
+    private int generation;
+
+    public BoardViewModel(SignedIn signedIn, Navigator navigator) {
+        this(new BoardService(signedIn), signedIn.tasks(), navigator, Clock.systemDefaultZone());
+    }
+
+    BoardViewModel(BoardService service, TaskRunner tasks, Navigator navigator, Clock clock) {
+        this.service = service;
+        this.tasks = tasks;
+        this.navigator = navigator;
+        this.clock = clock;
+        for (ApplicationStatus s : ApplicationStatus.values()) {
+            BoardColumn column = new BoardColumn(s);
+            columns.put(s, column);
+            columnList.add(column);
+        }
+    }
+
+    /** The jobs that can be opened here, for the chooser shown with the board. */
+    public void loadJobChoices() {
+        tasks.run(service::jobChoices, jobChoices::setAll, failure -> fail("board.error.load", failure));
+    }
+
+    /** Shows the board of one job: header and counts, then the first page of every column. */
+    public void open(int jobId) {
+        int opening = ++generation;
+        preview.set(null);
+        lastMove = List.of();
+        canUndo.set(false);
+        message.set("");
+        error.set("");
+        columns.values().forEach(BoardColumn::reset);
+        busy.set(true);
+        tasks.run(() -> {
+            BoardHeader header = service.header(jobId);
+            Map<ApplicationStatus, List<BoardCard>> pages = new EnumMap<>(ApplicationStatus.class);
+            for (ApplicationStatus s : ApplicationStatus.values()) {
+                pages.put(s, header.counts().get(s) == 0 ? List.of()
+                        : service.page(jobId, s, null, BoardService.PAGE_SIZE));
+            }
+            return Map.entry(header, pages);
+        }, loaded -> {
+            if (opening != generation) {
+                return;
+            }
+            busy.set(false);
+            showHeader(loaded.getKey());
+            loaded.getValue().forEach((s, page) -> columns.get(s).appendPage(page, BoardService.PAGE_SIZE));
+        }, failure -> {
+            if (opening == generation) {
+                busy.set(false);
+                job.set(null);
+                fail("board.error.load", failure);
+            }
+        });
+    }
+
+    /** Loads the next page of a column; the view calls it when the column is scrolled near its end. */
+    public void loadMore(ApplicationStatus status) {
+        BoardColumn column = columns.get(status);
+        BoardHeader header = job.get();
+        if (header == null || column.isLoading() || column.exhaustedProperty().get()) {
+            return;
+        }
+        int loading = generation;
+        BoardCard after = column.cursor();
+        column.setLoading(true);
+        tasks.run(() -> service.page(header.jobId(), status, after, BoardService.PAGE_SIZE), page -> {
+            if (loading == generation) {
+                column.setLoading(false);
+                column.appendPage(page, BoardService.PAGE_SIZE);
+            }
+        }, failure -> {
+            if (loading == generation) {
+                column.setLoading(false);
+                fail("board.error.load", failure);
+            }
+        });
+    }
+
+    /**
+     * The user dropped or sent cards to a status. One card moves at once (or is refused with the reason); several
+     * first get a preview, confirmed with {@link #confirmPreview}.
+     */
+    public void requestMove(Collection<BoardCard> selected, ApplicationStatus to) {
+        List<BoardCard> cards = List.copyOf(new LinkedHashMap<>(selected.stream()
+                .collect(Collectors.toMap(BoardCard::applicationId, c -> c, (a, b) -> a, LinkedHashMap::new)))
+                .values());
+        if (cards.isEmpty() || job.get() == null) {
+            return;
+        }
+        if (busy.get()) {
+            error.set(Messages.text("board.busy"));
+            return;
+        }
+        error.set("");
+        if (cards.size() == 1) {
+            BoardCard card = cards.get(0);
+            Optional<String> refusal = StatusTransitions.refusal(card.status(), to);
+            if (refusal.isPresent()) {
+                preview.set(null);
+                error.set(Messages.format("board.refused", card.candidateName(), refusal.get()));
+                return;
+            }
+            perform(List.of(new BoardService.Move(card, to)), to, false);
+            return;
+        }
+        preview.set(previewOf(cards, to));
+    }
+
+    /** Bulk reject of the selected cards: always previewed, since it notifies every candidate. */
+    public void requestReject(Collection<BoardCard> selected) {
+        if (selected.size() == 1) {
+            BoardCard only = selected.iterator().next();
+            preview.set(previewOf(List.of(only), ApplicationStatus.REJECTED));
+            return;
+        }
+        requestMove(selected, ApplicationStatus.REJECTED);
+    }
+
+    BulkPreview previewOf(List<BoardCard> cards, ApplicationStatus to) {
+        List<BoardCard> movable = new ArrayList<>();
+        Map<BoardCard, String> refused = new LinkedHashMap<>();
+        for (BoardCard card : cards) {
+            StatusTransitions.refusal(card.status(), to).ifPresentOrElse(
+                    reason -> refused.put(card, reason), () -> movable.add(card));
+        }
+        StringBuilder summary = new StringBuilder(
+                Messages.format("board.preview.summary", movable.size(), to.displayName()));
+        if (!refused.isEmpty()) {
+            summary.append(' ').append(Messages.format("board.preview.refusedCount", refused.size()));
+            refused.entrySet().stream().limit(NAMES_IN_MESSAGE).forEach(e -> summary.append('\n')
+                    .append(Messages.format("board.preview.refusedLine", e.getKey().candidateName(), e.getValue())));
+            if (refused.size() > NAMES_IN_MESSAGE) {
+                summary.append('\n').append(Messages.format("board.more", refused.size() - NAMES_IN_MESSAGE));
+            }
+        }
+        return new BulkPreview(to, List.copyOf(movable), refused, summary.toString());
+    }
+
+    public void confirmPreview() {
+        BulkPreview pending = preview.get();
+        if (pending == null || busy.get()) {
+            return;
+        }
+        preview.set(null);
+        if (pending.movable().isEmpty()) {
+            error.set(Messages.text("board.preview.nothing"));
+            return;
+        }
+        perform(pending.movable().stream().map(c -> new BoardService.Move(c, pending.to())).toList(),
+                pending.to(), false);
+    }
+
+    public void cancelPreview() {
+        preview.set(null);
+    }
+
+    /** Moves the cards of the last move (or bulk move) back where they were, again checked against versions. */
+    public void undo() {
+        if (lastMove.isEmpty() || busy.get() || job.get() == null) {
+            return;
+        }
+        List<BoardService.Move> back = lastMove.stream()
+                .map(e -> new BoardService.Move(current(e.after()), e.previous())).toList();
+        perform(back, null, true);
+    }
+
+    private BoardCard current(BoardCard card) {
+        BoardColumn column = columns.get(card.status());
+        int i = column.indexOf(card.applicationId());
+        return i >= 0 ? column.cards().get(i) : card;
+    }
+
+    private void perform(List<BoardService.Move> moves, ApplicationStatus to, boolean undoing) {
+        int jobId = job.get().jobId();
+        int moving = generation;
+        Map<Integer, ApplicationStatus> previous = new LinkedHashMap<>();
+        moves.forEach(m -> previous.put(m.card().applicationId(), m.card().status()));
+        busy.set(true);
+        message.set("");
+        tasks.run(() -> new Moved(service.move(jobId, moves), service.header(jobId)), moved -> {
+            busy.set(false);
+            if (moving != generation) {
+                return;
+            }
+            for (BoardCard card : moved.cards()) {
+                columns.get(previous.get(card.applicationId())).remove(card.applicationId());
+                columns.get(card.status()).place(card);
+            }
+            showHeader(moved.header());
+            if (undoing) {
+                lastMove = List.of();
+                message.set(Messages.format("board.undone", moved.cards().size()));
+            } else {
+                lastMove = moved.cards().stream()
+                        .map(c -> new UndoEntry(c, previous.get(c.applicationId()))).toList();
+                message.set(moved.cards().size() == 1
+                        ? Messages.format("board.moved.one", moved.cards().get(0).candidateName(), to.displayName())
+                        : Messages.format("board.moved.many", moved.cards().size(), to.displayName()));
+            }
+            canUndo.set(!lastMove.isEmpty());
+        }, failure -> {
+            busy.set(false);
+            if (moving != generation) {
+                return;
+            }
+            if (failure instanceof MoveConflictException conflict) {
+                showConflict(conflict, undoing);
+            } else {
+                fail(undoing ? "board.error.undo" : "board.error.move", failure);
+            }
+        });
+    }
+
+    private void showConflict(MoveConflictException conflict, boolean undoing) {
+        List<String> lines = new ArrayList<>();
+        for (CardState state : conflict.current()) {
+            BoardCard now = state.card();
+            columns.values().forEach(c -> c.remove(now.applicationId()));
+            columns.get(now.status()).place(now);
+            lines.add(Messages.format("board.conflict.line", now.candidateName(), now.status().displayName(),
+                    who(state), when(state.changedAt())));
+        }
+        for (int gone : conflict.gone()) {
+            String name = columns.values().stream().flatMap(c -> c.cards().stream())
+                    .filter(c -> c.applicationId() == gone).map(BoardCard::candidateName).findFirst().orElse("#" + gone);
+            columns.values().forEach(c -> c.remove(gone));
+            lines.add(Messages.format("board.conflict.gone", name));
+        }
+        if (undoing) {
+            lastMove = List.of();
+            canUndo.set(false);
+        }
+        List<String> shown = lines.stream().limit(NAMES_IN_MESSAGE).collect(Collectors.toCollection(ArrayList::new));
+        if (lines.size() > NAMES_IN_MESSAGE) {
+            shown.add(Messages.format("board.more", lines.size() - NAMES_IN_MESSAGE));
+        }
+        error.set(Messages.text(undoing ? "board.conflict.undo" : "board.conflict.title") + "\n"
+                + String.join("\n", shown));
+        log.info("Move refused: {} application(s) changed meanwhile", lines.size());
+        BoardHeader header = job.get();
+        if (header != null) {
+            int jobId = header.jobId();
+            tasks.run(() -> service.header(jobId), this::showHeader, failure -> fail("board.error.load", failure));
+        }
+    }
+
+    private String who(CardState state) {
+        if (state.changedBy() != null) {
+            return state.changedBy();
+        }
+        return Messages.text("platform".equals(state.source()) ? "board.conflict.byPlatform" : "board.conflict.bySomeone");
+    }
+
+    private String when(OffsetDateTime at) {
+        if (at == null) {
+            return "";
+        }
+        return at.atZoneSameInstant(clock.getZone())
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Messages.locale()));
+    }
+
+    private void showHeader(BoardHeader header) {
+        job.set(header);
+        jobSubtitle.set(Messages.format("board.job.subtitle", jobStatusText(header.jobStatus()),
+                header.counts().values().stream().mapToLong(Long::longValue).sum()));
+        header.counts().forEach((s, n) -> columns.get(s).setCount(n));
+    }
+
+    private static String jobStatusText(String status) {
+        String text = Messages.text("board.jobStatus." + status);
+        return text.startsWith("!") ? status : text;
+    }
+
+    private void fail(String key, Throwable failure) {
+        String reason = SqlErrors.describe(failure);
+        log.error("{}: {}", key, reason, failure);
+        error.set(Messages.format(key, reason));
+    }
+
+    public void openReview(BoardCard card) {
+        if (card != null) {
+            navigator.showReview(card.applicationId());
+        }
+    }
+
+    public void showPipeline() {
+        navigator.showPipeline();
+    }
+
+    public void dismissMessages() {
+        message.set("");
+        error.set("");
+    }
+
+    // texts of a card, so the view only lays them out
+
+    public String appliedText(BoardCard card) {
+        return card.appliedAt() == null ? "" : Messages.format("board.card.applied",
+                card.appliedAt().atZoneSameInstant(zone()).format(
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(Messages.locale())));
+    }
+
+    public String daysText(BoardCard card) {
+        return Messages.format("board.card.days", card.daysInStatus(OffsetDateTime.now(clock)));
+    }
+
+    public static String ratingText(BoardCard card) {
+        if (card.rating() == null) {
+            return "";
+        }
+        return "★ " + Math.max(0, Math.min(5, card.rating()));
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public BoardColumn column(ApplicationStatus status) {
+        return columns.get(status);
+    }
+
+    public ObservableList<BoardColumn> columns() {
+        return columnList;
+    }
+
+    public ObservableList<JobChoice> jobChoices() {
+        return jobChoices;
+    }
+
+    public ReadOnlyObjectProperty<BoardHeader> jobProperty() {
+        return job;
+    }
+
+    public ReadOnlyStringProperty jobSubtitleProperty() {
+        return jobSubtitle;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public ReadOnlyObjectProperty<BulkPreview> previewProperty() {
+        return preview;
+    }
+}
