@@ -1,6 +1,11 @@
--- V21: indexes the row-level security policies (V22) and sign-in (V20) look rows up by.
+-- V21: indexes the row-level security policies (V22) and sign-in (V20) look rows up by, and the triggers that
+-- keep recruiter.company_candidates (V20) in step with the applications.
 --
--- For the web platform: only new indexes.
+-- For the web platform: new indexes, and two AFTER row triggers that only write to schema recruiter:
+--   job_applications  recruiter_track_company_candidate  AFTER INSERT OR DELETE OR UPDATE OF job_id, candidate_id
+--   jobs              recruiter_track_job_company        AFTER UPDATE OF company_id
+-- (SECURITY DEFINER, so the platform's role needs no right in schema recruiter). The table is then filled from the
+-- existing applications, set-based; the triggers exist first, so no application written meanwhile is missed.
 --   employers  ix_employers_company   (company_id)     colleagues of the signed-in recruiter (users/employers policies)
 --   users      ix_users_email_lower   (lower(email))   sign-in and "add hiring manager" match the address case-insensitively
 --
@@ -47,3 +52,19 @@ BEGIN
     END IF;
 END
 $$;
+
+CALL recruiter.apply_ddl(ARRAY[
+$ddl$
+CREATE OR REPLACE TRIGGER recruiter_track_company_candidate
+    AFTER INSERT OR DELETE OR UPDATE OF job_id, candidate_id ON public.job_applications
+    FOR EACH ROW EXECUTE FUNCTION recruiter.track_company_candidate()
+$ddl$,
+$ddl$
+CREATE OR REPLACE TRIGGER recruiter_track_job_company
+    AFTER UPDATE OF company_id ON public.jobs
+    FOR EACH ROW EXECUTE FUNCTION recruiter.track_job_company()
+$ddl$
+]);
+
+SELECT recruiter.rebuild_company_candidates();
+ANALYZE recruiter.company_candidates;

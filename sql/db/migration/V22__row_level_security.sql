@@ -12,7 +12,8 @@
 --   job_applications read and update: applications to a job they can read (hiring managers note, rate and move
 --                    them). WITH CHECK keeps a row inside that set. No insert or delete.
 --   candidates, experiences, educations, skills, candidate_cvs, recruiter.candidate_search
---                    read: only candidates with an application to a job they can read.
+--                    read: only candidates with an application to a job they can read: for a recruiter, one probe of
+--                    recruiter.company_candidates (V20); for a hiring manager, their jobs' applications.
 --   users            read (names and e-mail only: the columns are granted in V23): themselves, employers they
 --                    can read, and candidates they can read.
 --   employers        read: themselves, their company's employers, the posters and hiring managers of jobs they
@@ -28,6 +29,9 @@
 --                    recruiter.add_hiring_manager().
 -- The policies nest: a policy that looks at job_applications is itself filtered by job_applications' policy, and
 -- so on down to jobs, so "can read" means the same everywhere.
+-- Every EXISTS ends in OFFSET 0 on purpose: it keeps PostgreSQL from turning the check into a hashed subplan that
+-- first collects every job (or application) the person may see. For a company with 8,000 jobs that made one
+-- board page 50 times slower; with OFFSET 0 each row is checked by one primary-key probe.
 --
 -- Live-database safety: ALTER TABLE ... ENABLE ROW LEVEL SECURITY and CREATE POLICY take an ACCESS EXCLUSIVE
 -- lock for a moment: one table per transaction through recruiter.apply_ddl (short lock_timeout, retries). Runs
@@ -45,7 +49,7 @@ DO $$ BEGIN
     ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY;
     DROP POLICY IF EXISTS recruiter_app_read ON public.%I;
     CREATE POLICY recruiter_app_read ON public.%I FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = %I.candidate_id));
+        USING (EXISTS (SELECT 1 FROM public.candidates c WHERE c.id = %I.candidate_id OFFSET 0));
 END $$
 $ddl$, t, t, t, t))
       INTO statements
@@ -78,10 +82,10 @@ DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_read ON public.job_applications;
     DROP POLICY IF EXISTS recruiter_app_update ON public.job_applications;
     CREATE POLICY recruiter_app_read ON public.job_applications FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_applications.job_id));
+        USING (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_applications.job_id OFFSET 0));
     CREATE POLICY recruiter_app_update ON public.job_applications FOR UPDATE TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_applications.job_id))
-        WITH CHECK (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_applications.job_id));
+        USING (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_applications.job_id OFFSET 0))
+        WITH CHECK (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_applications.job_id OFFSET 0));
 END $$
 $ddl$,
 $ddl$
@@ -89,7 +93,13 @@ DO $$ BEGIN
     ALTER TABLE public.candidates ENABLE ROW LEVEL SECURITY;
     DROP POLICY IF EXISTS recruiter_app_read ON public.candidates;
     CREATE POLICY recruiter_app_read ON public.candidates FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = candidates.id));
+        USING (EXISTS (SELECT 1 FROM recruiter.company_candidates cc
+                        WHERE cc.company_id = (SELECT recruiter.session_company_id())
+                          AND cc.candidate_id = candidates.id OFFSET 0)
+               OR (cardinality((SELECT recruiter.session_job_ids())) > 0
+                   AND EXISTS (SELECT 1 FROM public.job_applications a
+                                WHERE a.candidate_id = candidates.id
+                                  AND a.job_id = ANY ((SELECT recruiter.session_job_ids())::integer[]) OFFSET 0)));
 END $$
 $ddl$,
 $ddl$
@@ -98,8 +108,8 @@ DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_read ON public.users;
     CREATE POLICY recruiter_app_read ON public.users FOR SELECT TO recruiter_app
         USING (id = (SELECT recruiter.session_user_id())
-               OR EXISTS (SELECT 1 FROM public.employers e WHERE e.user_id = users.id)
-               OR EXISTS (SELECT 1 FROM public.candidates c WHERE c.user_id = users.id));
+               OR EXISTS (SELECT 1 FROM public.employers e WHERE e.user_id = users.id OFFSET 0)
+               OR EXISTS (SELECT 1 FROM public.candidates c WHERE c.user_id = users.id OFFSET 0));
 END $$
 $ddl$,
 $ddl$
@@ -109,8 +119,8 @@ DO $$ BEGIN
     CREATE POLICY recruiter_app_read ON public.employers FOR SELECT TO recruiter_app
         USING (user_id = (SELECT recruiter.session_user_id())
                OR company_id = (SELECT recruiter.session_company_id())
-               OR EXISTS (SELECT 1 FROM public.jobs j WHERE j.employer_id = employers.id)
-               OR EXISTS (SELECT 1 FROM recruiter.job_hiring_managers m WHERE m.user_id = employers.user_id));
+               OR EXISTS (SELECT 1 FROM public.jobs j WHERE j.employer_id = employers.id OFFSET 0)
+               OR EXISTS (SELECT 1 FROM recruiter.job_hiring_managers m WHERE m.user_id = employers.user_id OFFSET 0));
 END $$
 $ddl$,
 $ddl$
@@ -119,7 +129,7 @@ DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_read ON public.companies;
     CREATE POLICY recruiter_app_read ON public.companies FOR SELECT TO recruiter_app
         USING (id = (SELECT recruiter.session_company_id())
-               OR EXISTS (SELECT 1 FROM public.jobs j WHERE j.company_id = companies.id));
+               OR EXISTS (SELECT 1 FROM public.jobs j WHERE j.company_id = companies.id OFFSET 0));
 END $$
 $ddl$,
 $ddl$
@@ -140,7 +150,7 @@ DO $$ BEGIN
                                   JOIN public.candidates c ON c.id = a.candidate_id
                                  WHERE a.id = notifications.related_application_id
                                    AND a.job_id = notifications.related_job_id
-                                   AND c.user_id = notifications.user_id));
+                                   AND c.user_id = notifications.user_id OFFSET 0));
 END $$
 $ddl$,
 $ddl$
@@ -150,15 +160,15 @@ DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_insert ON public.interview_schedules;
     DROP POLICY IF EXISTS recruiter_app_update ON public.interview_schedules;
     CREATE POLICY recruiter_app_read ON public.interview_schedules FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.id = interview_schedules.application_id));
+        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.id = interview_schedules.application_id OFFSET 0));
     CREATE POLICY recruiter_app_insert ON public.interview_schedules FOR INSERT TO recruiter_app
         WITH CHECK (created_by_user_id = (SELECT recruiter.session_user_id())
                     AND EXISTS (SELECT 1 FROM public.job_applications a
-                                 WHERE a.id = interview_schedules.application_id));
+                                 WHERE a.id = interview_schedules.application_id OFFSET 0));
     CREATE POLICY recruiter_app_update ON public.interview_schedules FOR UPDATE TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.id = interview_schedules.application_id))
+        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.id = interview_schedules.application_id OFFSET 0))
         WITH CHECK (EXISTS (SELECT 1 FROM public.job_applications a
-                             WHERE a.id = interview_schedules.application_id));
+                             WHERE a.id = interview_schedules.application_id OFFSET 0));
 END $$
 $ddl$,
 $ddl$
@@ -183,7 +193,7 @@ DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_read ON recruiter.application_status_events;
     CREATE POLICY recruiter_app_read ON recruiter.application_status_events FOR SELECT TO recruiter_app
         USING (EXISTS (SELECT 1 FROM public.job_applications a
-                        WHERE a.id = application_status_events.application_id));
+                        WHERE a.id = application_status_events.application_id OFFSET 0));
 END $$
 $ddl$,
 $ddl$
@@ -191,7 +201,15 @@ DO $$ BEGIN
     ALTER TABLE recruiter.candidate_search ENABLE ROW LEVEL SECURITY;
     DROP POLICY IF EXISTS recruiter_app_read ON recruiter.candidate_search;
     CREATE POLICY recruiter_app_read ON recruiter.candidate_search FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.job_applications a WHERE a.candidate_id = candidate_search.candidate_id));
+        USING (EXISTS (SELECT 1 FROM public.candidates c WHERE c.id = candidate_search.candidate_id OFFSET 0));
+END $$
+$ddl$,
+$ddl$
+DO $$ BEGIN
+    ALTER TABLE recruiter.company_candidates ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS recruiter_app_read ON recruiter.company_candidates;
+    CREATE POLICY recruiter_app_read ON recruiter.company_candidates FOR SELECT TO recruiter_app
+        USING (company_id = (SELECT recruiter.session_company_id()));
 END $$
 $ddl$,
 $ddl$
@@ -200,11 +218,11 @@ DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_read ON recruiter.job_hiring_managers;
     DROP POLICY IF EXISTS recruiter_app_delete ON recruiter.job_hiring_managers;
     CREATE POLICY recruiter_app_read ON recruiter.job_hiring_managers FOR SELECT TO recruiter_app
-        USING (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_hiring_managers.job_id));
+        USING (EXISTS (SELECT 1 FROM public.jobs j WHERE j.id = job_hiring_managers.job_id OFFSET 0));
     CREATE POLICY recruiter_app_delete ON recruiter.job_hiring_managers FOR DELETE TO recruiter_app
         USING (EXISTS (SELECT 1 FROM public.jobs j
                         WHERE j.id = job_hiring_managers.job_id
-                          AND j.company_id = (SELECT recruiter.session_company_id())));
+                          AND j.company_id = (SELECT recruiter.session_company_id()) OFFSET 0));
 END $$
 $ddl$
 ]);

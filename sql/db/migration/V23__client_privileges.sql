@@ -6,7 +6,7 @@
 --   read                 jobs, job_applications, candidates, experiences, educations, skills, candidate_cvs,
 --                        employers, companies, notifications, interview_schedules, email_templates,
 --                        recruiter.application_status_events, recruiter.candidate_search,
---                        recruiter.job_hiring_managers
+--                        recruiter.job_hiring_managers, recruiter.company_candidates (its own company's pairs)
 --   read, some columns   users: id, email, first_name, last_name, name (never password_hash)
 --   insert               jobs, notifications, interview_schedules, email_templates (+ their id sequences)
 --   update, some columns jobs: the fields a recruiter edits (not ids, counters, created_at, version)
@@ -29,7 +29,8 @@ GRANT USAGE ON SCHEMA public, recruiter TO recruiter_app;
 GRANT SELECT ON public.jobs, public.job_applications, public.candidates, public.experiences, public.educations,
                 public.skills, public.candidate_cvs, public.employers, public.companies, public.notifications,
                 public.interview_schedules, public.email_templates,
-                recruiter.application_status_events, recruiter.candidate_search, recruiter.job_hiring_managers
+                recruiter.application_status_events, recruiter.candidate_search, recruiter.job_hiring_managers,
+                recruiter.company_candidates
     TO recruiter_app;
 GRANT SELECT (id, email, first_name, last_name, name) ON public.users TO recruiter_app;
 

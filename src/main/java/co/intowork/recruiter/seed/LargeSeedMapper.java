@@ -106,6 +106,8 @@ public interface LargeSeedMapper {
 
     void insertCandidateSearch();
 
+    long rebuildCompanyCandidates();
+
     long syncSequences();
 
     String noStatementTimeoutInTransaction();

@@ -129,6 +129,41 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void candidatesAppearAndDisappearWithTheirApplicationsWhoeverWritesThem() throws SQLException {
+        try (Connection admin = db.superuser().getConnection()) {
+            // the platform: Claude (candidate 2, so far only at Beta) applies to Alpha's job 11
+            exec(admin, "INSERT INTO public.job_applications (id, job_id, candidate_id, status) VALUES (150, 11, 2, 'applied')");
+        }
+        assertThat(visibleCandidates(anne)).containsExactly(1, 2, 3);
+        try (Connection admin = db.superuser().getConnection()) {
+            exec(admin, "DELETE FROM public.job_applications WHERE id = 150");
+        }
+        assertThat(visibleCandidates(anne)).containsExactly(1, 3);
+        try (Connection admin = db.superuser().getConnection()) {
+            // job 12 (Camille's Alpha application) moves to Beta: Camille stays visible to Beta only
+            exec(admin, "UPDATE public.jobs SET company_id = 2 WHERE id = 12");
+            try {
+                assertThat(visibleCandidates(anne)).containsExactly(1);
+            } finally {
+                exec(admin, "UPDATE public.jobs SET company_id = 1 WHERE id = 12");
+            }
+            assertThat(visibleCandidates(anne)).containsExactly(1, 3);
+            // and a rebuild from scratch finds exactly what the triggers kept
+            assertThat(string(admin, "SELECT recruiter.rebuild_company_candidates()")).isEqualTo("0");
+        }
+    }
+
+    List<Integer> visibleCandidates(String token) throws SQLException {
+        try (Connection c = client()) {
+            c.setAutoCommit(false);
+            exec(c, "SELECT recruiter.use_session(?)", token);
+            List<Integer> ids = ids(c, "SELECT id FROM public.candidates");
+            c.rollback();
+            return ids;
+        }
+    }
+
+    @Test
     void theClientCanNeverReadPasswordsTokensOrSignInRecords() throws SQLException {
         try (Connection c = client()) {
             c.setAutoCommit(false);
