@@ -2,7 +2,7 @@
 \set n random(0, :njobs - 1)
 SELECT job_id AS j FROM bench.jobs_big OFFSET :n LIMIT 1 \gset
 BEGIN;
-SELECT :use_session;
+SELECT recruiter.use_session(:token);
 SELECT a.id AS application_id, a.version, a.status::text AS status,
        btrim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) AS candidate_name,
        c.title AS candidate_title, a.applied_at, coalesce(e.changed_at, a.applied_at) AS status_since, a.rating

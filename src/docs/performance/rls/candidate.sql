@@ -2,7 +2,7 @@
 \set n random(0, :ncandidates - 1)
 SELECT candidate_id AS k FROM bench.candidates_big OFFSET :n LIMIT 1 \gset
 BEGIN;
-SELECT :use_session;
+SELECT recruiter.use_session(:token);
 SELECT c.id, c.title, c.summary, c.location, c.years_experience, c.salary_expectation_min,
        c.salary_expectation_max, u.first_name, u.last_name, u.email
   FROM public.candidates c JOIN public.users u ON u.id = c.user_id

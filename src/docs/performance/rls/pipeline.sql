@@ -1,7 +1,7 @@
 -- Pipeline page (PipelineMapper.page, newest first, first page of 100) for the largest company.
 SELECT company_id AS c FROM bench.jobs_big LIMIT 1 \gset
 BEGIN;
-SELECT :use_session;
+SELECT recruiter.use_session(:token);
 SELECT j.id, j.version, j.title, j.status, j.posted_at, n.applied, n.viewed, n.shortlisted, n.interview,
        n.accepted, n.rejected, n.new_count
   FROM (SELECT j.id, j.version, j.title, j.status, j.posted_at
