@@ -2,14 +2,13 @@ package co.intowork.recruiter.board;
 
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
-import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.RecordingNavigator;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import static co.intowork.recruiter.board.ApplicationStatus.ACCEPTED;
@@ -27,29 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BoardViewModelTest {
     private TestDatabase.Db db;
     private BoardViewModel board;
-    private final List<Integer> reviewed = new ArrayList<>();
-    private final List<String> navigation = new ArrayList<>();
+    private final RecordingNavigator navigator = new RecordingNavigator();
 
     @BeforeEach
     void openBoard() {
         db = BoardFixture.create("board_vm", 130);
         SignedIn anne = BoardFixture.signIn(db, TwoCompanies.ANNE);
-        Navigator navigator = new Navigator() {
-            @Override
-            public void showPipeline() {
-                navigation.add("pipeline");
-            }
-
-            @Override
-            public void showBoard(int jobId) {
-                navigation.add("board " + jobId);
-            }
-
-            @Override
-            public void showReview(int applicationId) {
-                reviewed.add(applicationId);
-            }
-        };
         board = new BoardViewModel(new BoardService(anne), new ImmediateTaskRunner(), navigator,
                 Clock.systemDefaultZone());
         board.open(ALPHA_JOB);
@@ -78,7 +60,7 @@ class BoardViewModelTest {
         assertThat(BoardViewModel.ratingText(first(VIEWED))).isEqualTo("★ 2");
 
         board.openReview(first(VIEWED));
-        assertThat(reviewed).containsExactly(first(VIEWED).applicationId());
+        assertThat(navigator.requests()).containsExactly("review " + first(VIEWED).applicationId());
     }
 
     @Test
@@ -235,7 +217,7 @@ class BoardViewModelTest {
         assertThat(board.jobProperty().get()).isNull();
         assertThat(board.errorProperty().get()).contains("does not exist any more or you may not see it");
         board.showPipeline();
-        assertThat(navigation).containsExactly("pipeline");
+        assertThat(navigator.requests()).containsExactly("pipeline");
         board.loadJobChoices();
         assertThat(board.jobChoices()).extracting(JobChoice::id).containsExactlyInAnyOrder(11, 12);
     }

@@ -6,9 +6,9 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
-import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.RecordingNavigator;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,30 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Toolkit-free: the inbox's paging, counts and navigation against the real database. */
 class InboxViewModelTest {
-    final List<String> navigation = new ArrayList<>();
-    final Navigator navigator = new Navigator() {
-        @Override
-        public void showPipeline() {
-            navigation.add("pipeline");
-        }
-
-        @Override
-        public void showBoard(int jobId) {
-            navigation.add("board " + jobId);
-        }
-
-        @Override
-        public void showReview(int applicationId) {
-            navigation.add("review " + applicationId);
-        }
-    };
+    final RecordingNavigator navigator = new RecordingNavigator();
     Database client;
     InboxViewModel vm;
 
@@ -84,12 +66,12 @@ class InboxViewModelTest {
         vm.open(newest);
         assertThat(vm.unreadCountProperty().get()).isEqualTo(70);
         assertThat(vm.items().get(0).read()).isTrue();
-        assertThat(navigation).isEmpty();
+        assertThat(navigator.requests()).isEmpty();
 
         vm.open(vm.items().get(1));
-        assertThat(navigation).containsExactly("review 101");
+        assertThat(navigator.requests()).containsExactly("review 101");
         vm.open(vm.items().get(2));
-        assertThat(navigation).containsExactly("review 101", "board 11");
+        assertThat(navigator.requests()).containsExactly("review 101", "board 11");
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -82,14 +81,9 @@ class LargeSeederTest {
     }
 
     private static List<String> column(TestDatabase.Db db, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
+        try (Connection c = db.superuser().getConnection()) {
+            return co.intowork.recruiter.common.db.migrations.MigratedDatabases.strings(c, sql);
         }
-        return values;
     }
 
     private static String text(TestDatabase.Db db, String sql) throws Exception {
