@@ -11,6 +11,8 @@ public interface MaintenanceMapper {
 
     int purgeClientSessions();
 
+    long reconcileCompanyCandidates();
+
     int purgePasswordResetTokens();
 
     int purgeExpiredVerificationTokens();

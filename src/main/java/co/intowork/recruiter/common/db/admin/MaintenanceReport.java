@@ -19,6 +19,7 @@ import java.util.List;
  * @param readRetentionDays            read notifications older than this were archived
  * @param unreadRetentionDays          unread notifications older than this were archived
  * @param constraints                  NOT VALID rules looked at, and whether they could now be validated
+ * @param candidateVisibilityRepairs   (company, candidate) pairs added or removed by the reconciliation (0 normally)
  * @param activeJobsSummaryRefreshedAt the time the job summary figures now describe
  * @param problems                     one sentence per step that failed
  * @param elapsedMillis                how long it all took
@@ -32,6 +33,7 @@ public record MaintenanceReport(
         int readRetentionDays,
         int unreadRetentionDays,
         List<ConstraintValidation> constraints,
+        Long candidateVisibilityRepairs,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime activeJobsSummaryRefreshedAt,
         List<String> problems,
         long elapsedMillis) {
@@ -66,6 +68,10 @@ public record MaintenanceReport(
                     ? "Constraint " + c.constraintName() + " on " + c.tableName() + " validated."
                     : "Constraint " + c.constraintName() + " on " + c.tableName() + " stays NOT VALID: "
                     + c.violatingRows() + " row(s) still break it.");
+        }
+        if (candidateVisibilityRepairs != null) {
+            lines.add(candidateVisibilityRepairs == 0 ? "Candidate visibility per company checked: nothing to repair."
+                    : "Candidate visibility per company: " + candidateVisibilityRepairs + " pair(s) repaired.");
         }
         if (activeJobsSummaryRefreshedAt != null) {
             lines.add("Job summary figures refreshed (as of " + activeJobsSummaryRefreshedAt + ").");

@@ -62,11 +62,15 @@ public final class MaintenanceService {
                 m -> m.archiveOldNotifications(readRetentionDays, unreadRetentionDays));
         List<MaintenanceReport.ConstraintValidation> constraints = step("Validating corrected rules", problems,
                 MaintenanceMapper::validateCheckConstraints);
+        // the triggers keep it exact; this repairs what a race during V21's first fill on a live database missed
+        Long visibilityRepairs = step("Checking which candidates each company may see", problems,
+                MaintenanceMapper::reconcileCompanyCandidates);
         OffsetDateTime refreshed = step("Refreshing the job summary", problems,
                 MaintenanceMapper::refreshActiveJobsSummary);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
-                readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints, refreshed,
+                readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints,
+                visibilityRepairs, refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "
                         + "summaryRefreshedAt={}, problems={}, {} ms", sessions, resetTokens, verificationTokens,
