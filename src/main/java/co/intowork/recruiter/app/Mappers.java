@@ -4,6 +4,7 @@ import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.pipeline.PipelineMapper;
+import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.LargeSeedMapper;
 
@@ -16,6 +17,6 @@ public final class Mappers {
 
     public static List<Class<?>> all() {
         return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class,
-                PipelineMapper.class, BoardMapper.class);
+                PipelineMapper.class, BoardMapper.class, ReviewMapper.class);
     }
 }

@@ -8,6 +8,9 @@ import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
 import co.intowork.recruiter.pipeline.PipelineView;
 import co.intowork.recruiter.pipeline.PipelineViewModel;
+import co.intowork.recruiter.review.DesktopCvOpener;
+import co.intowork.recruiter.review.ReviewView;
+import co.intowork.recruiter.review.ReviewViewModel;
 import javafx.scene.Parent;
 
 import java.util.EnumMap;
@@ -23,12 +26,15 @@ final class WorkspaceComposer implements Navigator {
     private final Consumer<Section> showSection;
     private final InboxViewModel inbox;
     private final BoardViewModel board;
+    private final ReviewViewModel review;
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
         views.put(Section.PIPELINE, PipelineView.load(new PipelineViewModel(signedIn, this)));
         board = new BoardViewModel(signedIn, this);
         views.put(Section.BOARD, BoardView.load(board));
+        review = new ReviewViewModel(signedIn, this, board::columnIdsContaining, new DesktopCvOpener());
+        views.put(Section.REVIEW, ReviewView.load(review));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
     }
@@ -54,6 +60,7 @@ final class WorkspaceComposer implements Navigator {
 
     @Override
     public void showReview(int applicationId) {
+        review.open(applicationId);
         showSection.accept(Section.REVIEW);
     }
 }

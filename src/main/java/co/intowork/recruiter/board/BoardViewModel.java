@@ -387,6 +387,16 @@ public final class BoardViewModel {
         return clock.getZone();
     }
 
+    /** The loaded card ids of the column holding an application, in board order; empty when it is not shown. */
+    public List<Integer> columnIdsContaining(int applicationId) {
+        for (BoardColumn column : columnList) {
+            if (column.indexOf(applicationId) >= 0) {
+                return column.cards().stream().map(BoardCard::applicationId).toList();
+            }
+        }
+        return List.of();
+    }
+
     public BoardColumn column(ApplicationStatus status) {
         return columns.get(status);
     }

@@ -1,0 +1,24 @@
+package co.intowork.recruiter.review;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.List;
+
+public interface ReviewMapper {
+    /** Null when the application is not visible to the signed-in person (other company, deleted). */
+    Review.Application application(@Param("applicationId") int applicationId, @Param("companyId") Integer companyId,
+                                   @Param("userId") int userId);
+
+    List<Review.Experience> experiences(@Param("candidateId") int candidateId);
+
+    List<Review.Education> educations(@Param("candidateId") int candidateId);
+
+    List<Review.Skill> skills(@Param("candidateId") int candidateId);
+
+    List<Review.Event> events(@Param("applicationId") int applicationId);
+
+    /** The new version, or null when the row's version moved on (or it is gone). */
+    Integer saveAssessment(@Param("applicationId") int applicationId, @Param("version") int version,
+                           @Param("notes") String notes, @Param("rating") Integer rating,
+                           @Param("scorecard") String scorecard);
+}

@@ -1,0 +1,59 @@
+package co.intowork.recruiter.review;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.board.BoardCard;
+import co.intowork.recruiter.board.BoardService;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
+
+import java.util.List;
+
+/** The review's database work, each method one transaction as the signed-in person (row-level security). */
+public final class ReviewService {
+    private final SignedIn signedIn;
+    private final BoardService board;
+
+    public ReviewService(SignedIn signedIn) {
+        this.signedIn = signedIn;
+        this.board = new BoardService(signedIn);
+    }
+
+    /** Five index-driven queries in one transaction; a clear sentence when the application is not visible. */
+    public Review load(int applicationId) {
+        Review review = signedIn.unitOfWork().inTransaction(s -> {
+            ReviewMapper mapper = s.getMapper(ReviewMapper.class);
+            Review.Application a = mapper.application(applicationId, signedIn.user().companyId(),
+                    signedIn.user().userId());
+            if (a == null) {
+                return null;
+            }
+            return new Review(a, mapper.experiences(a.candidateId()), mapper.educations(a.candidateId()),
+                    mapper.skills(a.candidateId()), mapper.events(applicationId));
+        });
+        if (review == null) {
+            throw new UserFacingException(Messages.format("review.notFound", applicationId));
+        }
+        return review;
+    }
+
+    /**
+     * Marks an applied application viewed exactly as a board move does (status event, viewed_at, the candidate's
+     * notification), through the board's move; a refused move (someone changed it meanwhile) is left to the reload.
+     */
+    public void markViewed(Review.Application a) {
+        BoardCard card = new BoardCard(a.applicationId(), a.version(), a.status(), a.candidateName(), a.title(),
+                a.appliedAt(), null, a.rating());
+        board.move(a.jobId(), List.of(new BoardService.Move(card, ApplicationStatus.VIEWED)));
+    }
+
+    /** Saves notes, rating and scorecard if nobody changed the application since {@code version}; the new version. */
+    public int saveAssessment(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
+        Integer saved = signedIn.unitOfWork().inTransaction(s -> s.getMapper(ReviewMapper.class)
+                .saveAssessment(applicationId, version, notes, rating, scorecard.toJson()));
+        if (saved == null) {
+            throw new ReviewConflictException();
+        }
+        return saved;
+    }
+}

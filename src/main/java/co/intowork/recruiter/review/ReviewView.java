@@ -1,0 +1,142 @@
+package co.intowork.recruiter.review;
+
+import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.ui.Views;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+import java.util.Arrays;
+
+/** Controller of ReviewView.fxml. */
+public final class ReviewView {
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination OPEN_CV = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+    private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN);
+
+    @FXML private BorderPane root;
+    @FXML private Label heading;
+    @FXML private Label subtitle;
+    @FXML private ProgressIndicator progress;
+    @FXML private Label position;
+    @FXML private Button previousButton;
+    @FXML private Button nextButton;
+    @FXML private Button backButton;
+    @FXML private Label message;
+    @FXML private HBox errorBar;
+    @FXML private Label error;
+    @FXML private Button conflictReload;
+    @FXML private Label profile;
+    @FXML private Label summary;
+    @FXML private Label cv;
+    @FXML private Button openCvButton;
+    @FXML private Label experiences;
+    @FXML private Label educations;
+    @FXML private Label skills;
+    @FXML private Label coverLetter;
+    @FXML private TextArea notes;
+    @FXML private TextField rating;
+    @FXML private GridPane scorecard;
+    @FXML private TextField scoreComment;
+    @FXML private Button saveButton;
+    @FXML private Button reloadButton;
+    @FXML private Label timeline;
+
+    private final ReviewViewModel viewModel;
+
+    private ReviewView(ReviewViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public static Parent load(ReviewViewModel viewModel) {
+        return Views.load(ReviewView.class, new ReviewView(viewModel));
+    }
+
+    @FXML
+    private void initialize() {
+        heading.textProperty().bind(Bindings.when(viewModel.reviewProperty().isNull())
+                .then(Messages.text("review.empty")).otherwise(viewModel.headingProperty()));
+        subtitle.textProperty().bind(viewModel.subtitleProperty());
+        position.textProperty().bind(viewModel.positionProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        showWhenText(message, viewModel.messageProperty());
+        error.textProperty().bind(viewModel.errorProperty());
+        errorBar.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorBar.managedProperty().bind(errorBar.visibleProperty());
+        conflictReload.visibleProperty().bind(viewModel.conflictProperty());
+        conflictReload.managedProperty().bind(conflictReload.visibleProperty());
+        conflictReload.setOnAction(e -> viewModel.reload());
+
+        profile.textProperty().bind(viewModel.profileProperty());
+        summary.textProperty().bind(viewModel.summaryProperty());
+        cv.textProperty().bind(viewModel.cvTextProperty());
+        openCvButton.disableProperty().bind(viewModel.canOpenCvProperty().not());
+        openCvButton.setOnAction(e -> viewModel.openCv());
+        bindLines(experiences, viewModel.experiences());
+        bindLines(educations, viewModel.educations());
+        bindLines(skills, viewModel.skills());
+        bindLines(timeline, viewModel.timeline());
+        coverLetter.textProperty().bind(viewModel.coverLetterProperty());
+
+        notes.textProperty().bindBidirectional(viewModel.notesProperty());
+        rating.textProperty().bindBidirectional(viewModel.ratingProperty());
+        scoreComment.textProperty().bindBidirectional(viewModel.scoreCommentProperty());
+        int row = 0;
+        for (Scorecard.Criterion c : Scorecard.criteria()) {
+            ComboBox<Integer> box = new ComboBox<>();
+            box.getItems().setAll(Arrays.asList(null, 1, 2, 3, 4, 5));
+            box.setId("review-score-" + c.key());
+            box.valueProperty().bindBidirectional(viewModel.scoreProperty(c));
+            scorecard.addRow(row++, new Label(Messages.text("review.score." + c.key())), box);
+        }
+
+        saveButton.disableProperty().bind(viewModel.dirtyProperty().not().or(viewModel.busyProperty()));
+        saveButton.setOnAction(e -> viewModel.save());
+        reloadButton.disableProperty().bind(viewModel.reviewProperty().isNull());
+        reloadButton.setOnAction(e -> viewModel.reload());
+        previousButton.setOnAction(e -> viewModel.previous());
+        nextButton.setOnAction(e -> viewModel.next());
+        backButton.setOnAction(e -> viewModel.backToBoard());
+
+        // filters, so the keys work while typing in the notes too
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (SAVE.match(e)) {
+                viewModel.save();
+            } else if (OPEN_CV.match(e)) {
+                viewModel.openCv();
+            } else if (PREVIOUS.match(e) || e.getCode() == KeyCode.PAGE_UP && !notes.isFocused()) {
+                viewModel.previous();
+            } else if (NEXT.match(e) || e.getCode() == KeyCode.PAGE_DOWN && !notes.isFocused()) {
+                viewModel.next();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    private static void showWhenText(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static void bindLines(Label label, ObservableList<String> lines) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> lines.isEmpty() ? "—" : String.join("\n", lines),
+                lines));
+    }
+}

@@ -1,0 +1,449 @@
+package co.intowork.recruiter.review;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.common.db.SqlErrors;
+import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.ui.Navigator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The review of one application: profile, CV, cover letter, status timeline, and the recruiter's notes, rating
+ * and scorecard saved against the row version. Opening an application still "applied" marks it viewed at once,
+ * through the board's move (decision: automatic, so the candidate hears exactly what a board move tells them).
+ * Previous/next walk the board column the application was opened from.
+ */
+public final class ReviewViewModel {
+    private static final Logger log = LoggerFactory.getLogger(ReviewViewModel.class);
+
+    private record Loaded(Review review, boolean markedViewed) {
+    }
+
+    private final ReviewService service;
+    private final TaskRunner tasks;
+    private final Navigator navigator;
+    private final IntFunction<List<Integer>> columnOf;
+    private final CvOpener cvOpener;
+    private final ZoneId zone;
+
+    private final ObjectProperty<Review> review = new SimpleObjectProperty<>();
+    private final StringProperty heading = new SimpleStringProperty("");
+    private final StringProperty subtitle = new SimpleStringProperty("");
+    private final StringProperty profile = new SimpleStringProperty("");
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty coverLetter = new SimpleStringProperty("");
+    private final StringProperty cvText = new SimpleStringProperty("");
+    private final StringProperty position = new SimpleStringProperty("");
+    private final ObservableList<String> experiences = FXCollections.observableArrayList();
+    private final ObservableList<String> educations = FXCollections.observableArrayList();
+    private final ObservableList<String> skills = FXCollections.observableArrayList();
+    private final ObservableList<String> timeline = FXCollections.observableArrayList();
+
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final StringProperty rating = new SimpleStringProperty("");
+    private final Map<Scorecard.Criterion, ObjectProperty<Integer>> scores = new EnumMap<>(Scorecard.Criterion.class);
+    private final StringProperty scoreComment = new SimpleStringProperty("");
+
+    private final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty conflict = new SimpleBooleanProperty(false);
+    private final BooleanProperty canOpenCv = new SimpleBooleanProperty(false);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+
+    private List<Integer> column = List.of();
+    private int version;
+    private int generation;
+    private boolean filling;
+
+    public ReviewViewModel(SignedIn signedIn, Navigator navigator, IntFunction<List<Integer>> columnOf,
+                           CvOpener cvOpener) {
+        this(new ReviewService(signedIn), signedIn.tasks(), navigator, columnOf, cvOpener, ZoneId.systemDefault());
+    }
+
+    ReviewViewModel(ReviewService service, TaskRunner tasks, Navigator navigator, IntFunction<List<Integer>> columnOf,
+                    CvOpener cvOpener, ZoneId zone) {
+        this.service = service;
+        this.tasks = tasks;
+        this.navigator = navigator;
+        this.columnOf = columnOf;
+        this.cvOpener = cvOpener;
+        this.zone = zone;
+        ChangeListener<Object> edited = (obs, old, now) -> {
+            if (!filling) {
+                dirty.set(true);
+            }
+        };
+        notes.addListener(edited);
+        rating.addListener(edited);
+        scoreComment.addListener(edited);
+        for (Scorecard.Criterion c : Scorecard.criteria()) {
+            ObjectProperty<Integer> p = new SimpleObjectProperty<>();
+            p.addListener(edited);
+            scores.put(c, p);
+        }
+    }
+
+    /** Opens an application from elsewhere (board, inbox): previous/next then walk its board column. */
+    public void open(int applicationId) {
+        List<Integer> ids = columnOf.apply(applicationId);
+        column = ids == null || !ids.contains(applicationId) ? List.of(applicationId) : List.copyOf(ids);
+        load(applicationId);
+    }
+
+    private void load(int applicationId) {
+        int opening = ++generation;
+        busy.set(true);
+        error.set("");
+        message.set("");
+        conflict.set(false);
+        tasks.run(() -> {
+            Review first = service.load(applicationId);
+            if (first.application().status() != ApplicationStatus.APPLIED) {
+                return new Loaded(first, false);
+            }
+            boolean marked = true;
+            try {
+                service.markViewed(first.application());
+            } catch (RuntimeException e) {
+                // someone moved it meanwhile: the reload below shows where it is now
+                log.info("Application {} not marked viewed: {}", applicationId, e.getMessage());
+                marked = false;
+            }
+            return new Loaded(service.load(applicationId), marked);
+        }, loaded -> {
+            if (opening != generation) {
+                return;
+            }
+            busy.set(false);
+            show(loaded.review());
+            if (loaded.markedViewed()) {
+                message.set(Messages.text("review.markedViewed"));
+            }
+        }, failure -> {
+            if (opening == generation) {
+                busy.set(false);
+                fail("review.error.load", failure);
+            }
+        });
+    }
+
+    private void show(Review r) {
+        Review.Application a = r.application();
+        review.set(r);
+        version = a.version();
+        heading.set(a.candidateName());
+        subtitle.set(Messages.format("review.subtitle", a.jobTitle(), a.status().displayName(), date(a.appliedAt()),
+                a.email() == null ? "" : a.email()));
+        profile.set(profileText(a));
+        summary.set(a.summary() == null ? "" : a.summary());
+        coverLetter.set(a.coverLetter() == null || a.coverLetter().isBlank()
+                ? Messages.text("review.coverLetter.none") : a.coverLetter());
+        canOpenCv.set(a.cvPath() != null && !a.cvPath().isBlank());
+        cvText.set(canOpenCv.get() ? (a.cvName() != null ? a.cvName() : a.cvPath()) : Messages.text("review.cv.none"));
+        experiences.setAll(r.experiences().stream().map(e -> Messages.format("review.experience.line", e.title(),
+                e.company(), e.startDate(), e.current() ? Messages.text("review.experience.current")
+                        : nonNull(e.endDate()), nonNull(e.location()))).toList());
+        educations.setAll(r.educations().stream().map(e -> Messages.format("review.education.line", e.degree(),
+                e.school(), e.startDate(), e.endDate())).toList());
+        skills.setAll(r.skills().stream().map(s -> Messages.format("review.skill.line", s.name(), s.level())).toList());
+        timeline.setAll(r.events().stream().map(this::eventText).toList());
+        int index = column.indexOf(a.applicationId());
+        position.set(index < 0 || column.size() < 2 ? ""
+                : Messages.format("review.position", index + 1, column.size()));
+        fillAssessment(a);
+    }
+
+    private void fillAssessment(Review.Application a) {
+        filling = true;
+        try {
+            notes.set(a.notes() == null ? "" : a.notes());
+            rating.set(a.rating() == null ? "" : String.valueOf(a.rating()));
+            Scorecard card = Scorecard.parse(a.scorecard());
+            scores.forEach((c, p) -> p.set(card.scores().get(c)));
+            scoreComment.set(card.comment());
+        } finally {
+            filling = false;
+        }
+        dirty.set(false);
+        conflict.set(false);
+    }
+
+    private String profileText(Review.Application a) {
+        StringBuilder sb = new StringBuilder(a.title() == null ? "" : a.title());
+        if (a.location() != null && !a.location().isBlank()) {
+            sb.append(" · ").append(a.location());
+        }
+        if (a.yearsExperience() != null) {
+            sb.append(" · ").append(Messages.format("review.years", a.yearsExperience()));
+        }
+        if (a.salaryMin() != null || a.salaryMax() != null) {
+            sb.append(" · ").append(Messages.format("review.salary",
+                    a.salaryMin() == null ? "?" : a.salaryMin(), a.salaryMax() == null ? "?" : a.salaryMax()));
+        }
+        return sb.toString();
+    }
+
+    private String eventText(Review.Event e) {
+        String who = e.changedBy() != null ? e.changedBy()
+                : Messages.text("platform".equals(e.source()) || "insert".equals(e.source())
+                ? "review.timeline.byPlatform" : "review.timeline.bySomeone");
+        return e.from() == null
+                ? Messages.format("review.timeline.created", dateTime(e.changedAt()), e.to().displayName())
+                : Messages.format("review.timeline.line", dateTime(e.changedAt()), e.from().displayName(),
+                e.to().displayName(), who);
+    }
+
+    /** Saves notes, rating and scorecard in one UPDATE checked against the version read. */
+    public void save() {
+        Review r = review.get();
+        if (r == null || busy.get()) {
+            return;
+        }
+        Integer stars;
+        try {
+            stars = parseRating(rating.get());
+        } catch (IllegalArgumentException e) {
+            error.set(Messages.text("review.rating.invalid"));
+            return;
+        }
+        Map<Scorecard.Criterion, Integer> values = new EnumMap<>(Scorecard.Criterion.class);
+        scores.forEach((c, p) -> values.put(c, p.get()));
+        Scorecard card = new Scorecard(values, scoreComment.get());
+        String text = notes.get() == null || notes.get().isBlank() ? null : notes.get();
+        int id = r.application().applicationId();
+        int readVersion = version;
+        int saving = generation;
+        busy.set(true);
+        error.set("");
+        message.set("");
+        tasks.run(() -> service.saveAssessment(id, readVersion, text, stars, card), newVersion -> {
+            busy.set(false);
+            if (saving != generation) {
+                return;
+            }
+            version = newVersion;
+            dirty.set(false);
+            message.set(Messages.text("review.saved"));
+        }, failure -> {
+            busy.set(false);
+            if (saving != generation) {
+                return;
+            }
+            if (failure instanceof ReviewConflictException) {
+                // the typing stays in the fields; the user reloads when they have copied what they need
+                conflict.set(true);
+                error.set(failure.getMessage());
+                log.info("Review of application {} not saved: changed meanwhile", id);
+            } else {
+                fail("review.error.save", failure);
+            }
+        });
+    }
+
+    /** Null for an empty field; 1-5 otherwise, else IllegalArgumentException. */
+    static Integer parseRating(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+        if (value < 1 || value > 5) {
+            throw new IllegalArgumentException(text);
+        }
+        return value;
+    }
+
+    /** Reads the application again, dropping unsaved edits (after a conflict, on request). */
+    public void reload() {
+        Review r = review.get();
+        if (r != null) {
+            load(r.application().applicationId());
+        }
+    }
+
+    public void next() {
+        step(1);
+    }
+
+    public void previous() {
+        step(-1);
+    }
+
+    private void step(int delta) {
+        Review r = review.get();
+        if (r == null || busy.get()) {
+            return;
+        }
+        int index = column.indexOf(r.application().applicationId()) + delta;
+        if (index < 0 || index >= column.size()) {
+            message.set(Messages.text(delta > 0 ? "review.lastInColumn" : "review.firstInColumn"));
+            return;
+        }
+        if (dirty.get()) {
+            error.set(Messages.text("review.unsaved"));
+            return;
+        }
+        load(column.get(index));
+    }
+
+    public void openCv() {
+        Review r = review.get();
+        if (r == null || !canOpenCv.get()) {
+            return;
+        }
+        String path = r.application().cvPath().trim();
+        if (path.startsWith("http://") || path.startsWith("https://") || path.startsWith("file:")) {
+            cvOpener.open(path);
+            message.set(Messages.format("review.cv.opening", path));
+        } else {
+            // a path on the platform's own server (/uploads/...): without its address we can only show it
+            error.set(Messages.format("review.cv.relative", path));
+        }
+    }
+
+    public void backToBoard() {
+        Review r = review.get();
+        if (r != null) {
+            navigator.showBoard(r.application().jobId());
+        } else {
+            navigator.showPipeline();
+        }
+    }
+
+    private void fail(String key, Throwable failure) {
+        String reason = SqlErrors.describe(failure);
+        log.error("{}: {}", key, reason, failure);
+        error.set(Messages.format(key, reason));
+    }
+
+    private String date(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(zone)
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Messages.locale()));
+    }
+
+    private String dateTime(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(zone)
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(Messages.locale()));
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    public ReadOnlyObjectProperty<Review> reviewProperty() {
+        return review;
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading;
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle;
+    }
+
+    public ReadOnlyStringProperty profileProperty() {
+        return profile;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    public ReadOnlyStringProperty coverLetterProperty() {
+        return coverLetter;
+    }
+
+    public ReadOnlyStringProperty cvTextProperty() {
+        return cvText;
+    }
+
+    public ReadOnlyStringProperty positionProperty() {
+        return position;
+    }
+
+    public ObservableList<String> experiences() {
+        return experiences;
+    }
+
+    public ObservableList<String> educations() {
+        return educations;
+    }
+
+    public ObservableList<String> skills() {
+        return skills;
+    }
+
+    public ObservableList<String> timeline() {
+        return timeline;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    public StringProperty ratingProperty() {
+        return rating;
+    }
+
+    public ObjectProperty<Integer> scoreProperty(Scorecard.Criterion criterion) {
+        return scores.get(criterion);
+    }
+
+    public StringProperty scoreCommentProperty() {
+        return scoreComment;
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty conflictProperty() {
+        return conflict;
+    }
+
+    public ReadOnlyBooleanProperty canOpenCvProperty() {
+        return canOpenCv;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+}
