@@ -1,0 +1,144 @@
+package co.intowork.recruiter.review;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.testing.RecordingNavigator;
+import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static co.intowork.recruiter.review.ReviewFixture.CHLOE_APP;
+import static co.intowork.recruiter.review.ReviewFixture.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The review ViewModel without the FX toolkit, against a real database (ImmediateTaskRunner). */
+class ReviewViewModelTest {
+    private static final List<Integer> COLUMN = List.of(103, 102, CHLOE_APP);
+
+    private TestDatabase.Db db;
+    private final RecordingNavigator navigator = new RecordingNavigator();
+    private final List<String> opened = new ArrayList<>();
+    private ReviewViewModel viewModel;
+
+    @BeforeEach
+    void setUp() {
+        db = ReviewFixture.create("review_vm");
+        SignedIn anne = ReviewFixture.signIn(db, TwoCompanies.ANNE);
+        viewModel = new ReviewViewModel(anne, navigator, id -> COLUMN, opened::add);
+    }
+
+    @Test
+    void opensAnAppliedApplicationAndMarksItViewedLikeABoardMove() {
+        viewModel.open(CHLOE_APP);
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Chloé Candidate");
+        assertThat(viewModel.profileProperty().get()).contains("Data engineer", "Libreville", "6 years");
+        assertThat(viewModel.experiences()).singleElement().asString().contains("Dev", "X");
+        assertThat(viewModel.skills()).containsExactly("Java (4/5)");
+        assertThat(viewModel.coverLetterProperty().get()).contains("join Alpha");
+        assertThat(viewModel.messageProperty().get()).contains("viewed");
+        assertThat(viewModel.subtitleProperty().get()).contains("Alpha engineer", "Viewed");
+        assertThat(viewModel.timeline()).hasSize(2);
+        assertThat(viewModel.timeline().get(1)).contains("Applied", "Viewed", "Anne Alpha");
+        assertThat(viewModel.positionProperty().get()).isEqualTo("3 of 3 in this column");
+        assertThat(value(db, "SELECT status::text || '|' || (viewed_at IS NOT NULL) FROM public.job_applications "
+                + "WHERE id = 101")).isEqualTo("viewed|true");
+        assertThat(value(db, "SELECT count(*) FROM public.notifications WHERE user_id = 6 AND type = "
+                + "'STATUS_CHANGE' AND related_application_id = 101")).isEqualTo("1");
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void savesNotesRatingAndScorecard() {
+        viewModel.open(CHLOE_APP);
+        viewModel.notesProperty().set("Great first call");
+        viewModel.ratingProperty().set("5");
+        viewModel.scoreProperty(Scorecard.Criterion.MOTIVATION).set(5);
+        viewModel.scoreCommentProperty().set("keen");
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        viewModel.save();
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.messageProperty().get()).isEqualTo("Saved.");
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        assertThat(value(db, "SELECT notes || '|' || rating || '|' || (scorecard->'criteria'->>'motivation') "
+                + "FROM public.job_applications WHERE id = 101")).isEqualTo("Great first call|5|5");
+        // a second save builds on the new version
+        viewModel.ratingProperty().set("");
+        viewModel.save();
+        assertThat(value(db, "SELECT coalesce(rating::text, 'none') FROM public.job_applications WHERE id = 101"))
+                .isEqualTo("none");
+    }
+
+    @Test
+    void aConflictKeepsTheTypingAndReloadsOnRequest() {
+        viewModel.open(CHLOE_APP);
+        ReviewFixture.update(db, "UPDATE public.job_applications SET notes = 'From Albert' WHERE id = 101");
+        viewModel.notesProperty().set("Mine");
+        viewModel.save();
+        assertThat(viewModel.conflictProperty().get()).isTrue();
+        assertThat(viewModel.errorProperty().get()).contains("someone changed this application");
+        assertThat(viewModel.notesProperty().get()).isEqualTo("Mine");
+        assertThat(value(db, "SELECT notes FROM public.job_applications WHERE id = 101")).isEqualTo("From Albert");
+        viewModel.reload();
+        assertThat(viewModel.conflictProperty().get()).isFalse();
+        assertThat(viewModel.notesProperty().get()).isEqualTo("From Albert");
+    }
+
+    @Test
+    void aRatingOutsideOneToFiveIsRefusedAndNothingChanges() {
+        viewModel.open(CHLOE_APP);
+        for (String bad : List.of("6", "0", "abc", "3.5")) {
+            viewModel.ratingProperty().set(bad);
+            viewModel.save();
+            assertThat(viewModel.errorProperty().get()).isEqualTo("The rating must be a whole number from 1 to 5, "
+                    + "or empty.");
+        }
+        assertThat(value(db, "SELECT coalesce(rating::text, 'none') FROM public.job_applications WHERE id = 101"))
+                .isEqualTo("none");
+        assertThat(ReviewViewModel.parseRating(" 3 ")).isEqualTo(3);
+        assertThat(ReviewViewModel.parseRating("")).isNull();
+    }
+
+    @Test
+    void previousAndNextWalkTheColumnAndStopAtItsEnds() {
+        viewModel.open(CHLOE_APP);
+        viewModel.next();
+        assertThat(viewModel.messageProperty().get()).contains("last application");
+        viewModel.previous();
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Claude Candidate");
+        assertThat(viewModel.positionProperty().get()).isEqualTo("2 of 3 in this column");
+        viewModel.previous();
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Camille Candidate");
+        viewModel.previous();
+        assertThat(viewModel.messageProperty().get()).contains("first application");
+        // unsaved typing is never dropped by moving on
+        viewModel.notesProperty().set("draft");
+        viewModel.next();
+        assertThat(viewModel.errorProperty().get()).contains("Save your changes");
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Camille Candidate");
+    }
+
+    @Test
+    void opensAnAbsoluteCvAndExplainsAPlatformPath() {
+        viewModel.open(CHLOE_APP);
+        viewModel.openCv();
+        assertThat(opened).containsExactly("https://cdn.example.com/cv/chloe.pdf");
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = '/uploads/cv/c.pdf' WHERE id = 101");
+        viewModel.reload();
+        viewModel.openCv();
+        assertThat(opened).hasSize(1);
+        assertThat(viewModel.errorProperty().get()).contains("/uploads/cv/c.pdf");
+    }
+
+    @Test
+    void anotherCompanysApplicationIsNotFoundAndBackGoesToTheBoard() {
+        viewModel.open(201);
+        assertThat(viewModel.errorProperty().get()).contains("not found");
+        viewModel.open(CHLOE_APP);
+        viewModel.backToBoard();
+        assertThat(navigator.requests()).containsExactly("board 11");
+    }
+}
