@@ -201,8 +201,10 @@ public final class ReviewViewModel {
             sb.append(" · ").append(Messages.format("review.years", a.yearsExperience()));
         }
         if (a.salaryMin() != null || a.salaryMax() != null) {
-            sb.append(" · ").append(Messages.format("review.salary",
-                    a.salaryMin() == null ? "?" : a.salaryMin(), a.salaryMax() == null ? "?" : a.salaryMax()));
+            sb.append(" · ").append(java.util.Objects.equals(a.salaryMin(), a.salaryMax())
+                    ? Messages.format("review.salary.one", a.salaryMin())
+                    : Messages.format("review.salary", a.salaryMin() == null ? "?" : a.salaryMin(),
+                    a.salaryMax() == null ? "?" : a.salaryMax()));
         }
         return sb.toString();
     }
