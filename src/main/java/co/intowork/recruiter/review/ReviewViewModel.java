@@ -109,6 +109,12 @@ public final class ReviewViewModel {
 
     /** Opens an application from elsewhere (board, inbox): previous/next then walk its board column. */
     public void open(int applicationId) {
+        Review shown = review.get();
+        if (dirty.get() && shown != null && shown.application().applicationId() != applicationId) {
+            // the typing stays on screen; the user saves or reloads, then opens the other one again
+            error.set(Messages.text("review.unsaved"));
+            return;
+        }
         List<Integer> ids = columnOf.apply(applicationId);
         column = ids == null || !ids.contains(applicationId) ? List.of(applicationId) : List.copyOf(ids);
         load(applicationId);

@@ -1,6 +1,7 @@
 package co.intowork.recruiter.review;
 
 import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.board.BoardViewModel;
 import co.intowork.recruiter.testing.RecordingNavigator;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
@@ -140,5 +141,27 @@ class ReviewViewModelTest {
         viewModel.open(CHLOE_APP);
         viewModel.backToBoard();
         assertThat(navigator.requests()).containsExactly("board 11");
+    }
+
+    @Test
+    void openingAnotherApplicationNeverDropsUnsavedTyping() {
+        viewModel.open(CHLOE_APP);
+        viewModel.notesProperty().set("half-written");
+        viewModel.open(102);
+        assertThat(viewModel.headingProperty().get()).isEqualTo("Chloé Candidate");
+        assertThat(viewModel.notesProperty().get()).isEqualTo("half-written");
+        assertThat(viewModel.errorProperty().get()).contains("Save your changes");
+    }
+
+    @Test
+    void theBoardGivesTheIdsOfTheColumnHoldingAnApplication() {
+        BoardViewModel board = new BoardViewModel(ReviewFixture.signIn(db, TwoCompanies.ANNE), navigator);
+        board.open(11);
+        assertThat(board.columnIdsContaining(102)).containsExactly(103, 102, CHLOE_APP);
+        assertThat(board.columnIdsContaining(999)).isEmpty();
+        ReviewViewModel fromBoard = new ReviewViewModel(ReviewFixture.signIn(db, TwoCompanies.ANNE), navigator,
+                board::columnIdsContaining, opened::add);
+        fromBoard.open(102);
+        assertThat(fromBoard.positionProperty().get()).isEqualTo("2 of 3 in this column");
     }
 }
