@@ -42,9 +42,17 @@ public final class ReviewService {
      * notification), through the board's move; a refused move (someone changed it meanwhile) is left to the reload.
      */
     public void markViewed(Review.Application a) {
+        move(a, ApplicationStatus.VIEWED);
+    }
+
+    /**
+     * A status change from the review is a board move (version check, status event, the candidate's notification);
+     * the transition rules are the caller's, as for the board.
+     */
+    public void move(Review.Application a, ApplicationStatus to) {
         BoardCard card = new BoardCard(a.applicationId(), a.version(), a.status(), a.candidateName(), a.title(),
                 a.appliedAt(), null, a.rating());
-        board.move(a.jobId(), List.of(new BoardService.Move(card, ApplicationStatus.VIEWED)));
+        board.move(a.jobId(), List.of(new BoardService.Move(card, to)));
     }
 
     /** Saves notes, rating and scorecard if nobody changed the application since {@code version}; the new version. */

@@ -9,6 +9,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -33,6 +35,7 @@ public final class ReviewView {
     @FXML private Label subtitle;
     @FXML private ProgressIndicator progress;
     @FXML private Label position;
+    @FXML private MenuButton moveMenu;
     @FXML private Button previousButton;
     @FXML private Button nextButton;
     @FXML private Button backButton;
@@ -108,6 +111,14 @@ public final class ReviewView {
         saveButton.setOnAction(e -> viewModel.save());
         reloadButton.disableProperty().bind(viewModel.reviewProperty().isNull());
         reloadButton.setOnAction(e -> viewModel.reload());
+        viewModel.moveTargets().addListener((javafx.collections.ListChangeListener<Object>) change ->
+                moveMenu.getItems().setAll(viewModel.moveTargets().stream().map(to -> {
+                    MenuItem item = new MenuItem(to.displayName());
+                    item.setId("review-move-" + to.label());
+                    item.setOnAction(e -> viewModel.moveTo(to));
+                    return item;
+                }).toList()));
+        moveMenu.disableProperty().bind(Bindings.isEmpty(viewModel.moveTargets()).or(viewModel.busyProperty()));
         previousButton.setOnAction(e -> viewModel.previous());
         nextButton.setOnAction(e -> viewModel.next());
         backButton.setOnAction(e -> viewModel.backToBoard());

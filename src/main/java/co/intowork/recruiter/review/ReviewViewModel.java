@@ -2,6 +2,7 @@ package co.intowork.recruiter.review;
 
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.board.StatusTransitions;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
@@ -61,6 +62,7 @@ public final class ReviewViewModel {
     private final ObservableList<String> educations = FXCollections.observableArrayList();
     private final ObservableList<String> skills = FXCollections.observableArrayList();
     private final ObservableList<String> timeline = FXCollections.observableArrayList();
+    private final ObservableList<ApplicationStatus> moveTargets = FXCollections.observableArrayList();
 
     private final StringProperty notes = new SimpleStringProperty("");
     private final StringProperty rating = new SimpleStringProperty("");
@@ -177,6 +179,8 @@ public final class ReviewViewModel {
                 e.school(), e.startDate(), e.endDate())).toList());
         skills.setAll(r.skills().stream().map(s -> Messages.format("review.skill.line", s.name(), s.level())).toList());
         timeline.setAll(r.events().stream().map(this::eventText).toList());
+        moveTargets.setAll(java.util.Arrays.stream(ApplicationStatus.values())
+                .filter(to -> StatusTransitions.allowed(a.status(), to)).toList());
         int index = column.indexOf(a.applicationId());
         position.set(index < 0 || column.size() < 2 ? ""
                 : Messages.format("review.position", index + 1, column.size()));
@@ -287,6 +291,53 @@ public final class ReviewViewModel {
             throw new IllegalArgumentException(text);
         }
         return value;
+    }
+
+    /**
+     * Moves the application through the board's move (same rules, event and notification). Unsaved typing must be
+     * saved first: the move changes the row version, and the reload that follows would replace the fields.
+     */
+    public void moveTo(ApplicationStatus to) {
+        Review r = review.get();
+        if (r == null || to == null || busy.get()) {
+            return;
+        }
+        if (dirty.get()) {
+            error.set(Messages.text("review.unsaved"));
+            return;
+        }
+        Review.Application a = r.application();
+        var refusal = StatusTransitions.refusal(a.status(), to);
+        if (refusal.isPresent()) {
+            error.set(refusal.get());
+            return;
+        }
+        int moving = ++generation;
+        busy.set(true);
+        error.set("");
+        message.set("");
+        tasks.run(() -> {
+            service.move(a, to);
+            return service.load(a.applicationId());
+        }, reloaded -> {
+            if (moving != generation) {
+                return;
+            }
+            busy.set(false);
+            show(reloaded);
+            message.set(Messages.format("review.moved", to.displayName()));
+        }, failure -> {
+            if (moving != generation) {
+                return;
+            }
+            busy.set(false);
+            if (failure instanceof co.intowork.recruiter.board.MoveConflictException) {
+                conflict.set(true);
+                error.set(Messages.text("review.moveConflict"));
+            } else {
+                fail("review.error.move", failure);
+            }
+        });
     }
 
     /** Reads the application again, dropping unsaved edits (after a conflict, on request). */
@@ -413,6 +464,11 @@ public final class ReviewViewModel {
 
     public ObservableList<String> timeline() {
         return timeline;
+    }
+
+    /** The statuses this application may move to now (StatusTransitions). */
+    public ObservableList<ApplicationStatus> moveTargets() {
+        return moveTargets;
     }
 
     public StringProperty notesProperty() {

@@ -1,6 +1,7 @@
 package co.intowork.recruiter.review;
 
 import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.board.BoardViewModel;
 import co.intowork.recruiter.testing.RecordingNavigator;
 import co.intowork.recruiter.testing.TestDatabase;
@@ -163,5 +164,25 @@ class ReviewViewModelTest {
                 board::columnIdsContaining, opened::add);
         fromBoard.open(102);
         assertThat(fromBoard.positionProperty().get()).isEqualTo("2 of 3 in this column");
+    }
+
+    @Test
+    void movesThroughTheBoardsRulesAndMove() {
+        viewModel.open(CHLOE_APP);
+        assertThat(viewModel.moveTargets()).containsExactly(ApplicationStatus.SHORTLISTED,
+                ApplicationStatus.INTERVIEW, ApplicationStatus.REJECTED);
+        viewModel.moveTo(ApplicationStatus.ACCEPTED);
+        assertThat(viewModel.errorProperty().get()).isNotEmpty();
+        assertThat(value(db, "SELECT status::text FROM public.job_applications WHERE id = 101")).isEqualTo("viewed");
+        viewModel.moveTo(ApplicationStatus.SHORTLISTED);
+        assertThat(viewModel.messageProperty().get()).contains("Shortlisted");
+        assertThat(viewModel.subtitleProperty().get()).contains("Shortlisted");
+        assertThat(viewModel.timeline()).hasSize(3);
+        assertThat(value(db, "SELECT count(*) FROM public.notifications WHERE user_id = 6 AND type = "
+                + "'STATUS_CHANGE' AND related_application_id = 101")).isEqualTo("2");
+        ReviewFixture.update(db, "UPDATE public.job_applications SET status = 'interview' WHERE id = 101");
+        viewModel.moveTo(ApplicationStatus.REJECTED);
+        assertThat(viewModel.conflictProperty().get()).isTrue();
+        assertThat(value(db, "SELECT status::text FROM public.job_applications WHERE id = 101")).isEqualTo("interview");
     }
 }
