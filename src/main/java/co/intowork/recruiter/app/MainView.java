@@ -16,6 +16,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -50,6 +55,10 @@ public final class MainView {
     @FXML private FontIcon userIcon;
     @FXML private Label signedInUser;
     @FXML private Button signOutButton;
+    @FXML private Button helpButton;
+    @FXML private Button helpClose;
+    @FXML private StackPane helpOverlay;
+    @FXML private GridPane helpGrid;
     @FXML private Label schemaStatus;
     @FXML private Label busyStatus;
 
@@ -66,6 +75,51 @@ public final class MainView {
     public static Parent load(MainViewModel viewModel) {
         return Views.load(MainView.class, new MainView(viewModel));
     }
+
+    /** The section keys and the overlay that lists every shortcut (F1 or the ? button; Esc closes it). */
+    private void setUpHelpAndShortcuts(Map<Section, ToggleButton> buttons) {
+        helpOverlay.visibleProperty().bind(viewModel.helpVisibleProperty());
+        helpButton.setOnAction(e -> viewModel.toggleHelp());
+        helpClose.setOnAction(e -> viewModel.hideHelp());
+        helpOverlay.setOnMouseClicked(e -> {
+            if (e.getTarget() == helpOverlay) {
+                viewModel.hideHelp();
+            }
+        });
+        int row = 0;
+        for (String group : HELP_GROUPS) {
+            Label title = new Label(Messages.text("help." + group));
+            title.getStyleClass().add("help-group");
+            helpGrid.add(title, 0, row++, 2, 1);
+            for (int i = 1; Messages.bundle().containsKey("help." + group + "." + i + ".keys"); i++) {
+                Label keys = new Label(Messages.text("help." + group + "." + i + ".keys"));
+                keys.getStyleClass().add("help-keys");
+                helpGrid.add(keys, 0, row);
+                helpGrid.add(new Label(Messages.text("help." + group + "." + i + ".what")), 1, row++);
+            }
+        }
+        helpOverlay.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), viewModel::toggleHelp);
+            KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+            Section[] sections = Section.values();
+            for (int i = 0; i < Math.min(digits.length, sections.length); i++) {
+                Section section = sections[i];
+                scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                        () -> viewModel.select(section));
+            }
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE && viewModel.helpVisibleProperty().get()) {
+                    viewModel.hideHelp();
+                    e.consume();
+                }
+            });
+        });
+    }
+
+    private static final String[] HELP_GROUPS = {"everywhere", "pipeline", "board", "review", "inbox"};
 
     private void showSection(Section section) {
         featureViews.forEach((s, view) -> view.setVisible(s == section));
@@ -152,6 +206,7 @@ public final class MainView {
             node.managedProperty().bind(signedIn);
         }
         signOutButton.setOnAction(e -> viewModel.signOut());
+        setUpHelpAndShortcuts(buttons);
 
         connectionStatus.textProperty().bind(viewModel.connectionLabelProperty());
         schemaStatus.textProperty().bind(viewModel.schemaLabelProperty());

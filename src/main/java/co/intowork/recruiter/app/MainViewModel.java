@@ -59,6 +59,7 @@ public final class MainViewModel {
     private final StringProperty homeSummary = new SimpleStringProperty("");
     private final StringProperty workspaceError = new SimpleStringProperty("");
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
+    private final BooleanProperty helpVisible = new SimpleBooleanProperty(false);
     private final BooleanBinding showLogin;
     private final BooleanBinding workspaceEnabled;
 
@@ -225,6 +226,18 @@ public final class MainViewModel {
         if (workspaceEnabled.get()) {
             section.set(s);
         }
+    }
+
+    public void toggleHelp() {
+        helpVisible.set(!helpVisible.get());
+    }
+
+    public void hideHelp() {
+        helpVisible.set(false);
+    }
+
+    public BooleanProperty helpVisibleProperty() {
+        return helpVisible;
     }
 
     /** Navigation requested by a screen (not a click in the side bar): same rule. */

@@ -112,6 +112,18 @@ class MainWindowSmokeTest {
         assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.STATISTICS);
         assertThat(robot.lookup("#nav-statistics").queryAs(ToggleButton.class).isSelected()).isTrue();
 
+        // the keyboard: F1 lists the shortcuts, Esc closes the list, Ctrl+5 goes to the inbox
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#help-overlay").query().isVisible()).isTrue();
+        assertThat(robot.lookup(".help-keys").queryAllAs(Label.class)).extracting(Label::getText).contains("Ctrl+Z");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#help-overlay").query().isVisible()).isFalse();
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.INBOX);
+
         robot.clickOn("#sign-out-button");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#login-host").query().isVisible()).isTrue();

@@ -1,5 +1,6 @@
 package co.intowork.recruiter.common.db;
 
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.SettingsException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -45,19 +46,16 @@ public final class SqlErrors {
         }
         Optional<SQLException> sql = find(failure, SQLException.class);
         if (find(failure, UnknownHostException.class).isPresent()) {
-            return "The database server's name could not be found (" + rootMessage(failure) + "). Check the "
-                    + "server address in the settings and your network connection.";
+            return Messages.format("error.unknownHost", rootMessage(failure));
         }
         if (find(failure, ConnectException.class).isPresent()) {
-            return "The database server could not be reached (" + rootMessage(failure) + "). Check that the "
-                    + "address and port are right, that the server is running, and that your network allows it.";
+            return Messages.format("error.unreachable", rootMessage(failure));
         }
         if (find(failure, SocketTimeoutException.class).isPresent() && sql.isEmpty()) {
-            return "The database server did not answer in time. Check your network connection and try again.";
+            return Messages.text("error.noAnswer");
         }
         if (sql.isEmpty()) {
-            return "Something went wrong: " + rootMessage(failure) + ". Try again; if it keeps happening, "
-                    + "send the log file to your IT support.";
+            return Messages.format("error.unexpected", rootMessage(failure));
         }
         SQLException e = sql.get();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -65,68 +63,54 @@ public final class SqlErrors {
         String message = e.getMessage() == null ? "" : e.getMessage();
         switch (state) {
             case SESSION_ENDED:
-                return "Your sign-in session has ended (it expired, or you were signed out elsewhere). Sign in "
-                        + "again to carry on; what you were working on is kept.";
+                return Messages.text("error.sessionEnded");
             case "P0001", "P0002":
                 // our own database functions word these for the user already
                 return firstLine(message);
             case "23505":
-                return "This would create a duplicate" + constraint + ": the same record already exists. "
-                        + "Refresh to see it; nothing was changed.";
+                return Messages.format("error.duplicate", constraint);
             case "23514":
-                return "These values break a rule of the database" + constraint + ". Correct them and save "
-                        + "again; nothing was changed.";
+                return Messages.format("error.check", constraint);
             case "23503":
-                return "This refers to a record that does not exist any more" + constraint + ". Refresh and "
-                        + "try again; nothing was changed.";
+                return Messages.format("error.foreignKey", constraint);
             case "23502":
-                return "A required value is missing" + constraint + ". Fill it in and save again.";
+                return Messages.format("error.notNull", constraint);
             case "22P02", "22007", "22008", "22003":
-                return "A value has the wrong form (" + firstLine(message) + "). Correct it and try again.";
+                return Messages.format("error.badValue", firstLine(message));
             case "55P03":
-                return "Someone else is changing the same record right now. Wait a moment and try again; "
-                        + "nothing was changed.";
+                return Messages.text("error.locked");
             case "57014":
-                return "The database took too long to answer, so the request was stopped. Try again, or narrow "
-                        + "the search.";
+                return Messages.text("error.timeout");
             case "40001", "40P01":
-                return "Your change collided with another one made at the same moment. Try again.";
+                return Messages.text("error.serialization");
             case "42501":
-                return "You are not allowed to do this. If you think you should be, ask your company's "
-                        + "administrator.";
+                return Messages.text("error.notAllowed");
             case "28P01":
-                return "The database refused the user name or password. Check the credentials in the "
-                        + "settings (db.user, db.password) or ask IT for the right ones.";
+                return Messages.text("error.badLogin");
             case "3D000":
-                return "The database named in the server address does not exist (" + firstLine(message)
-                        + "). Check the database name in db.url.";
+                return Messages.format("error.noDatabase", firstLine(message));
             case "53300":
-                return "The database server has no free connections right now. Try again in a minute.";
+                return Messages.text("error.tooManyConnections");
             case "57P01", "57P02", "57P03":
-                return "The database server is shutting down or restarting. Try again in a minute.";
+                return Messages.text("error.shuttingDown");
             default:
                 break;
         }
         // PostgreSQL 14 and later say "no encryption"; older servers said "SSL off".
         if (state.equals("28000") && (message.contains("SSL off") || message.contains("no encryption"))) {
-            return "The database server only accepts encrypted connections. Set db.sslmode to require (or "
-                    + "verify-full with db.sslrootcert) and connect again.";
+            return Messages.text("error.sslRequired");
         }
         if (state.equals("28000")) {
-            return "The database server refused this connection (" + firstLine(message) + "). Ask IT to allow "
-                    + "this user and computer.";
+            return Messages.format("error.refused", firstLine(message));
         }
         if (message.contains("SSL") && (message.contains("not support") || message.contains("certificate")
                 || message.contains("PKIX"))) {
-            return "A secure connection to the database could not be set up (" + firstLine(message) + "). "
-                    + "Check db.sslmode and the CA file in db.sslrootcert.";
+            return Messages.format("error.ssl", firstLine(message));
         }
         if (state.startsWith("08")) {
-            return "The connection to the database was lost or could not be made (" + firstLine(message)
-                    + "). Check your network and try again; nothing was saved.";
+            return Messages.format("error.connectionLost", firstLine(message));
         }
-        return "The database reported an error: " + firstLine(message) + ". Try again; if it keeps happening, "
-                + "send the log file to your IT support.";
+        return Messages.format("error.database", firstLine(message));
     }
 
     private static Optional<String> constraintOf(SQLException e) {

@@ -57,4 +57,15 @@ class MessagesTest {
         assertThat(Messages.text("section.review.summary")).contains("candidate's profile");
         assertThat(Messages.bundle().getString("section.review.summary")).contains("candidate's profile");
     }
+
+    @Test
+    void databaseErrorsAreWordedInTheChosenLanguage() {
+        Messages.use(Locale.FRANCE);
+        assertThat(co.intowork.recruiter.common.db.SqlErrors.describe(new java.sql.SQLException("busy", "55P03")))
+                .isEqualTo("Quelqu'un d'autre modifie le même enregistrement en ce moment. Patientez un instant et "
+                        + "réessayez ; rien n'a été modifié.");
+        Messages.use(Locale.UK);
+        assertThat(co.intowork.recruiter.common.db.SqlErrors.describe(new java.sql.SQLException("dup", "23505")))
+                .startsWith("This would create a duplicate: the same record already exists.");
+    }
 }
