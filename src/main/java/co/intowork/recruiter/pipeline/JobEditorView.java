@@ -45,6 +45,7 @@ public final class JobEditorView {
     @FXML private TextField salaryMin;
     @FXML private TextField salaryMax;
     @FXML private ComboBox<String> currency;
+    @FXML private Label salaryPreview;
     @FXML private DatePicker expiresOn;
     @FXML private CheckBox featured;
     @FXML private TextField imageUrl;
@@ -112,6 +113,7 @@ public final class JobEditorView {
         language.valueProperty().bindBidirectional(viewModel.languageProperty());
         currency.getItems().setAll(JobEditorViewModel.CURRENCIES);
         currency.valueProperty().bindBidirectional(viewModel.currencyProperty());
+        salaryPreview.textProperty().bind(viewModel.salaryPreviewProperty());
         expiresOn.valueProperty().bindBidirectional(viewModel.expiresOnProperty());
         featured.selectedProperty().bindBidirectional(viewModel.featuredProperty());
         for (var control : new javafx.scene.control.Control[] {jobType, locationType, zone, language, currency,

@@ -2,6 +2,7 @@ package co.intowork.recruiter.pipeline;
 
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.common.ui.Formats;
 import co.intowork.recruiter.common.ui.Messages;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -339,6 +340,17 @@ public final class JobEditorViewModel {
     public StringProperty salaryMinProperty() { return salaryMin; }
     public StringProperty salaryMaxProperty() { return salaryMax; }
     public ObjectProperty<String> currencyProperty() { return currency; }
+
+    /** The salary as candidates will read it, in the chosen language's format; empty while it is not valid. */
+    public javafx.beans.binding.StringBinding salaryPreviewProperty() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            List<String> ignored = new ArrayList<>();
+            Integer min = salary(salaryMin.get(), "pipeline.editor.salaryMin", ignored);
+            Integer max = salary(salaryMax.get(), "pipeline.editor.salaryMax", ignored);
+            String range = Formats.moneyRange(min, max, currency.get());
+            return !ignored.isEmpty() || range.isEmpty() ? "" : Messages.format("pipeline.editor.salaryPreview", range);
+        }, salaryMin, salaryMax, currency);
+    }
     public BooleanProperty featuredProperty() { return featured; }
     public ObjectProperty<LocalDate> expiresOnProperty() { return expiresOn; }
     public StringProperty countryProperty() { return country; }

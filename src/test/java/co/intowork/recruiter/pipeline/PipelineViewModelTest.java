@@ -114,6 +114,18 @@ class PipelineViewModelTest {
     }
 
     @Test
+    void theEditorShowsTheSalaryAsCandidatesWillReadIt() {
+        JobEditorViewModel editor = new PipelineViewModel(anne, navigator).newJob();
+        editor.currencyProperty().set("XAF");
+        editor.salaryMinProperty().set("600000");
+        editor.salaryMaxProperty().set("900000");
+        assertThat(editor.salaryPreviewProperty().get().replace('\u00a0', ' '))
+                .isEqualTo("Shown as: 600,000 – 900,000 XAF");
+        editor.salaryMaxProperty().set("not a number");
+        assertThat(editor.salaryPreviewProperty().get()).isEmpty();
+    }
+
+    @Test
     void theEditorRefusesWhatTheDatabaseWouldRefuseAndSendsNothing() {
         JobEditorViewModel editor = new PipelineViewModel(anne, navigator).newJob();
         editor.salaryMinProperty().set("900000");

@@ -1,0 +1,70 @@
+package co.intowork.recruiter.common.ui;
+
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * Amounts in the chosen language's conventions: "600 000 – 900 000 FCFA" in French, "600,000 – 900,000 XAF" in
+ * English (a one-character symbol such as € stays a symbol: "€1,500", "1 500 €").
+ */
+public final class Formats {
+    private Formats() {
+    }
+
+    public static String money(long amount, String currencyCode) {
+        java.util.Optional<Currency> currency = currency(currencyCode);
+        if (currency.isPresent() && currency.get().getSymbol(Messages.locale()).length() > 1) {
+            String label = Messages.locale().getLanguage().equals("fr")
+                    ? currency.get().getSymbol(Messages.locale()) : currency.get().getCurrencyCode();
+            return plainNumber(amount, currencyCode) + "\u00a0" + label;
+        }
+        return currencyFormat(currencyCode).format(amount);
+    }
+
+    /** A salary range; one end may be missing ("from …", "up to …"); empty when both are. */
+    public static String moneyRange(Integer min, Integer max, String currencyCode) {
+        if (min == null && max == null) {
+            return "";
+        }
+        if (min == null) {
+            return Messages.format("format.upTo", money(max, currencyCode));
+        }
+        if (max == null || max.equals(min)) {
+            return max == null ? Messages.format("format.from", money(min, currencyCode)) : money(min, currencyCode);
+        }
+        // the currency once, as people write a range
+        String high = money(max, currencyCode);
+        String low = high.startsWith(plainNumber(max, currencyCode)) ? plainNumber(min, currencyCode)
+                : money(min, currencyCode);
+        return Messages.format("format.range", low, high);
+    }
+
+    private static String plainNumber(long amount, String currencyCode) {
+        NumberFormat number = NumberFormat.getNumberInstance(Messages.locale());
+        number.setMaximumFractionDigits(currency(currencyCode).map(Currency::getDefaultFractionDigits).orElse(0));
+        return number.format(amount);
+    }
+
+    private static NumberFormat currencyFormat(String currencyCode) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Messages.locale());
+        currency(currencyCode).ifPresent(c -> {
+            format.setCurrency(c);
+            format.setMaximumFractionDigits(c.getDefaultFractionDigits());
+            format.setMinimumFractionDigits(0);
+        });
+        return format;
+    }
+
+    private static java.util.Optional<Currency> currency(String code) {
+        try {
+            return code == null ? java.util.Optional.empty() : java.util.Optional.of(Currency.getInstance(code));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public static Locale locale() {
+        return Messages.locale();
+    }
+}
