@@ -170,7 +170,7 @@ public final class MainView {
             inboxButton.textProperty().unbind();
             inboxButton.setText(Messages.text("nav.inbox"));
             if (now != null) {
-                WorkspaceComposer composer = new WorkspaceComposer(now, viewModel::show);
+                WorkspaceComposer composer = new WorkspaceComposer(now, viewModel::select);
                 featureViews.putAll(composer.views());
                 var unreadCount = composer.inbox().unreadCountProperty();
                 inboxButton.textProperty().bind(Bindings.createStringBinding(() -> unreadCount.get() == 0

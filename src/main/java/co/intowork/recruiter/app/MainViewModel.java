@@ -240,10 +240,6 @@ public final class MainViewModel {
         return helpVisible;
     }
 
-    /** Navigation requested by a screen (not a click in the side bar): same rule. */
-    void show(Section s) {
-        select(s);
-    }
 
     private static String summary(Home home) {
         return home.user().isRecruiter()

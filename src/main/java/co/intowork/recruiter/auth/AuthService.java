@@ -68,11 +68,6 @@ public final class AuthService {
         }
     }
 
-    /** Who the current session belongs to; fails with a SessionExpiredException when it has ended. */
-    public SignedInUser currentUser() {
-        return unitOfWork.inTransaction(s -> s.getMapper(SessionMapper.class).sessionProfile());
-    }
-
     public long visibleJobCount(SignedInUser user) {
         return unitOfWork.inTransaction(
                 s -> s.getMapper(SessionMapper.class).visibleJobCount(user.companyId(), user.userId()));

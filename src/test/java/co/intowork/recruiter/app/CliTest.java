@@ -512,6 +512,21 @@ class CliTest {
         assertThat(dropped.out()).contains("Dropped client login recruiter_site_lbv.");
         assertThat(strings(db, "SELECT rolname FROM pg_roles WHERE rolname = 'recruiter_site_lbv'")).isEmpty();
 
+        // an administrator without CREATEROLE is told what is missing, in the app's language
+        exec(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cli_no_createrole') THEN"
+                + " CREATE ROLE cli_no_createrole LOGIN; END IF; END $$",
+                "GRANT EXECUTE ON FUNCTION recruiter.create_client_login(text, integer) TO cli_no_createrole");
+        co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.FRANCE);
+        Run notAdmin;
+        try {
+            notAdmin = run("client-login", "create", "someone_else", "--no-password", "--jdbc-url", db.jdbcUrl()
+                    .replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", ""), "--user", "cli_no_createrole");
+        } finally {
+            co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.UK);
+        }
+        assertThat(notAdmin.exit()).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(notAdmin.err()).contains("needs a database role with CREATEROLE");
+
         Run badName = run(with(db, "client-login", "create", "Robert'); DROP TABLE jobs;--", "--no-password"));
         assertThat(badName.exit()).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(badName.err()).contains("lower-case letters, digits or underscores");

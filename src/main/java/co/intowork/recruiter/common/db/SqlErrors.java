@@ -23,16 +23,21 @@ public final class SqlErrors {
         if (failure instanceof UserFacingException already) {
             return already;
         }
-        if (find(failure, SQLException.class).map(e -> SESSION_ENDED.equals(e.getSQLState())).orElse(false)) {
+        if (sqlState(failure).filter(SESSION_ENDED::equals).isPresent()) {
             return new SessionExpiredException(describe(failure), failure);
         }
         return new UserFacingException(describe(failure), failure);
     }
 
+    /** The SQLSTATE of the database error inside the failure, if there is one. */
+    public static Optional<String> sqlState(Throwable failure) {
+        return find(failure, SQLException.class).map(SQLException::getSQLState);
+    }
+
     /** True when the failure means the sign-in session has ended and the person must sign in again. */
     public static boolean isSessionEnded(Throwable failure) {
         return find(failure, SessionExpiredException.class).isPresent()
-                || find(failure, SQLException.class).map(e -> SESSION_ENDED.equals(e.getSQLState())).orElse(false);
+                || sqlState(failure).filter(SESSION_ENDED::equals).isPresent();
     }
 
     public static String describe(Throwable failure) {

@@ -2,7 +2,6 @@ package co.intowork.recruiter.common.ui;
 
 import java.text.NumberFormat;
 import java.util.Currency;
-import java.util.Locale;
 
 /**
  * Amounts in the chosen language's conventions: "600 000 – 900 000 FCFA" in French, "600,000 – 900,000 XAF" in
@@ -62,9 +61,5 @@ public final class Formats {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
-    }
-
-    public static Locale locale() {
-        return Messages.locale();
     }
 }

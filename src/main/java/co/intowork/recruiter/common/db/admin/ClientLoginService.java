@@ -64,13 +64,14 @@ public final class ClientLoginService {
     }
 
     private static UserFacingException worded(Exception e) {
-        String text = SqlErrors.describe(e);
-        if (text.startsWith("You are not allowed")) {
+        String state = SqlErrors.sqlState(e).orElse("");
+        // 42501: no CREATEROLE; 42883: the V20 functions are missing (database not migrated)
+        if (state.equals("42501")) {
             return new UserFacingException("Managing client logins needs a database role with CREATEROLE (or a "
                     + "superuser): run this command with --user set to such an administrator.", e);
         }
-        if (text.contains("function recruiter.") && text.contains("does not exist")) {
-            return new UserFacingException("This database has not been prepared for IntoWork Recruiter 4.0 yet: "
+        if (state.equals("42883")) {
+            return new UserFacingException("This database has not been prepared for this version of IntoWork Recruiter: "
                     + "run `intowork-recruiter migrate` first.", e);
         }
         return SqlErrors.translate(e);
