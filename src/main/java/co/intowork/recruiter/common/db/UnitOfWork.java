@@ -39,6 +39,11 @@ public final class UnitOfWork {
         this.preamble = preamble;
     }
 
+    /** The current preamble, so another unit of work over the same factory can start with it too (sync's replay). */
+    public TransactionPreamble preamble() {
+        return preamble;
+    }
+
     public <T> T inTransaction(Work<T> work) {
         if (onUiThread.getAsBoolean()) {
             throw new IllegalStateException("Database work was started on the UI thread; run it through a "

@@ -1,0 +1,14 @@
+package co.intowork.recruiter.sync;
+
+import co.intowork.recruiter.common.ui.Messages;
+
+import java.util.Locale;
+
+/** What an offline operation does; stored by name in the outbox. */
+public enum OperationKind {
+    MOVE, VIEWED, NOTE, RATE, SCORECARD;
+
+    public String displayName() {
+        return Messages.text("sync.kind." + name().toLowerCase(Locale.ROOT));
+    }
+}

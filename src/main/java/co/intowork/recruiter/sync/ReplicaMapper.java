@@ -1,0 +1,71 @@
+package co.intowork.recruiter.sync;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The replica's own statements, run as its owner. */
+public interface ReplicaMapper {
+    String replicationMode();
+
+    int deleteRows(@Param("table") String table, @Param("rows") String rows,
+                   @Param("protectPending") boolean protectPending);
+
+    int insertRows(@Param("table") String table, @Param("rows") String rows);
+
+    int deleteHiringManagers(@Param("jobId") int jobId);
+
+    int insertHiringManagers(@Param("rows") String rows);
+
+    int deleteProfileRows(@Param("table") String table, @Param("candidateIds") Integer[] candidateIds);
+
+    List<Integer> localApplicationIds(@Param("jobId") int jobId);
+
+    int deleteApplications(@Param("ids") Integer[] ids);
+
+    int deleteLocalEvents(@Param("jobId") int jobId, @Param("localBase") long localBase);
+
+    long reserveLocalEventIds(@Param("localBase") long localBase);
+
+    int purgeJob(@Param("jobId") int jobId);
+
+    int purgeDeletedCandidates();
+
+    int purgeOrphanCandidates();
+
+    List<Integer> sliceJobs();
+
+    int addSliceJob(@Param("jobId") int jobId);
+
+    Watermark watermark(@Param("jobId") int jobId, @Param("table") String table);
+
+    void saveWatermark(@Param("jobId") int jobId, @Param("table") String table, @Param("since") OffsetDateTime since,
+                       @Param("sinceId") Long sinceId);
+
+    OffsetDateTime maxUpdatedAt(@Param("rows") String rows);
+
+    String stateValue(@Param("key") String key);
+
+    void saveState(@Param("key") String key, @Param("value") String value);
+
+    ApplicationState localState(@Param("applicationId") int applicationId);
+
+    void enqueue(@Param("op") Operation op);
+
+    List<Operation> pending();
+
+    int finish(@Param("operationId") String operationId, @Param("state") String state,
+               @Param("resultVersion") Integer resultVersion);
+
+    void addConflict(@Param("op") Operation op, @Param("reason") String reason, @Param("theirs") String theirs,
+                     @Param("resolution") String resolution);
+
+    List<Conflict> openConflicts();
+
+    int resolveConflict(@Param("id") long id, @Param("resolution") String resolution);
+
+    SyncCounts counts();
+
+    int overwriteLocal(@Param("s") ApplicationState state, @Param("status") String status);
+}

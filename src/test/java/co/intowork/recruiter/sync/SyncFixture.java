@@ -1,0 +1,128 @@
+package co.intowork.recruiter.sync;
+
+import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.SessionContext;
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
+import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A "server" (the two-companies fixture, with applications 102 and 103 added to Alpha's job 11) and a "replica"
+ * (another migrated database on the same embedded PostgreSQL, opened as its owner), and a person signed in on
+ * the server through a client login, as the app runs.
+ */
+final class SyncFixture implements AutoCloseable {
+    final TestDatabase.Db server;
+    final TestDatabase.Db replicaDb;
+    final Database client;
+    final Database replica;
+    final SignedIn signedIn;
+
+    private SyncFixture(TestDatabase.Db server, TestDatabase.Db replicaDb, String email) {
+        this.server = server;
+        this.replicaDb = replicaDb;
+        this.client = MigratedDatabase.openAsClient(server, TwoCompanies.CLIENT_LOGIN);
+        SignedInUser user = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()))
+                .signIn(email, TwoCompanies.PASSWORD);
+        this.signedIn = new SignedIn(user, client.unitOfWork(), new ImmediateTaskRunner());
+        this.replica = MigratedDatabase.open(replicaDb);
+    }
+
+    static SyncFixture create(String purpose, String email) {
+        TestDatabase.Db server = TwoCompanies.create(purpose + "_server");
+        update(server, "UPDATE public.job_applications SET notes = 'Strong SQL.', rating = 3 WHERE id = 101");
+        update(server, "INSERT INTO public.job_applications (id, job_id, candidate_id, status, applied_at) "
+                + "VALUES (102, 11, 2, 'applied', now() - interval '2 days'), "
+                + "(103, 11, 3, 'shortlisted', now() - interval '1 day')");
+        return new SyncFixture(server, MigratedDatabase.create(purpose + "_replica"), email);
+    }
+
+    SyncService sync() {
+        return sync(SyncService.FailureHook.NONE);
+    }
+
+    SyncService sync(SyncService.FailureHook hook) {
+        return new SyncService(signedIn, replica.unitOfWork(), hook, Duration.ofMinutes(2));
+    }
+
+    OfflineOperations offline() {
+        return new OfflineOperations(replica.unitOfWork());
+    }
+
+    /** Applications of a job, column by column, as a comparable text (the mirror check). */
+    static String applications(TestDatabase.Db db, int jobId) {
+        return text(db, "SELECT coalesce(string_agg(concat_ws('|', id, candidate_id, status, version, notes, rating, "
+                + "scorecard, updated_at, deleted_at, viewed_at), ';' ORDER BY id), '') "
+                + "FROM public.job_applications WHERE job_id = ?", jobId);
+    }
+
+    static String events(TestDatabase.Db db, int jobId) {
+        return text(db, "SELECT coalesce(string_agg(concat_ws('|', ev.id, ev.application_id, ev.from_status, "
+                + "ev.to_status, ev.changed_by, ev.source), ';' ORDER BY ev.id), '') "
+                + "FROM recruiter.application_status_events ev JOIN public.job_applications a "
+                + "ON a.id = ev.application_id WHERE a.job_id = ?", jobId);
+    }
+
+    static String candidates(TestDatabase.Db db, int jobId) {
+        return text(db, "SELECT coalesce(string_agg(concat_ws('|', c.id, c.title, c.updated_at, u.email, "
+                + "(SELECT string_agg(x.title, ',' ORDER BY x.id) FROM public.experiences x WHERE x.candidate_id = c.id), "
+                + "(SELECT string_agg(s.name, ',' ORDER BY s.id) FROM public.skills s WHERE s.candidate_id = c.id)), "
+                + "';' ORDER BY c.id), '') FROM public.candidates c JOIN public.users u ON u.id = c.user_id "
+                + "WHERE c.id IN (SELECT candidate_id FROM public.job_applications WHERE job_id = ?)", jobId);
+    }
+
+    static int update(TestDatabase.Db db, String sql, Object... params) {
+        try (Connection c = db.superuser().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String text(TestDatabase.Db db, String sql, Object... params) {
+        List<String> rows = column(db, sql, params);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    static long count(TestDatabase.Db db, String sql, Object... params) {
+        return Long.parseLong(text(db, sql, params));
+    }
+
+    static List<String> column(TestDatabase.Db db, String sql, Object... params) {
+        try (Connection c = db.superuser().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        replica.close();
+    }
+}

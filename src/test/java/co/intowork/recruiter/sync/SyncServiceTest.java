@@ -1,0 +1,70 @@
+package co.intowork.recruiter.sync;
+
+import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.review.Scorecard;
+import co.intowork.recruiter.testing.TwoCompanies;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyncServiceTest {
+
+    @Test
+    void takingAJobOfflineCopiesOnlyWhatTheHiringManagerMaySee() {
+        try (SyncFixture f = SyncFixture.create("sync_slice", TwoCompanies.HUGO)) {
+            SyncService.PullReport report = f.sync().takeOffline(11);
+
+            assertThat(report.applications()).isEqualTo(3);
+            assertThat(SyncFixture.applications(f.replicaDb, 11)).isEqualTo(SyncFixture.applications(f.server, 11));
+            assertThat(SyncFixture.events(f.replicaDb, 11)).isEqualTo(SyncFixture.events(f.server, 11));
+            assertThat(SyncFixture.candidates(f.replicaDb, 11)).isEqualTo(SyncFixture.candidates(f.server, 11))
+                    .contains("chloe@example.com");
+            assertThat(SyncFixture.column(f.replicaDb, "SELECT id::text FROM public.jobs")).containsExactly("11");
+            // Camille also applied to Beta's job 21: none of it comes along
+            assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM public.job_applications")).isEqualTo(3);
+            assertThat(SyncFixture.count(f.replicaDb,
+                    "SELECT count(*) FROM recruiter.job_hiring_managers WHERE user_id = 4")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void offlineWorkIsPushedThroughTheOnlineServicesAndServerChangesArePulled() {
+        try (SyncFixture f = SyncFixture.create("sync_twoway", TwoCompanies.HUGO)) {
+            SyncService sync = f.sync();
+            sync.takeOffline(11);
+            OfflineOperations offline = f.offline();
+            offline.markViewed(102);
+            offline.move(102, ApplicationStatus.SHORTLISTED);
+            offline.note(101, "Strong SQL.\nCalled her: available in May.");
+            offline.rate(101, 5);
+            offline.scorecard(101, new Scorecard(Map.of(Scorecard.Criterion.SKILLS, 4), "solid"));
+            assertThat(sync.counts().pending()).isEqualTo(5);
+            // the platform changes another application meanwhile
+            SyncFixture.update(f.server, "UPDATE public.job_applications SET status = 'interview' WHERE id = 103");
+
+            SyncService.SyncReport report = sync.sync(p -> { });
+
+            assertThat(report.push().applied()).isEqualTo(5);
+            assertThat(report.push().conflicts()).isZero();
+            assertThat(SyncFixture.text(f.server, "SELECT concat_ws('|', status, notes, rating, "
+                    + "scorecard->'criteria'->>'skills', scorecard->>'comment') FROM public.job_applications "
+                    + "WHERE id = 101")).isEqualTo("applied|Strong SQL.\nCalled her: available in May.|5|4|solid");
+            assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
+                    .isEqualTo("shortlisted");
+            // same code path as online: status events by Hugo from the client, the candidate notified per move
+            assertThat(SyncFixture.column(f.server, "SELECT concat_ws('>', from_status, to_status, changed_by, source) "
+                    + "FROM recruiter.application_status_events WHERE application_id = 102 ORDER BY id"))
+                    .containsExactly("applied>insert", "applied>viewed>4>client", "viewed>shortlisted>4>client");
+            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM public.notifications "
+                    + "WHERE related_application_id = 102 AND type = 'STATUS_CHANGE'")).isEqualTo(2);
+            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM recruiter.applied_operations")).isEqualTo(5);
+            // and the replica mirrors the server again, the platform's change included
+            assertThat(SyncFixture.applications(f.replicaDb, 11)).isEqualTo(SyncFixture.applications(f.server, 11));
+            assertThat(SyncFixture.events(f.replicaDb, 11)).isEqualTo(SyncFixture.events(f.server, 11));
+            assertThat(sync.counts()).isEqualTo(new SyncCounts(1, 3, 0, 0));
+            assertThat(sync.lastSync()).isNotNull();
+        }
+    }
+}
