@@ -16,7 +16,11 @@ public enum SettingKey {
     LOCK_TIMEOUT_MS("db.lock.timeout.ms", "INTOWORK_DB_LOCK_TIMEOUT_MS", "5000", false),
     APPLICATION_NAME("db.application.name", "INTOWORK_DB_APPLICATION_NAME", "IntoWork Recruiter", false),
     EMBEDDED_DEMO("embedded.demo", "INTOWORK_EMBEDDED_DEMO", "true", false),
-    UI_LANGUAGE("ui.language", "INTOWORK_LANGUAGE", "system", false);
+    UI_LANGUAGE("ui.language", "INTOWORK_LANGUAGE", "system", false),
+    // offline review (sync, decision 0010)
+    OFFLINE_ENABLED("offline.enabled", "INTOWORK_OFFLINE_ENABLED", "true", false),
+    OFFLINE_SIGN_IN_DAYS("offline.signin.days", "INTOWORK_OFFLINE_SIGNIN_DAYS", "14", false),
+    OFFLINE_PULL_OVERLAP_SECONDS("offline.pull.overlap.seconds", "INTOWORK_OFFLINE_PULL_OVERLAP_SECONDS", "120", false);
 
     private final String property;
     private final String environmentVariable;

@@ -1,0 +1,90 @@
+package co.intowork.recruiter.sync;
+
+import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Signing in on the replica without the server: against the last sign-in the server verified, for a limited time
+ * (offline.signin.days, 14 by default). At each online sign-in the replica keeps who the person is and a salted
+ * PBKDF2 verifier of the password (never the password itself); offline, the same password must match it and the
+ * last verification must be recent enough. Someone removed from the platform can therefore keep reading their
+ * offline copy for at most that long, and nothing they do offline reaches the server without a fresh sign-in.
+ */
+public final class OfflineIdentity {
+    private static final int ITERATIONS = 210_000;
+
+    private final UnitOfWork replica;
+    private final Clock clock;
+
+    public OfflineIdentity(UnitOfWork replica, Clock clock) {
+        this.replica = replica;
+        this.clock = clock;
+    }
+
+    /** Called after each successful online sign-in. */
+    public void remember(SignedInUser user, String password) {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        String verifier = Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(hash(password, salt));
+        replica.run(s -> {
+            ReplicaMapper m = s.getMapper(ReplicaMapper.class);
+            m.saveState("user", SyncJson.object("userId", user.userId(), "email", user.email(),
+                    "firstName", user.firstName(), "lastName", user.lastName(), "companyId", user.companyId(),
+                    "companyName", user.companyName(), "role", user.role(),
+                    "hiringManagerJobCount", user.hiringManagerJobCount()));
+            m.saveState("verifier", verifier);
+            m.saveState("verified_at", Instant.now(clock).toString());
+        });
+    }
+
+    public SignedInUser signIn(String email, String password, Duration limit) {
+        record Stored(String user, String verifier, String verifiedAt) {
+        }
+        Stored stored = replica.inTransaction(s -> {
+            ReplicaMapper m = s.getMapper(ReplicaMapper.class);
+            return new Stored(m.stateValue("user"), m.stateValue("verifier"), m.stateValue("verified_at"));
+        });
+        if (stored.user() == null || stored.verifier() == null || stored.verifiedAt() == null) {
+            throw new UserFacingException(Messages.text("sync.offline.noIdentity"));
+        }
+        JsonNode n = SyncJson.read(stored.user());
+        SignedInUser user = new SignedInUser(n.path("userId").asInt(), n.path("email").asText(),
+                n.path("firstName").asText(), n.path("lastName").asText(),
+                n.path("companyId").isNumber() ? n.path("companyId").asInt() : null, SyncJson.text(n, "companyName"),
+                n.path("role").asText(), null, n.path("hiringManagerJobCount").asInt());
+        String[] parts = stored.verifier().split(":");
+        boolean matches = user.email().equalsIgnoreCase(email == null ? "" : email.strip())
+                && MessageDigest.isEqual(hash(password, Base64.getDecoder().decode(parts[0])),
+                Base64.getDecoder().decode(parts[1]));
+        if (!matches) {
+            throw new UserFacingException(Messages.text("auth.invalid"));
+        }
+        if (Instant.parse(stored.verifiedAt()).plus(limit).isBefore(Instant.now(clock))) {
+            throw new UserFacingException(Messages.format("sync.offline.expired", limit.toDays()));
+        }
+        return user;
+    }
+
+    private static byte[] hash(String password, byte[] salt) {
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, ITERATIONS, 256)).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

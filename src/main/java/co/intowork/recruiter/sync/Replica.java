@@ -1,0 +1,98 @@
+package co.intowork.recruiter.sync;
+
+import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.EmbeddedDatabase;
+import co.intowork.recruiter.common.db.Migrator;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.ConnectionSettings;
+import co.intowork.recruiter.settings.ResolvedSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The laptop's replica: a second embedded PostgreSQL (the demo's bundled binaries, its own data folder), migrated
+ * with the same migrations and opened as its owner. Row-level security does not apply to the owner; the replica
+ * only ever holds what the signed-in person could see on the server, and the folder is the user's alone.
+ */
+public final class Replica {
+    private static final Logger log = LoggerFactory.getLogger(Replica.class);
+
+    private Replica() {
+    }
+
+    public static Path folder(AppPaths paths) {
+        return paths.dataDir().resolve("offline-replica");
+    }
+
+    public static boolean exists(AppPaths paths) {
+        return Files.isDirectory(folder(paths).resolve("PG_VERSION").getParent())
+                && Files.exists(folder(paths).resolve("PG_VERSION"));
+    }
+
+    public static Database open(ResolvedSettings settings, AppPaths paths, Collection<Class<?>> mappers,
+                                BooleanSupplier onUiThread, Consumer<String> progress) {
+        Path dir = folder(paths);
+        progress.accept("Starting the offline copy");
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dir);
+        try {
+            lockDown(dir);
+            Migrator migrator = new Migrator(embedded.superuserDataSource());
+            if (!migrator.inspect().upToDate()) {
+                progress.accept("Preparing the offline copy");
+                migrator.migrate(false, null, progress);
+            }
+            ConnectionSettings cs = ConnectionSettings.embeddedDefaults(settings, embedded.jdbcUrl(),
+                    EmbeddedDatabase.SUPERUSER);
+            return new Database(DataSourceFactory.create(cs, "intowork-replica"),
+                    new Database.Target(true, "localhost", embedded.port(), EmbeddedDatabase.DATABASE_NAME,
+                            cs.user()), mappers, onUiThread, embedded);
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    /** Owner-only (0700) on POSIX systems; on Windows the user's profile folder already is the user's. */
+    static void lockDown(Path dir) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UserFacingException("The offline copy's folder " + dir + " could not be made private to you ("
+                    + e.getMessage() + "); nothing was copied.", e);
+        }
+    }
+
+    /** Deletes the replica's folder; the replica must be closed. */
+    public static void wipe(AppPaths paths) {
+        Path dir = folder(paths);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir.resolveSibling(dir.getFileName() + ".lock"));
+            log.info("Offline copy wiped from {}", dir);
+        } catch (IOException e) {
+            throw new UserFacingException("The offline copy in " + dir + " could not be deleted (" + e.getMessage()
+                    + "). Delete that folder by hand.", e);
+        }
+    }
+}
