@@ -21,7 +21,12 @@
 --     the replica is migrated exactly like a server; on a server they stay empty, and recruiter_app has no
 --     privilege on them.
 --
--- Re-runnable: IF NOT EXISTS; policies and the trigger are dropped and created again.
+--   recruiter.flyway_schema_history: SELECT to recruiter_app. The app checks the schema version at start-up as
+--     its client login (Startup -> Migrator.inspect) and, without this, a client login could not open a server
+--     at all ("permission denied for table flyway_schema_history"); `sync` on the command line met it first. It
+--     shows only migration names and checksums.
+--
+-- Re-runnable: IF NOT EXISTS; policies and the trigger are dropped and created again; GRANT is idempotent.
 
 SET LOCAL lock_timeout = '5s';
 
@@ -64,6 +69,8 @@ CREATE POLICY recruiter_app_read ON recruiter.applied_operations FOR SELECT TO r
 CREATE POLICY recruiter_app_insert ON recruiter.applied_operations FOR INSERT TO recruiter_app
     WITH CHECK (user_id = (SELECT recruiter.session_user_id()));
 GRANT SELECT, INSERT ON recruiter.applied_operations TO recruiter_app;
+
+GRANT SELECT ON recruiter.flyway_schema_history TO recruiter_app;
 
 CREATE SCHEMA IF NOT EXISTS recruiter_replica;
 COMMENT ON SCHEMA recruiter_replica IS

@@ -1,0 +1,87 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.SettingsLoader;
+import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `sync` end to end: a server database, a real embedded replica in the data folder, the password on stdin. */
+class SyncCommandTest {
+    @TempDir
+    Path temp;
+    private SettingsLoader original;
+    private InputStream stdin;
+
+    @BeforeEach
+    void isolate() {
+        original = Cli.settingsLoader;
+        stdin = System.in;
+        AppPaths paths = new AppPaths(Map.of(
+                "INTOWORK_MACHINE_CONFIG", temp.resolve("m.properties").toString(),
+                "INTOWORK_USER_CONFIG", temp.resolve("u.properties").toString(),
+                "INTOWORK_DATA_DIR", temp.resolve("data").toString()), "Linux", temp.resolve("home"));
+        Cli.settingsLoader = new SettingsLoader(paths, Map.of());
+    }
+
+    @AfterEach
+    void restore() {
+        Cli.settingsLoader = original;
+        System.setIn(stdin);
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String password, String... args) {
+        System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void takesAJobOfflineSyncsAndReportsStatus() throws Exception {
+        TestDatabase.Db server = TwoCompanies.create("sync_cli");
+        MigratedDatabase.openAsClient(server, TwoCompanies.CLIENT_LOGIN).close();
+        String url = server.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+
+        Run took = run(TwoCompanies.PASSWORD, "sync", "sync", "--take", "11", "--email", TwoCompanies.HUGO,
+                "--password-stdin", "--jdbc-url", url, "--user", TwoCompanies.CLIENT_LOGIN);
+        assertThat(took.err()).isEmpty();
+        assertThat(took.exit()).isZero();
+        assertThat(took.out()).contains("Took job 11 offline (1 applications).")
+                .contains("Offline copy: 1 job(s), 1 application(s); 0 operation(s) waiting, 0 conflict(s)");
+
+        Run status = run("", "sync", "status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("Offline copy: 1 job(s)").doesNotContain("never");
+        Path folder = temp.resolve("data/offline-replica");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+
+        Run wrong = run("wrong-password", "sync", "pull", "--email", TwoCompanies.HUGO, "--password-stdin",
+                "--jdbc-url", url, "--user", TwoCompanies.CLIENT_LOGIN);
+        assertThat(wrong.exit()).isEqualTo(Cli.EXIT_FAILURE);
+        assertThat(wrong.err()).startsWith("Error: ");
+    }
+}
