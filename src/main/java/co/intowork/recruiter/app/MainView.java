@@ -37,6 +37,7 @@ public final class MainView {
     @FXML private ToggleButton reviewButton;
     @FXML private ToggleButton statisticsButton;
     @FXML private ToggleButton inboxButton;
+    @FXML private ToggleButton syncButton;
     @FXML private Label sectionTitle;
     @FXML private Label sectionSummary;
     @FXML private VBox startupPane;
@@ -135,6 +136,7 @@ public final class MainView {
         buttons.put(Section.REVIEW, reviewButton);
         buttons.put(Section.STATISTICS, statisticsButton);
         buttons.put(Section.INBOX, inboxButton);
+        buttons.put(Section.SYNC, syncButton);
         ToggleGroup group = new ToggleGroup();
         buttons.forEach((section, button) -> {
             button.setToggleGroup(group);
@@ -169,6 +171,8 @@ public final class MainView {
             unreadRefresh.stop();
             inboxButton.textProperty().unbind();
             inboxButton.setText(Messages.text("nav.inbox"));
+            syncButton.textProperty().unbind();
+            syncButton.setText(Messages.text("nav.sync"));
             if (now != null) {
                 WorkspaceComposer composer = new WorkspaceComposer(now, viewModel::select);
                 featureViews.putAll(composer.views());
@@ -180,6 +184,10 @@ public final class MainView {
                         e -> composer.inbox().refreshUnreadCount()));
                 composer.inbox().refreshUnreadCount();
                 unreadRefresh.play();
+                // offline review: what waits or conflicts shows on the section's button
+                var waiting = composer.sync().pendingCountProperty().add(composer.sync().conflictCountProperty());
+                syncButton.textProperty().bind(Bindings.createStringBinding(() -> waiting.intValue() == 0
+                        ? Messages.text("nav.sync") : Messages.format("nav.syncCount", waiting.intValue()), waiting));
             }
             featureHost.getChildren().setAll(featureViews.values());
             showSection(viewModel.sectionProperty().get());

@@ -8,7 +8,9 @@ public enum Section {
     BOARD("board"),
     REVIEW("review"),
     STATISTICS("statistics"),
-    INBOX("inbox");
+    INBOX("inbox"),
+    // offline review (sync)
+    SYNC("sync");
 
     private final String key;
 

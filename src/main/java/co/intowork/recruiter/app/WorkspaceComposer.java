@@ -11,6 +11,9 @@ import co.intowork.recruiter.pipeline.PipelineViewModel;
 import co.intowork.recruiter.review.DesktopCvOpener;
 import co.intowork.recruiter.review.ReviewView;
 import co.intowork.recruiter.review.ReviewViewModel;
+import co.intowork.recruiter.sync.Replica;
+import co.intowork.recruiter.sync.SyncView;
+import co.intowork.recruiter.sync.SyncViewModel;
 import javafx.scene.Parent;
 
 import java.util.EnumMap;
@@ -27,6 +30,7 @@ final class WorkspaceComposer implements Navigator {
     private final InboxViewModel inbox;
     private final BoardViewModel board;
     private final ReviewViewModel review;
+    private final SyncViewModel sync;
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
@@ -37,6 +41,12 @@ final class WorkspaceComposer implements Navigator {
         views.put(Section.REVIEW, ReviewView.load(review));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
+        sync = new SyncViewModel(signedIn, Replica.lazy(Mappers.all()));
+        views.put(Section.SYNC, SyncView.load(sync));
+    }
+
+    SyncViewModel sync() {
+        return sync;
     }
 
     InboxViewModel inbox() {

@@ -78,6 +78,23 @@ public final class Replica {
         }
     }
 
+    /** The app's replica, opened on first use (off the UI thread: it starts a server) and kept for the session. */
+    public static java.util.function.Supplier<Database> lazy(Collection<Class<?>> mappers) {
+        return new java.util.function.Supplier<>() {
+            private Database opened;
+
+            @Override
+            public synchronized Database get() {
+                if (opened == null) {
+                    co.intowork.recruiter.settings.SettingsLoader loader =
+                            co.intowork.recruiter.settings.SettingsLoader.system();
+                    opened = open(loader.load(java.util.Map.of()), loader.paths(), mappers, () -> false, msg -> { });
+                }
+                return opened;
+            }
+        };
+    }
+
     /** Deletes the replica's folder; the replica must be closed. */
     public static void wipe(AppPaths paths) {
         Path dir = folder(paths);

@@ -1,0 +1,285 @@
+package co.intowork.recruiter.sync;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.board.BoardService;
+import co.intowork.recruiter.board.JobChoice;
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.SqlErrors;
+import co.intowork.recruiter.common.ui.Messages;
+import com.fasterxml.jackson.databind.JsonNode;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The Offline section: which jobs are on this computer, sync with progress, last sync, what waits, and the conflict
+ * inbox (base / theirs / mine, with keep theirs, re-apply mine on theirs, discard).
+ */
+public final class SyncViewModel {
+    /** A job the person may see, and whether it is on this computer. */
+    public record JobRow(JobChoice job, boolean offline) {
+        @Override
+        public String toString() {
+            return (offline ? "● " : "○ ") + job.title() + "  (" + job.applications() + ")";
+        }
+    }
+
+    private final SignedIn signedIn;
+    private final Supplier<Database> replicaSource;
+    private SyncService sync;
+
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty reachable = new SimpleBooleanProperty(true);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty lastSync = new SimpleStringProperty(Messages.text("sync.never"));
+    private final IntegerProperty pendingCount = new SimpleIntegerProperty(0);
+    private final IntegerProperty conflictCount = new SimpleIntegerProperty(0);
+    private final IntegerProperty offlineJobCount = new SimpleIntegerProperty(0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
+    private final ObjectProperty<JobRow> selectedJob = new SimpleObjectProperty<>();
+    private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
+    private final ObjectProperty<Conflict> selectedConflict = new SimpleObjectProperty<>();
+    private final StringProperty base = new SimpleStringProperty("");
+    private final StringProperty theirs = new SimpleStringProperty("");
+    private final StringProperty mine = new SimpleStringProperty("");
+
+    public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource) {
+        this.signedIn = signedIn;
+        this.replicaSource = replicaSource;
+        selectedConflict.addListener((obs, old, now) -> {
+            base.set(now == null ? "" : describe(now.base(), null));
+            theirs.set(now == null ? "" : now.theirs() == null ? Messages.text("sync.reason.gone")
+                    : describe(now.theirs(), null));
+            mine.set(now == null ? "" : describe(now.mine(), now.kind()));
+        });
+    }
+
+    private synchronized SyncService sync() {
+        if (sync == null) {
+            sync = new SyncService(signedIn, replicaSource.get().unitOfWork());
+        }
+        return sync;
+    }
+
+    private record Snapshot(SyncCounts counts, OffsetDateTime lastSync, List<Conflict> conflicts,
+                            List<JobChoice> choices, List<Integer> slice) {
+    }
+
+    public void refresh() {
+        run(() -> {
+            SyncService s = sync();
+            List<JobChoice> choices;
+            try {
+                choices = new BoardService(signedIn).jobChoices();
+            } catch (RuntimeException serverDown) {
+                choices = null;
+            }
+            return new Snapshot(s.counts(), s.lastSync(), s.openConflicts(), choices, s.sliceJobs());
+        }, this::show);
+    }
+
+    public void syncNow() {
+        progress.set(0.02);
+        message.set("");
+        run(() -> {
+            return sync().sync(p -> signedIn.tasks().onUi(() -> progress.set(p)));
+        }, report -> {
+            message.set(Messages.format("sync.done", report.push().applied() + report.push().merged(),
+                    report.pull().applications(), report.push().conflicts()));
+            refresh();
+        });
+    }
+
+    public void takeOffline() {
+        JobRow row = selectedJob.get();
+        if (row != null && !row.offline()) {
+            run(() -> sync().takeOffline(row.job().id()), r -> refresh());
+        }
+    }
+
+    public void bringOnline() {
+        JobRow row = selectedJob.get();
+        if (row != null && row.offline()) {
+            run(() -> {
+                sync().bringOnline(row.job().id());
+                return null;
+            }, r -> refresh());
+        }
+    }
+
+    public void keepTheirs() {
+        resolve(c -> sync().keepTheirs(c));
+    }
+
+    public void reapplyMine() {
+        resolve(c -> sync().reapplyMine(c));
+    }
+
+    public void discard() {
+        resolve(c -> sync().discard(c));
+    }
+
+    private void resolve(Consumer<Conflict> action) {
+        Conflict c = selectedConflict.get();
+        if (c != null) {
+            run(() -> {
+                action.accept(c);
+                return null;
+            }, r -> refresh());
+        }
+    }
+
+    private void show(Snapshot s) {
+        pendingCount.set(s.counts().pending());
+        conflictCount.set(s.counts().conflicts());
+        offlineJobCount.set(s.counts().jobs());
+        lastSync.set(s.lastSync() == null ? Messages.text("sync.never") : Messages.format("sync.lastSync",
+                s.lastSync().atZoneSameInstant(ZoneId.systemDefault()).format(DateTimeFormatter
+                        .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Messages.locale()))));
+        Set<Integer> offline = new HashSet<>(s.slice());
+        if (s.choices() != null) {
+            Integer keep = selectedJob.get() == null ? null : selectedJob.get().job().id();
+            jobs.setAll(s.choices().stream().map(j -> new JobRow(j, offline.contains(j.id()))).toList());
+            jobs.stream().filter(r -> keep != null && r.job().id() == keep).findFirst().ifPresent(selectedJob::set);
+        }
+        reachable.set(s.choices() != null);
+        long keepConflict = selectedConflict.get() == null ? -1 : selectedConflict.get().id();
+        conflicts.setAll(s.conflicts());
+        selectedConflict.set(conflicts.stream().filter(c -> c.id() == keepConflict).findFirst()
+                .orElse(conflicts.isEmpty() ? null : conflicts.get(0)));
+    }
+
+    private <T> void run(Callable<T> work, Consumer<T> onSuccess) {
+        busy.set(true);
+        error.set("");
+        signedIn.tasks().run(work, result -> {
+            busy.set(false);
+            progress.set(0);
+            onSuccess.accept(result);
+        }, failure -> {
+            busy.set(false);
+            progress.set(0);
+            error.set(Messages.format("sync.failed", SqlErrors.describe(failure)));
+        });
+    }
+
+    /** A state or an operation's fields, one "Field: value" line each, in the UI language. */
+    static String describe(String json, OperationKind kind) {
+        if (json == null) {
+            return "";
+        }
+        JsonNode n = SyncJson.read(json);
+        StringBuilder out = new StringBuilder();
+        if (kind != null) {
+            out.append(kind.displayName()).append('\n');
+        }
+        if (n.has("status")) {
+            out.append(Messages.text("sync.field.status")).append(": ")
+                    .append(ApplicationStatus.fromLabel(n.path("status").asText()).displayName()).append('\n');
+        }
+        if (n.has("rating")) {
+            out.append(Messages.text("sync.field.rating")).append(": ")
+                    .append(n.path("rating").isNull() ? "–" : n.path("rating").asText()).append('\n');
+        }
+        if (n.has("scorecard")) {
+            var sc = co.intowork.recruiter.review.Scorecard.parse(SyncJson.text(n, "scorecard"));
+            out.append(Messages.text("sync.field.scorecard")).append(": ");
+            sc.scores().forEach((c, v) -> out.append(c.key()).append(' ').append(v).append("  "));
+            if (!sc.comment().isBlank()) {
+                out.append("« ").append(sc.comment()).append(" »");
+            }
+            out.append('\n');
+        }
+        if (n.has("notes")) {
+            out.append(Messages.text("sync.field.notes")).append(":\n").append(n.path("notes").asText(""));
+        }
+        return out.toString().strip();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty reachableProperty() {
+        return reachable;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty lastSyncProperty() {
+        return lastSync;
+    }
+
+    public IntegerProperty pendingCountProperty() {
+        return pendingCount;
+    }
+
+    public IntegerProperty conflictCountProperty() {
+        return conflictCount;
+    }
+
+    public IntegerProperty offlineJobCountProperty() {
+        return offlineJobCount;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public ObservableList<JobRow> jobs() {
+        return jobs;
+    }
+
+    public ObjectProperty<JobRow> selectedJobProperty() {
+        return selectedJob;
+    }
+
+    public ObservableList<Conflict> conflicts() {
+        return conflicts;
+    }
+
+    public ObjectProperty<Conflict> selectedConflictProperty() {
+        return selectedConflict;
+    }
+
+    public StringProperty baseProperty() {
+        return base;
+    }
+
+    public StringProperty theirsProperty() {
+        return theirs;
+    }
+
+    public StringProperty mineProperty() {
+        return mine;
+    }
+}

@@ -1,0 +1,48 @@
+package co.intowork.recruiter.sync;
+
+import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.testing.TwoCompanies;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyncViewModelTest {
+
+    @Test
+    void takesAJobOfflineSyncsAndResolvesAConflictFromTheInbox() {
+        try (SyncFixture f = SyncFixture.create("sync_vm", TwoCompanies.HUGO)) {
+            SyncViewModel vm = new SyncViewModel(f.signedIn, () -> f.replica);
+            vm.refresh();
+            assertThat(vm.jobs()).extracting(r -> r.job().id()).containsExactly(11);
+            assertThat(vm.lastSyncProperty().get()).isEqualTo("Never synced");
+
+            vm.selectedJobProperty().set(vm.jobs().get(0));
+            vm.takeOffline();
+            assertThat(vm.jobs().get(0).offline()).isTrue();
+            assertThat(vm.offlineJobCountProperty().get()).isEqualTo(1);
+
+            f.offline().move(101, ApplicationStatus.SHORTLISTED);
+            f.offline().rate(102, 2);
+            SyncFixture.update(f.server, "UPDATE public.job_applications SET status = 'interview' WHERE id = 101");
+            vm.refresh();
+            assertThat(vm.pendingCountProperty().get()).isEqualTo(2);
+
+            vm.syncNow();
+
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.messageProperty().get()).isEqualTo("Synced: 1 sent, 3 received, 1 new conflict(s).");
+            assertThat(vm.pendingCountProperty().get()).isZero();
+            assertThat(vm.conflictCountProperty().get()).isEqualTo(1);
+            assertThat(vm.lastSyncProperty().get()).startsWith("Last sync: ");
+            assertThat(vm.selectedConflictProperty().get().candidateName()).isEqualTo("Chloé Candidate");
+            assertThat(vm.baseProperty().get()).contains("Status: Applied");
+            assertThat(vm.theirsProperty().get()).contains("Status: Interview");
+            assertThat(vm.mineProperty().get()).isEqualTo("Move\nStatus: Shortlisted");
+
+            vm.keepTheirs();
+
+            assertThat(vm.conflictCountProperty().get()).isZero();
+            assertThat(vm.conflicts()).isEmpty();
+        }
+    }
+}
