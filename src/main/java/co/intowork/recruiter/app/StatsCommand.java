@@ -5,6 +5,7 @@ import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.stats.Dashboard;
 import co.intowork.recruiter.stats.Funnel;
@@ -74,7 +75,7 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ResolvedSettings settings = connection.resolve(Cli.settingsLoader);
         StatsSettings statsSettings = StatsSettings.from(settings);
-        try (Database db = Startup.open(settings, Cli.settingsLoader.paths(), () -> false, msg -> { }).database()) {
+        try (Database db = open(settings)) {
             SessionContext context = SessionContext.installOn(db.unitOfWork());
             AuthService auth = new AuthService(db.unitOfWork(), context);
             SignedInUser user = auth.signIn(email, password);
@@ -99,6 +100,24 @@ final class StatsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The embedded demo as the app opens it (migrated, seeded, as its client login); a server as configured, which
+     * must be a client login so that row-level security applies to the figures as on screen.
+     */
+    private Database open(ResolvedSettings settings) {
+        if (ConnectionSettings.wantsEmbedded(settings)) {
+            return Startup.open(settings, Cli.settingsLoader.paths(), () -> false, msg -> { }).database();
+        }
+        Database db = connection.open(msg -> { });
+        try {
+            Startup.requireClientLogin(db);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     private String password() throws IOException {
