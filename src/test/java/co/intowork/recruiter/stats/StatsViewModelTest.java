@@ -88,7 +88,7 @@ class StatsViewModelTest {
                 + "interview,3,0.7500\r\n"
                 + "accepted,1,0.3333\r\n");
         assertThat(vm.csv(StatsTable.TIMES)).isEqualTo("metric,samples,median_hours,p90_hours\r\n"
-                + "first_view,5,24.00,38.40\r\n"
+                + "first_view,4,24.00,40.80\r\n"
                 + "hire,1,96.00,96.00\r\n"
                 + "stage:applied,4,24.00,40.80\r\n"
                 + "stage:interview,2,36.00,45.60\r\n"
