@@ -151,6 +151,17 @@ class StatsCommandTest {
     }
 
     @Test
+    void helpListsTheOptionsAndWhereThePasswordComesFrom() {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertThat(cl.execute("stats", "--help")).isZero();
+        // the person's password is read from INTOWORK_PASSWORD or stdin; --password is the database login's (the
+        // connection flags every command shares)
+        assertThat(out.toString()).contains("--email", "--job", "--from", "--to", "--json", "INTOWORK_PASSWORD");
+    }
+
+    @Test
     void textReportForAHiringManager() {
         StatsCommand.environment = name -> StatsCommand.PASSWORD_VARIABLE.equals(name) ? TwoCompanies.PASSWORD : null;
         Run run = run("--email", TwoCompanies.HUGO);
