@@ -406,9 +406,9 @@ class RowLevelSecurityTest {
             assertThat(strings(admin, "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'recruiter'::regnamespace"
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
-                    .containsExactly("add_hiring_manager", "search_visible_jobs", "session_company_id", "session_employer_id",
+                    .containsExactly("add_hiring_manager", "refresh_visible_active_jobs_summary", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
-                            "sign_in_attempt", "sign_out");
+                            "sign_in_attempt", "sign_out", "visible_active_jobs_summary");
         }
     }
 
