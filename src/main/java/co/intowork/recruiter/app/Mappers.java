@@ -7,6 +7,7 @@ import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.stats.StatsMapper;
 import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SliceMapper;
 
@@ -20,6 +21,7 @@ public final class Mappers {
     public static List<Class<?>> all() {
         return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class,
                 PipelineMapper.class, BoardMapper.class, ReviewMapper.class,
+                StatsMapper.class,
                 // offline sync
                 SliceMapper.class, ReplicaMapper.class);
     }

@@ -17,6 +17,11 @@ public enum SettingKey {
     APPLICATION_NAME("db.application.name", "INTOWORK_DB_APPLICATION_NAME", "IntoWork Recruiter", false),
     EMBEDDED_DEMO("embedded.demo", "INTOWORK_EMBEDDED_DEMO", "true", false),
     UI_LANGUAGE("ui.language", "INTOWORK_LANGUAGE", "system", false),
+    // statistics (issue 6): optional read replica, and when an application counts as stale
+    DB_REPLICA_URL("db.replica.url", "INTOWORK_DB_REPLICA_URL", null, false),
+    DB_REPLICA_USER("db.replica.user", "INTOWORK_DB_REPLICA_USER", null, false),
+    DB_REPLICA_PASSWORD("db.replica.password", "INTOWORK_DB_REPLICA_PASSWORD", null, true),
+    STATS_STALE_DAYS("stats.stale.days", "INTOWORK_STATS_STALE_DAYS", "14", false),
     // offline review (sync, decision 0010)
     OFFLINE_ENABLED("offline.enabled", "INTOWORK_OFFLINE_ENABLED", "true", false),
     OFFLINE_SIGN_IN_DAYS("offline.signin.days", "INTOWORK_OFFLINE_SIGNIN_DAYS", "14", false),

@@ -39,7 +39,7 @@ public final class UnitOfWork {
         this.preamble = preamble;
     }
 
-    /** The current preamble, so another unit of work over the same factory can start with it too (sync's replay). */
+    /** The current preamble, e.g. for a second data source that must run as the same signed-in session. */
     public TransactionPreamble preamble() {
         return preamble;
     }
