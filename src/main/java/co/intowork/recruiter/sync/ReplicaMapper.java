@@ -9,6 +9,8 @@ import java.util.List;
 public interface ReplicaMapper {
     String replicationMode();
 
+    long recountDerivedTables();
+
     int deleteRows(@Param("table") String table, @Param("rows") String rows,
                    @Param("protectPending") boolean protectPending);
 

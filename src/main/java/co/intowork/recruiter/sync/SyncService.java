@@ -165,6 +165,7 @@ public final class SyncService {
             }
             m.purgeDeletedCandidates();
             m.purgeOrphanCandidates();
+            m.recountDerivedTables();
         });
         hook.at("pull:purged");
         return new PullReport(visible.size(), applications, candidates, events, lost.size());

@@ -26,6 +26,10 @@ class SyncServiceTest {
             assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM public.job_applications")).isEqualTo(3);
             assertThat(SyncFixture.count(f.replicaDb,
                     "SELECT count(*) FROM recruiter.job_hiring_managers WHERE user_id = 4")).isEqualTo(1);
+            // the counts the pipeline and dashboard read (kept by triggers, which the copy runs without)
+            String counts = "SELECT concat_ws(',', applied, viewed, shortlisted, interview, accepted, rejected)"
+                    + " FROM recruiter.job_application_counts WHERE job_id = 11";
+            assertThat(SyncFixture.text(f.replicaDb, counts)).isEqualTo(SyncFixture.text(f.server, counts));
         }
     }
 
