@@ -1,5 +1,6 @@
 package co.intowork.recruiter.stats;
 
+import co.intowork.recruiter.common.ui.Formats;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -218,12 +219,12 @@ public final class StatsView {
         }
         Dashboard d = o.dashboard();
         figures.getChildren().addAll(
-                tile("stats.figure.activeJobs", String.valueOf(d.activeJobs())),
-                tile("stats.figure.applications", String.valueOf(d.applications())),
-                tile("stats.figure.new", String.valueOf(d.newApplications())),
-                tile("stats.figure.interview", String.valueOf(d.inInterview())),
-                tile("stats.figure.accepted", String.valueOf(d.accepted())),
-                tile("stats.figure.rejected", String.valueOf(d.rejected())),
+                tile("stats.figure.activeJobs", Formats.count(d.activeJobs())),
+                tile("stats.figure.applications", Formats.count(d.applications())),
+                tile("stats.figure.new", Formats.count(d.newApplications())),
+                tile("stats.figure.interview", Formats.count(d.inInterview())),
+                tile("stats.figure.accepted", Formats.count(d.accepted())),
+                tile("stats.figure.rejected", Formats.count(d.rejected())),
                 tile("stats.figure.responseRate", StatsViewModel.percent(d.responseRate())));
     }
 

@@ -11,6 +11,11 @@ public final class Formats {
     private Formats() {
     }
 
+    /** A count with the language's digit grouping: "79,667" in English, "79 667" in French. */
+    public static String count(long n) {
+        return NumberFormat.getIntegerInstance(Messages.locale()).format(n);
+    }
+
     public static String money(long amount, String currencyCode) {
         java.util.Optional<Currency> currency = currency(currencyCode);
         if (currency.isPresent() && currency.get().getSymbol(Messages.locale()).length() > 1) {

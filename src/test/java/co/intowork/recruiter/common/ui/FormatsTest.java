@@ -26,4 +26,13 @@ class FormatsTest {
         assertThat(Formats.money(1500, "EUR")).isEqualTo("€1,500");
         assertThat(Formats.moneyRange(null, null, "XAF")).isEmpty();
     }
+
+    @Test
+    void countsAreGroupedTheLanguagesWay() {
+        Messages.use(Locale.FRANCE);
+        assertThat(Formats.count(79667).replace('\u202f', ' ').replace('\u00a0', ' ')).isEqualTo("79 667");
+        Messages.use(Locale.UK);
+        assertThat(Formats.count(79667)).isEqualTo("79,667");
+        assertThat(Formats.count(0)).isEqualTo("0");
+    }
 }
