@@ -17,6 +17,8 @@ public final class Mappers {
 
     public static List<Class<?>> all() {
         return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class,
-                PipelineMapper.class, BoardMapper.class, ReviewMapper.class);
+                PipelineMapper.class, BoardMapper.class, ReviewMapper.class,
+                // benchmark (app/bench)
+                co.intowork.recruiter.app.bench.BenchMapper.class, co.intowork.recruiter.app.bench.BaselineMapper.class);
     }
 }
