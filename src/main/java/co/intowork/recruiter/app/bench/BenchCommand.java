@@ -82,8 +82,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "least 0.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        String command = "intowork-recruiter bench " + String.join(" ", redacted(
-                spec.commandLine().getParseResult().originalArgs()));
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals("bench")) {
+            args.remove(0);
+        }
+        String command = "intowork-recruiter bench " + String.join(" ", redacted(args));
         try (Database owner = connection.open(msg -> out.println("… " + msg))) {
             Migrator.Status status = new Migrator(owner.dataSource()).inspect();
             if (!status.upToDate()) {

@@ -49,6 +49,20 @@ public final class Plans {
         }
     }
 
+    /**
+     * The plan guard's EXPLAIN: with ANALYZE for a read (so branches that never ran are known), without it for a
+     * write, which must not run. Returns the top "Plan" node.
+     */
+    public static JsonNode explainForGuard(SqlSession session, String statementId, Object parameter)
+            throws SQLException {
+        MappedStatement statement = session.getConfiguration().getMappedStatement(statementId);
+        String sql = statement.getBoundSql(parameter).getSql().stripLeading().toUpperCase(java.util.Locale.ROOT);
+        boolean read = statement.getSqlCommandType() == org.apache.ibatis.mapping.SqlCommandType.SELECT
+                && (sql.startsWith("SELECT") || sql.startsWith("WITH") && !sql.matches("(?s).*\\b(UPDATE|INSERT|DELETE)\\b.*"));
+        return explain(session, statementId, parameter, read ? "EXPLAIN (ANALYZE, FORMAT JSON) "
+                : "EXPLAIN (FORMAT JSON) ").get(0).get("Plan");
+    }
+
     /** EXPLAIN (FORMAT JSON) of plain SQL with no parameters (e.g. a function's body, explained by its owner). */
     public static JsonNode explainSql(SqlSession session, String sql) throws SQLException {
         try (var st = session.getConnection().createStatement();
@@ -66,11 +80,16 @@ public final class Plans {
         }
     }
 
-    /** The big tables the plan reads with a sequential scan (empty when every read is index-driven). */
+    /**
+     * The big tables the plan reads with a sequential scan (empty when every read is index-driven). In an analyzed
+     * plan a node that never ran (0 loops: e.g. a row-level security policy's branch for rows the query does not
+     * reach) costs nothing and is not counted.
+     */
     public static List<String> sequentialScansOfBigTables(JsonNode plan) {
         List<String> found = new ArrayList<>();
         walk(plan, node -> {
-            if ("Seq Scan".equals(node.path("Node Type").asText())
+            boolean neverRan = node.has("Actual Loops") && node.get("Actual Loops").asLong() == 0;
+            if (!neverRan && "Seq Scan".equals(node.path("Node Type").asText())
                     && BIG_TABLES.contains(node.path("Relation Name").asText())) {
                 found.add(node.path("Relation Name").asText());
             }

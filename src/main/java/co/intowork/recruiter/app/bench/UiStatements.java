@@ -196,7 +196,7 @@ public final class UiStatements {
         return uow.inTransaction(session -> {
             List<JsonNode> plans = new ArrayList<>();
             for (String id : statementIds) {
-                plans.add(Plans.explain(session, id, m));
+                plans.add(Plans.explainForGuard(session, id, m));
             }
             return plans;
         });
