@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         description = "IntoWork Recruiter: the desktop client for employers on INTOWORK. Without a command it opens "
                 + "the app.",
         subcommands = {MigrateCommand.class, SeedCommand.class, VersionCommand.class, ConfigCommand.class,
-                DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class,
+                DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class, StatsCommand.class,
                 co.intowork.recruiter.app.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {

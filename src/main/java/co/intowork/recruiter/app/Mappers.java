@@ -7,6 +7,7 @@ import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.stats.StatsMapper;
 
 import java.util.List;
 
@@ -18,6 +19,7 @@ public final class Mappers {
     public static List<Class<?>> all() {
         return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class,
                 PipelineMapper.class, BoardMapper.class, ReviewMapper.class,
+                StatsMapper.class,
                 // benchmark (app/bench)
                 co.intowork.recruiter.app.bench.BenchMapper.class, co.intowork.recruiter.app.bench.BaselineMapper.class);
     }

@@ -30,6 +30,12 @@ final class VersionCommand implements Callable<Integer> {
         out.println("IntoWork Recruiter " + BuildInfo.version());
         out.println("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        // IT's first question about an installed copy: is it running on its own runtime or on some system Java?
+        out.println("Runtime: " + System.getProperty("java.home"));
+        String installedAt = System.getProperty("jpackage.app-path");
+        if (installedAt != null) {
+            out.println("Launcher: " + installedAt);
+        }
         if (!verbose) {
             out.flush();
             return 0;

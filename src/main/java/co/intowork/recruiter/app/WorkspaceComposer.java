@@ -11,6 +11,11 @@ import co.intowork.recruiter.pipeline.PipelineViewModel;
 import co.intowork.recruiter.review.DesktopCvOpener;
 import co.intowork.recruiter.review.ReviewView;
 import co.intowork.recruiter.review.ReviewViewModel;
+import co.intowork.recruiter.settings.SettingsException;
+import co.intowork.recruiter.settings.SettingsLoader;
+import co.intowork.recruiter.stats.StatsSettings;
+import co.intowork.recruiter.stats.StatsView;
+import co.intowork.recruiter.stats.StatsViewModel;
 import javafx.scene.Parent;
 
 import java.util.EnumMap;
@@ -37,6 +42,17 @@ final class WorkspaceComposer implements Navigator {
         views.put(Section.REVIEW, ReviewView.load(review));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
+        views.put(Section.STATISTICS, StatsView.load(new StatsViewModel(signedIn, this, statsSettings())));
+    }
+
+    /** The replica and stale threshold; a broken value leaves statistics on the main database with defaults. */
+    private static StatsSettings statsSettings() {
+        try {
+            return StatsSettings.from(SettingsLoader.system().load(java.util.Map.of()));
+        } catch (SettingsException e) {
+            org.slf4j.LoggerFactory.getLogger(WorkspaceComposer.class).warn("Statistics settings: {}", e.getMessage());
+            return StatsSettings.defaults();
+        }
     }
 
     InboxViewModel inbox() {

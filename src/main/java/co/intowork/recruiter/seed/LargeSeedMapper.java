@@ -108,6 +108,8 @@ public interface LargeSeedMapper {
 
     long rebuildCompanyCandidates();
 
+    long rebuildApplicationCounts();
+
     long syncSequences();
 
     String noStatementTimeoutInTransaction();

@@ -16,7 +16,12 @@ public enum SettingKey {
     LOCK_TIMEOUT_MS("db.lock.timeout.ms", "INTOWORK_DB_LOCK_TIMEOUT_MS", "5000", false),
     APPLICATION_NAME("db.application.name", "INTOWORK_DB_APPLICATION_NAME", "IntoWork Recruiter", false),
     EMBEDDED_DEMO("embedded.demo", "INTOWORK_EMBEDDED_DEMO", "true", false),
-    UI_LANGUAGE("ui.language", "INTOWORK_LANGUAGE", "system", false);
+    UI_LANGUAGE("ui.language", "INTOWORK_LANGUAGE", "system", false),
+    // statistics (issue 6): optional read replica, and when an application counts as stale
+    DB_REPLICA_URL("db.replica.url", "INTOWORK_DB_REPLICA_URL", null, false),
+    DB_REPLICA_USER("db.replica.user", "INTOWORK_DB_REPLICA_USER", null, false),
+    DB_REPLICA_PASSWORD("db.replica.password", "INTOWORK_DB_REPLICA_PASSWORD", null, true),
+    STATS_STALE_DAYS("stats.stale.days", "INTOWORK_STATS_STALE_DAYS", "14", false);
 
     private final String property;
     private final String environmentVariable;

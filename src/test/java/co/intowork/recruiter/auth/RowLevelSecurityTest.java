@@ -40,7 +40,7 @@ class RowLevelSecurityTest {
             "public.experiences", "public.educations", "public.skills", "public.candidate_cvs", "public.users",
             "public.employers", "public.companies", "public.notifications", "public.interview_schedules",
             "public.email_templates", "recruiter.application_status_events", "recruiter.candidate_search",
-            "recruiter.job_hiring_managers");
+            "recruiter.job_hiring_managers", "recruiter.job_application_counts");
 
     TestDatabase.Db db;
     String anne;
@@ -121,6 +121,7 @@ class RowLevelSecurityTest {
             assertThat(ids(c, "SELECT application_id FROM recruiter.application_status_events"))
                     .containsExactly(101, 121);
             assertThat(ids(c, "SELECT job_id FROM recruiter.job_hiring_managers")).containsExactly(11);
+            assertThat(ids(c, "SELECT job_id FROM recruiter.job_application_counts")).containsExactly(11, 12);
             // asking for the other company by id explicitly changes nothing
             assertThat(count(c, "SELECT count(*) FROM public.jobs WHERE company_id = 2")).isZero();
             assertThat(count(c, "SELECT count(*) FROM public.job_applications WHERE job_id = 21")).isZero();
@@ -257,6 +258,7 @@ class RowLevelSecurityTest {
             assertThat(string(c, "SELECT recruiter.use_session(?)", hugo)).isEqualTo("4");
             assertThat(string(c, "SELECT recruiter.session_role()")).isEqualTo("hiring_manager");
             assertThat(ids(c, "SELECT id FROM public.jobs")).containsExactly(11);
+            assertThat(ids(c, "SELECT job_id FROM recruiter.job_application_counts")).containsExactly(11);
             assertThat(ids(c, "SELECT id FROM public.job_applications")).containsExactly(101);
             assertThat(ids(c, "SELECT id FROM public.candidates")).containsExactly(1);
             assertThat(ids(c, "SELECT id FROM public.companies")).containsExactly(1);
@@ -406,9 +408,9 @@ class RowLevelSecurityTest {
             assertThat(strings(admin, "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'recruiter'::regnamespace"
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
-                    .containsExactly("add_hiring_manager", "search_visible_jobs", "session_company_id", "session_employer_id",
+                    .containsExactly("add_hiring_manager", "refresh_visible_active_jobs_summary", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
-                            "sign_in_attempt", "sign_out");
+                            "sign_in_attempt", "sign_out", "visible_active_jobs_summary");
         }
     }
 

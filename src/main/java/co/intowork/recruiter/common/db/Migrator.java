@@ -72,10 +72,8 @@ public final class Migrator {
                 .baselineVersion("1")
                 .baselineDescription("INTOWORK platform schema (adopted)")
                 .placeholderReplacement(false)
-                // The app's pool limits statements to seconds; building an index on a million rows takes
-                // longer, and CONCURRENTLY waits for old transactions. A lock wait still gives up after a
-                // minute so a migration never queues the platform's traffic behind it for long.
-                .initSql("SET statement_timeout = 0; SET lock_timeout = '60s'")
+                // Timeouts for migrations are set and reset by the beforeEachMigrate/afterEachMigrate callbacks
+                // in db/migration.
                 .mixed(true)
                 // A session-level advisory lock: with Flyway's default transactional lock, the lock's open
                 // transaction makes CREATE INDEX CONCURRENTLY (run on another connection) wait for it forever,

@@ -39,6 +39,11 @@ public final class UnitOfWork {
         this.preamble = preamble;
     }
 
+    /** The current preamble, e.g. for a second data source that must run as the same signed-in session. */
+    public TransactionPreamble preamble() {
+        return preamble;
+    }
+
     public <T> T inTransaction(Work<T> work) {
         if (onUiThread.getAsBoolean()) {
             throw new IllegalStateException("Database work was started on the UI thread; run it through a "

@@ -158,4 +158,29 @@ class DataSourcePoolTest {
             assertThat(rs.getInt(2)).isEqualTo(42);
         }
     }
+
+    @Test
+    void migratingThroughThePoolLeavesEveryConnectionWithThePoolsTimeouts() throws SQLException {
+        new Migrator(pool).migrate(false, null, message -> { });
+
+        // Migrations lift the timeouts on their connection; that connection then goes back to this pool.
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                held.add(pool.getConnection());
+            }
+            for (Connection c : held) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('statement_timeout'), current_setting('lock_timeout')")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("1500ms");
+                    assertThat(rs.getString(2)).isEqualTo("700ms");
+                }
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+    }
 }

@@ -13,6 +13,8 @@ public interface MaintenanceMapper {
 
     long reconcileCompanyCandidates();
 
+    long recountApplicationsPerJob();
+
     int purgePasswordResetTokens();
 
     int purgeExpiredVerificationTokens();

@@ -20,6 +20,7 @@ import java.util.List;
  * @param unreadRetentionDays          unread notifications older than this were archived
  * @param constraints                  NOT VALID rules looked at, and whether they could now be validated
  * @param candidateVisibilityRepairs   (company, candidate) pairs added or removed by the reconciliation (0 normally)
+ * @param applicationCountRepairs      jobs whose application counts (V30) the recount corrected (0 normally)
  * @param activeJobsSummaryRefreshedAt the time the job summary figures now describe
  * @param problems                     one sentence per step that failed
  * @param elapsedMillis                how long it all took
@@ -34,6 +35,7 @@ public record MaintenanceReport(
         int unreadRetentionDays,
         List<ConstraintValidation> constraints,
         Long candidateVisibilityRepairs,
+        Long applicationCountRepairs,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime activeJobsSummaryRefreshedAt,
         List<String> problems,
         long elapsedMillis) {
@@ -72,6 +74,10 @@ public record MaintenanceReport(
         if (candidateVisibilityRepairs != null) {
             lines.add(candidateVisibilityRepairs == 0 ? "Candidate visibility per company checked: nothing to repair."
                     : "Candidate visibility per company: " + candidateVisibilityRepairs + " pair(s) repaired.");
+        }
+        if (applicationCountRepairs != null) {
+            lines.add(applicationCountRepairs == 0 ? "Application counts per job checked: nothing to repair."
+                    : "Application counts per job: " + applicationCountRepairs + " job(s) recounted.");
         }
         if (activeJobsSummaryRefreshedAt != null) {
             lines.add("Job summary figures refreshed (as of " + activeJobsSummaryRefreshedAt + ").");

@@ -65,12 +65,15 @@ public final class MaintenanceService {
         // the triggers keep it exact; this repairs what a race during V21's first fill on a live database missed
         Long visibilityRepairs = step("Checking which candidates each company may see", problems,
                 MaintenanceMapper::reconcileCompanyCandidates);
+        // likewise for the per-job counts (V30), and for bulk loads that ran with triggers off
+        Long countRepairs = step("Recounting applications per job", problems,
+                MaintenanceMapper::recountApplicationsPerJob);
         OffsetDateTime refreshed = step("Refreshing the job summary", problems,
                 MaintenanceMapper::refreshActiveJobsSummary);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
                 readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints,
-                visibilityRepairs, refreshed,
+                visibilityRepairs, countRepairs, refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "
                         + "summaryRefreshedAt={}, problems={}, {} ms", sessions, resetTokens, verificationTokens,

@@ -39,6 +39,7 @@ class MaintenanceServiceTest {
         assertThat(first.expiredSessionsPurged()).isEqualTo(2);
         assertThat(first.desktopSessionsPurged()).isEqualTo(1);
         assertThat(first.candidateVisibilityRepairs()).isZero();
+        assertThat(first.applicationCountRepairs()).isZero();
         try (Connection c = db.superuser().getConnection()) {
             assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_attempts")).containsExactly("new@example.com");
         }
@@ -88,7 +89,7 @@ class MaintenanceServiceTest {
     void reportsEachFailedStepInsteadOfStopping() throws SQLException {
         TestDatabase.Db db = MigratedDatabases.migratedTo("maintain_v1", "1");
         MaintenanceReport report = new MaintenanceService(db.superuser()).run(30, 180);
-        assertThat(report.problems()).hasSize(8)
+        assertThat(report.problems()).hasSize(9)
                 .allMatch(p -> p.contains("failed: The database reported an error"));
         assertThat(report.expiredSessionsPurged()).isNull();
         assertThat(report.activeJobsSummaryRefreshedAt()).isNull();

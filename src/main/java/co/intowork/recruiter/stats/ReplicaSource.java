@@ -1,0 +1,74 @@
+package co.intowork.recruiter.stats;
+
+import co.intowork.recruiter.auth.SessionMapper;
+import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.common.db.MyBatisFactory;
+import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.settings.ConnectionSettings;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The read replica for statistics. Its pool opens on first use; each transaction starts with the same sign-in
+ * preamble as the main database's (the replica holds the same sessions, streamed from the primary). After a
+ * failure it is left alone for a minute, so a replica that is down costs one connect timeout, not one per panel.
+ */
+public final class ReplicaSource implements AutoCloseable {
+    static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+
+    private final ConnectionSettings settings;
+    private final UnitOfWork primary;
+    private final BooleanSupplier onUiThread;
+    private final Clock clock;
+    private HikariDataSource pool;
+    private UnitOfWork unitOfWork;
+    private Instant skipUntil = Instant.MIN;
+    private String lastFailure;
+
+    public ReplicaSource(ConnectionSettings settings, UnitOfWork primary, BooleanSupplier onUiThread, Clock clock) {
+        this.settings = settings;
+        this.primary = primary;
+        this.onUiThread = onUiThread;
+        this.clock = clock;
+    }
+
+    /** The replica's unit of work, or null while it is being left alone after a failure (see {@link #lastFailure}). */
+    synchronized UnitOfWork unitOfWork() {
+        if (clock.instant().isBefore(skipUntil)) {
+            return null;
+        }
+        if (unitOfWork == null) {
+            pool = DataSourceFactory.create(settings, "intowork-replica");
+            unitOfWork = new UnitOfWork(MyBatisFactory.create(pool, List.of(StatsMapper.class, SessionMapper.class)),
+                    onUiThread);
+            unitOfWork.setPreamble(session -> primary.preamble().apply(session));
+        }
+        return unitOfWork;
+    }
+
+    synchronized void failed(String reason) {
+        lastFailure = reason;
+        skipUntil = clock.instant().plus(RETRY_AFTER);
+        if (pool != null) {
+            pool.close();
+        }
+        pool = null;
+        unitOfWork = null;
+    }
+
+    synchronized String lastFailure() {
+        return lastFailure;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

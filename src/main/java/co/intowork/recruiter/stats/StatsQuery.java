@@ -1,0 +1,27 @@
+package co.intowork.recruiter.stats;
+
+import co.intowork.recruiter.auth.SignedInUser;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * What every statistics statement filters on: the person's scope (their company, or the jobs they manage), an
+ * optional job, and a period of application dates, {@code from} inclusive and {@code to} exclusive (null: open).
+ */
+public record StatsQuery(Integer companyId, int userId, Integer jobId, OffsetDateTime from, OffsetDateTime to,
+                         int staleDays) {
+
+    /** Dates are whole days in the workstation's zone; {@code toDate} is the last day included. */
+    public static StatsQuery of(SignedInUser user, Integer jobId, LocalDate fromDate, LocalDate toDate,
+                                int staleDays, ZoneId zone) {
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw new IllegalArgumentException("The period ends before it starts.");
+        }
+        return new StatsQuery(user.isRecruiter() ? user.companyId() : null, user.userId(), jobId,
+                fromDate == null ? null : fromDate.atStartOfDay(zone).toOffsetDateTime(),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                staleDays);
+    }
+}

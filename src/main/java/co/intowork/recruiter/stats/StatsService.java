@@ -1,0 +1,101 @@
+package co.intowork.recruiter.stats;
+
+import co.intowork.recruiter.common.db.SqlErrors;
+import co.intowork.recruiter.common.db.UnitOfWork;
+import org.apache.ibatis.session.SqlSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Reads the statistics of a scope: each panel one statement, all panels of a screen in one transaction. Reads go to
+ * the replica when one is configured and answers, otherwise to the main database; every result says which.
+ * The active jobs summary and its refresh always use the main database (the refresh writes).
+ */
+public final class StatsService {
+    private static final Logger log = LoggerFactory.getLogger(StatsService.class);
+    public static final int STALE_LIMIT = 200;
+    public static final int TOP_JOBS = 10;
+
+    /** Everything the statistics screen shows, read together. */
+    public record Overview(Dashboard dashboard, Funnel funnel, List<TimeMetric> times,
+                           List<StaleApplication> stale, Trends trends, DataSourceReport source) {
+    }
+
+    /** The headline figures and the funnel, for the command line. */
+    public record Headline(Dashboard dashboard, Funnel funnel, DataSourceReport source) {
+    }
+
+    private record Read<T>(T value, DataSourceReport source) {
+    }
+
+    private final UnitOfWork primary;
+    private final ReplicaSource replica;
+
+    public StatsService(UnitOfWork primary, ReplicaSource replica) {
+        this.primary = primary;
+        this.replica = replica;
+    }
+
+    public Overview overview(StatsQuery q) {
+        Read<Overview> read = read(s -> {
+            StatsMapper m = s.getMapper(StatsMapper.class);
+            return new Overview(m.dashboard(q), m.funnel(q), m.times(q), m.stale(q, STALE_LIMIT),
+                    new Trends(m.weekly(q), m.sources(q), m.topJobs(q, TOP_JOBS)), null);
+        });
+        Overview o = read.value();
+        return new Overview(o.dashboard(), o.funnel(), o.times(), o.stale(), o.trends(), read.source());
+    }
+
+    public Headline headline(StatsQuery q) {
+        Read<Headline> read = read(s -> {
+            StatsMapper m = s.getMapper(StatsMapper.class);
+            return new Headline(m.dashboard(q), m.funnel(q), null);
+        });
+        return new Headline(read.value().dashboard(), read.value().funnel(), read.source());
+    }
+
+    public Dashboard dashboard(StatsQuery q) {
+        return read(s -> s.getMapper(StatsMapper.class).dashboard(q)).value();
+    }
+
+    public List<JobOption> jobs(StatsQuery q) {
+        return primary.inTransaction(s -> s.getMapper(StatsMapper.class).jobs(q));
+    }
+
+    public List<JobSummary> activeJobsSummary() {
+        return primary.inTransaction(s -> s.getMapper(StatsMapper.class).activeJobsSummary());
+    }
+
+    /** Refreshes the summary (at most once a minute server-side) and returns the time its figures describe. */
+    public OffsetDateTime refreshActiveJobsSummary() {
+        return primary.inTransaction(s -> s.getMapper(StatsMapper.class).refreshActiveJobsSummary());
+    }
+
+    private <T> Read<T> read(UnitOfWork.Work<T> work) {
+        if (replica != null) {
+            UnitOfWork onReplica = null;
+            try {
+                onReplica = replica.unitOfWork();
+                if (onReplica != null) {
+                    return onReplica.inTransaction(s -> new Read<>(work.run(s), DataSourceReport.replica(state(s))));
+                }
+            } catch (RuntimeException e) {
+                // Whatever went wrong there (unreachable, a session not replicated yet, recovery conflict), the
+                // main database can answer: a statement that is wrong in itself fails there too and is reported.
+                String reason = SqlErrors.describe(e);
+                log.warn("Statistics replica failed, reading the main database: {}", reason, e);
+                replica.failed(reason);
+            }
+            String reason = replica.lastFailure();
+            return primary.inTransaction(s -> new Read<>(work.run(s), DataSourceReport.fallback(reason)));
+        }
+        return primary.inTransaction(s -> new Read<>(work.run(s), DataSourceReport.primary()));
+    }
+
+    private static ServerState state(SqlSession s) {
+        return s.getMapper(StatsMapper.class).serverState();
+    }
+}

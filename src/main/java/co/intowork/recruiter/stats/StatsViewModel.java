@@ -1,0 +1,327 @@
+package co.intowork.recruiter.stats;
+
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.common.db.SqlErrors;
+import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.ui.Navigator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+/**
+ * The statistics screen: headline figures, funnel, durations, stale applications and trends for the signed-in
+ * person's scope, a period and optionally one job; the active jobs summary with its refresh; which database the
+ * figures came from; CSV and PDF exports.
+ */
+public final class StatsViewModel {
+    private static final Logger log = LoggerFactory.getLogger(StatsViewModel.class);
+
+    /** A row of the durations table, ready to show. */
+    public record TimeRow(String label, long samples, String median, String p90, double medianHours) {
+    }
+
+    private final StatsService service;
+    private final TaskRunner tasks;
+    private final Navigator navigator;
+    private final SignedInUser user;
+    private final int staleDays;
+    private final ZoneId zone;
+
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<JobOption> job = new SimpleObjectProperty<>();
+    private final ObservableList<JobOption> jobs = FXCollections.observableArrayList();
+    private final ObjectProperty<StatsService.Overview> overview = new SimpleObjectProperty<>();
+    private final ObservableList<Funnel.Step> funnel = FXCollections.observableArrayList();
+    private final ObservableList<TimeRow> times = FXCollections.observableArrayList();
+    private final ObservableList<StaleApplication> stale = FXCollections.observableArrayList();
+    private final ObservableList<Trends.WeekCount> weeks = FXCollections.observableArrayList();
+    private final ObservableList<Trends.SourceCount> sources = FXCollections.observableArrayList();
+    private final ObservableList<Trends.JobCount> topJobs = FXCollections.observableArrayList();
+    private final ObservableList<JobSummary> summary = FXCollections.observableArrayList();
+    private final StringProperty summaryAsOf = new SimpleStringProperty("");
+    private final StringProperty dataSource = new SimpleStringProperty("");
+    private final StringProperty errorMessage = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private boolean jobsLoaded;
+
+    public StatsViewModel(SignedIn signedIn, Navigator navigator, StatsSettings settings) {
+        this(new StatsService(signedIn.unitOfWork(), settings.replica() == null ? null
+                        : new ReplicaSource(settings.replica(), signedIn.unitOfWork(),
+                        javafx.application.Platform::isFxApplicationThread, Clock.systemUTC())),
+                signedIn.tasks(), navigator, signedIn.user(), settings.staleDays(), ZoneId.systemDefault());
+    }
+
+    StatsViewModel(StatsService service, TaskRunner tasks, Navigator navigator, SignedInUser user, int staleDays,
+                   ZoneId zone) {
+        this.service = service;
+        this.tasks = tasks;
+        this.navigator = navigator;
+        this.user = user;
+        this.staleDays = staleDays;
+        this.zone = zone;
+    }
+
+    /** Reads every panel again for the current filters (one transaction; each panel one statement). */
+    public void reload() {
+        StatsQuery query;
+        try {
+            query = query();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(Messages.text("stats.periodBackwards"));
+            return;
+        }
+        loading.set(true);
+        boolean withJobs = !jobsLoaded;
+        tasks.run(() -> new Loaded(service.overview(query), withJobs ? service.jobs(query) : null,
+                        service.activeJobsSummary()),
+                loaded -> {
+                    show(loaded.overview());
+                    if (loaded.jobs() != null) {
+                        jobs.setAll(loaded.jobs());
+                        jobsLoaded = true;
+                    }
+                    showSummary(loaded.summary());
+                    errorMessage.set("");
+                    loading.set(false);
+                },
+                this::failed);
+    }
+
+    private record Loaded(StatsService.Overview overview, List<JobOption> jobs, List<JobSummary> summary) {
+    }
+
+    StatsQuery query() {
+        JobOption chosen = job.get();
+        return StatsQuery.of(user, chosen == null ? null : chosen.id(), from.get(), to.get(), staleDays, zone);
+    }
+
+    private void show(StatsService.Overview o) {
+        overview.set(o);
+        funnel.setAll(o.funnel().steps());
+        times.setAll(o.times().stream().map(StatsViewModel::timeRow).toList());
+        stale.setAll(o.stale());
+        weeks.setAll(o.trends().weeks());
+        sources.setAll(o.trends().sources());
+        topJobs.setAll(o.trends().topJobs());
+        dataSource.set(describe(o.source()));
+    }
+
+    private void showSummary(List<JobSummary> rows) {
+        summary.setAll(rows);
+        OffsetDateTime asOf = rows.isEmpty() ? null : rows.get(0).refreshedAt();
+        summaryAsOf.set(asOf == null ? Messages.text("stats.summary.noRows") : Messages.format("stats.summary.asOf",
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(Messages.locale()).format(asOf.atZoneSameInstant(zone))));
+    }
+
+    /** Refreshes the materialized summary (at most once a minute on the server) and shows it again. */
+    public void refreshSummary() {
+        tasks.run(() -> {
+            service.refreshActiveJobsSummary();
+            return service.activeJobsSummary();
+        }, this::showSummary, this::failed);
+    }
+
+    /** The stale application's board, where it can be moved on. */
+    public void openStale(StaleApplication application) {
+        if (application != null) {
+            navigator.showBoard(application.jobId());
+        }
+    }
+
+    public String csv(StatsTable table) {
+        StatsService.Overview o = overview.get();
+        if (o == null) {
+            return "";
+        }
+        return StatsExport.csv(table, o, List.copyOf(summary));
+    }
+
+    /** Writes a table as CSV (UTF-8 with a byte order mark, so spreadsheet programs read the accents). */
+    public void exportCsv(StatsTable table, Path file) {
+        String content = csv(table);
+        tasks.run(() -> {
+            Files.writeString(file, "\uFEFF" + content, StandardCharsets.UTF_8);
+            return file;
+        }, written -> notice.set(Messages.format("stats.exported", written.getFileName())), this::failed);
+    }
+
+    /** Writes the printable report; {@code charts} are PNG images of the screen's charts (may be empty). */
+    public void exportPdf(Path file, List<byte[]> charts) {
+        StatsService.Overview o = overview.get();
+        if (o == null) {
+            return;
+        }
+        String title = Messages.format("stats.pdf.title", user.companyName() == null ? user.displayName()
+                : user.companyName());
+        String filters = describeFilters();
+        tasks.run(() -> {
+            StatsPdf.write(file, title, filters, o, charts);
+            return file;
+        }, written -> notice.set(Messages.format("stats.exported", written.getFileName())), this::failed);
+    }
+
+    String describeFilters() {
+        JobOption chosen = job.get();
+        String jobText = chosen == null ? Messages.text("stats.allJobs") : chosen.title();
+        String period = from.get() == null && to.get() == null ? Messages.text("stats.allTime")
+                : Messages.format("stats.period", from.get() == null ? "…" : from.get().toString(),
+                to.get() == null ? "…" : to.get().toString());
+        return jobText + " · " + period + " · " + dataSource.get();
+    }
+
+    static String describe(DataSourceReport source) {
+        if (source.replica()) {
+            if (!source.standby() || source.lagSeconds() == null) {
+                return Messages.text("stats.source.replicaNotStandby");
+            }
+            return Messages.format("stats.source.replica", duration(source.lagSeconds()));
+        }
+        if (source.replicaConfigured()) {
+            return Messages.format("stats.source.fallback", source.fallbackReason() == null ? ""
+                    : source.fallbackReason());
+        }
+        return Messages.text("stats.source.primary");
+    }
+
+    static TimeRow timeRow(TimeMetric m) {
+        String label = switch (m.metric()) {
+            case TimeMetric.FIRST_VIEW -> Messages.text("stats.time.firstView");
+            case TimeMetric.HIRE -> Messages.text("stats.time.hire");
+            default -> Messages.format("stats.time.stage",
+                    Messages.text("board.status." + m.metric().substring(TimeMetric.STAGE_PREFIX.length())));
+        };
+        return new TimeRow(label, m.count(), duration(m.medianSeconds()), duration(m.p90Seconds()),
+                m.medianSeconds() / 3600);
+    }
+
+    /** "45 s", "12 min", "5.5 h", "3.2 d": the unit that keeps the number readable. */
+    public static String duration(double seconds) {
+        if (seconds < 60) {
+            return Messages.format("stats.duration.seconds", Math.round(seconds));
+        }
+        if (seconds < 3600) {
+            return Messages.format("stats.duration.minutes", Math.round(seconds / 60));
+        }
+        if (seconds < 2 * 86_400) {
+            return Messages.format("stats.duration.hours", seconds / 3600);
+        }
+        return Messages.format("stats.duration.days", seconds / 86_400);
+    }
+
+    public static String percent(Double rate) {
+        return rate == null ? "–" : Messages.format("stats.percent", rate);
+    }
+
+    public static String sourceLabel(String source) {
+        return source == null ? Messages.text("stats.source.direct") : source;
+    }
+
+    public static String stageLabel(Funnel.Stage stage) {
+        return Messages.text("board.status." + stage.name().toLowerCase());
+    }
+
+    private void failed(Throwable failure) {
+        String message = SqlErrors.describe(failure);
+        log.error("Statistics: {}", message, failure);
+        errorMessage.set(message);
+        loading.set(false);
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public ObjectProperty<JobOption> jobProperty() {
+        return job;
+    }
+
+    public ObservableList<JobOption> jobs() {
+        return jobs;
+    }
+
+    public ReadOnlyObjectProperty<StatsService.Overview> overviewProperty() {
+        return overview;
+    }
+
+    public ObservableList<Funnel.Step> funnel() {
+        return funnel;
+    }
+
+    public ObservableList<TimeRow> times() {
+        return times;
+    }
+
+    public ObservableList<StaleApplication> stale() {
+        return stale;
+    }
+
+    public ObservableList<Trends.WeekCount> weeks() {
+        return weeks;
+    }
+
+    public ObservableList<Trends.SourceCount> sources() {
+        return sources;
+    }
+
+    public ObservableList<Trends.JobCount> topJobs() {
+        return topJobs;
+    }
+
+    public ObservableList<JobSummary> summary() {
+        return summary;
+    }
+
+    public ReadOnlyStringProperty summaryAsOfProperty() {
+        return summaryAsOf;
+    }
+
+    public ReadOnlyStringProperty dataSourceProperty() {
+        return dataSource;
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage;
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public int staleDays() {
+        return staleDays;
+    }
+}
