@@ -151,4 +151,15 @@ final class Baseline {
         m(s).unreadCount(u.userId());
         return 1;
     }
+
+    /** The dashboard the analysis describes: one COUNT per figure (jobs, applications, each status). */
+    static int dashboard(SqlSession s, SignedInUser u, Map<String, Object> p) {
+        co.intowork.recruiter.stats.StatsQuery q = (co.intowork.recruiter.stats.StatsQuery) p.get("q");
+        m(s).countJobs(u.companyId());
+        m(s).countCompanyApplications(u.companyId(), q.jobId(), null, q.from());
+        for (ApplicationStatus status : STATUSES) {
+            m(s).countCompanyApplications(u.companyId(), q.jobId(), status.label(), q.from());
+        }
+        return 2 + STATUSES.size();
+    }
 }

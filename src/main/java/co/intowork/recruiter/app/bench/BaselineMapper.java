@@ -49,4 +49,7 @@ public interface BaselineMapper {
                                                 @Param("limit") int limit);
 
     long unreadCount(@Param("userId") int userId);
+
+    long countCompanyApplications(@Param("companyId") int companyId, @Param("jobId") Integer jobId,
+                                  @Param("status") String status, @Param("from") java.time.OffsetDateTime from);
 }

@@ -15,6 +15,10 @@ import co.intowork.recruiter.pipeline.PipelineViewModel;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.Scorecard;
+import co.intowork.recruiter.stats.StatsMapper;
+import co.intowork.recruiter.stats.StatsQuery;
+import co.intowork.recruiter.stats.StatsService;
+import co.intowork.recruiter.stats.StatsSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -34,6 +38,7 @@ public final class UiStatements {
     private static final String BOARD = BoardMapper.class.getName() + ".";
     private static final String REVIEW = ReviewMapper.class.getName() + ".";
     private static final String INBOX = NotificationMapper.class.getName() + ".";
+    private static final String STATS = StatsMapper.class.getName() + ".";
     private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
     /**
      * Counting a job's applications: the board index (job_id, status, applied_at), or the unique (job_id,
@@ -54,7 +59,8 @@ public final class UiStatements {
             "pipeline.search.en_rare", "pipeline.recruiters", "pipeline.countries", "board.job_choices",
             "board.header", "board.page", "review.application", "review.experiences", "review.educations",
             "review.skills", "review.events", "review.save", "board.move", "notifications.page",
-            "notifications.unread_count");
+            "notifications.unread_count", "stats.dashboard", "stats.funnel", "stats.times", "stats.stale",
+            "stats.weekly", "stats.sources", "stats.top_jobs", "stats.jobs");
 
     public static List<BenchStatement> forSubject(Subject s) {
         SignedInUser u = s.user();
@@ -75,7 +81,7 @@ public final class UiStatements {
                 PIPELINE + "page", r -> {
                     int depth = pipelineDepth(s, r);
                     return params("c", criteria(u, null, cursorAt(s, depth)), "depth", depth);
-                }, jobsIndex, COUNTS_INDEX)
+                }, jobsIndex, "job_application_counts_pkey")
                 .withBaseline((o, m) -> Baseline.pipelinePage(o, u, m)));
         all.add(read(s, "pipeline.count", "pipeline: how many jobs the list has", PIPELINE + "count",
                 r -> params("c", criteria(u, null, null)), jobsIndex)
@@ -85,7 +91,7 @@ public final class UiStatements {
             all.add(new BenchStatement("pipeline.search." + w.getKey(), "pipeline: first page of a full-text search "
                     + "for '" + word + "' (" + w.getKey().replace('_', ' ') + " word of the titles)",
                     r -> params("c", criteria(u, word, null)), read(client, PIPELINE + "page"),
-                    m -> searchPlans(s, m, word), List.of("ix_jobs_search_document", COUNTS_INDEX),
+                    m -> searchPlans(s, m, word), List.of("ix_jobs_search_document", "job_application_counts_pkey"),
                     (o, m) -> Baseline.search(o, u, word)));
         }
         all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list (once per opening)",
@@ -164,7 +170,34 @@ public final class UiStatements {
         all.add(read(s, "notifications.unread_count", "inbox: the unread count in the side bar (every minute)",
                 INBOX + "unreadCount", r -> params("userId", u.userId()), "ix_notifications_user_unread")
                 .withBaseline((o, m) -> Baseline.unreadCount(o, u)));
+        // statistics (goal: 10 ms at p95): all time (the screen's default) or the last 30 / 90 days, the whole
+        // scope or one random job
+        Function<Random, Map<String, Object>> period = r -> {
+            int days = new int[]{0, 0, 30, 90}[r.nextInt(4)];
+            Integer jobId = r.nextInt(5) == 0 ? pick(r, p.jobs()).jobId : null;
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            return params("q", StatsQuery.of(u, jobId, days == 0 ? null : today.minusDays(days), null,
+                    StatsSettings.DEFAULT_STALE_DAYS, java.time.ZoneOffset.UTC), "limit", StatsService.STALE_LIMIT,
+                    "days", days);
+        };
+        all.add(read(s, "stats.dashboard", "statistics: the summary figures", STATS + "dashboard", period)
+                .withBaseline((o, m) -> Baseline.dashboard(o, u, m)));
+        all.add(read(s, "stats.funnel", "statistics: the funnel (reached each status)", STATS + "funnel", period));
+        all.add(read(s, "stats.times", "statistics: time in stage, to first view and to hire", STATS + "times",
+                period));
+        all.add(read(s, "stats.stale", "statistics: applications waiting longer than the stale threshold (200)",
+                STATS + "stale", period));
+        all.add(read(s, "stats.weekly", "statistics: applications per week", STATS + "weekly", period));
+        all.add(read(s, "stats.sources", "statistics: applications per source", STATS + "sources", period));
+        all.add(read(s, "stats.top_jobs", "statistics: the 10 jobs with the most applications", STATS + "topJobs",
+                r -> with(period.apply(r), "limit", StatsService.TOP_JOBS)));
+        all.add(read(s, "stats.jobs", "statistics: the job filter's list", STATS + "jobs", period));
         return all;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> m, Object... keyValues) {
+        m.putAll(params(keyValues));
+        return m;
     }
 
     /** A read statement of a mapper, run by id with the drawn map, planned with the same map. */

@@ -18,6 +18,8 @@ import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.stats.StatsMapper;
+import co.intowork.recruiter.stats.StatsQuery;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UiPlanGuardTest {
     /** The mappers whose statements the screens send. */
     static final List<Class<?>> UI_MAPPERS = List.of(SessionMapper.class, PipelineMapper.class, BoardMapper.class,
-            ReviewMapper.class, NotificationMapper.class);
+            ReviewMapper.class, NotificationMapper.class, StatsMapper.class);
 
     /** The other mappers of the app, and why their plans are not guarded here. */
     static final Map<Class<?>, String> NOT_UI = Map.of(
@@ -73,7 +76,12 @@ class UiPlanGuardTest {
             "SessionMapper.signOut", "a function call revoking one session by its token hash (primary key)",
             "SessionMapper.sessionProfile", "a function call reading the signed-in person's rows by primary key",
             "SessionMapper.clientLoginProblem", "reads pg_roles and pg_class only, no platform table",
-            "PipelineMapper.insert", "INSERT ... VALUES of one row; its policy checks are primary-key probes");
+            "PipelineMapper.insert", "INSERT ... VALUES of one row; its policy checks are primary-key probes",
+            "StatsMapper.activeJobsSummary", "a SECURITY DEFINER function call over the materialized view "
+                    + "recruiter.active_jobs_summary (indexed by company), filtered to the session inside",
+            "StatsMapper.refreshActiveJobsSummary", "a function call that refreshes the materialized view "
+                    + "(CONCURRENTLY, as its owner): a whole-table job by design, started by an explicit click",
+            "StatsMapper.serverState", "reads the server's own settings and catalogs, no platform table");
 
     /**
      * Scans seen on this demo-sized data that the large data set does not have, and why they are tolerated here
@@ -151,6 +159,12 @@ class UiPlanGuardTest {
                 "beforeCreatedAt", null, "beforeId", null, "limit", 50));
         p.put("NotificationMapper.markRead", who -> map("userId", who.user().userId(), "id", 1));
         p.put("NotificationMapper.markAllRead", who -> map("userId", who.user().userId()));
+        // statistics: all time (the screen's default), as the bench draws them most often
+        for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources", "jobs")) {
+            p.put("StatsMapper." + st, who -> map("q", stats(who)));
+        }
+        p.put("StatsMapper.stale", who -> map("q", stats(who), "limit", 200));
+        p.put("StatsMapper.topJobs", who -> map("q", stats(who), "limit", 10));
         return p;
     }
 
@@ -232,6 +246,10 @@ class UiPlanGuardTest {
 
     private Map<String, Object> who(SignedIn who) {
         return map("companyId", who.user().companyId(), "userId", who.user().userId());
+    }
+
+    private static StatsQuery stats(SignedIn who) {
+        return StatsQuery.of(who.user(), null, null, null, 14, ZoneOffset.UTC);
     }
 
     private static PipelineCriteria criteria(SignedIn who, String search) {
