@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--budget-seconds", defaultValue = "40",
+            description = "Stop timing a slow statement after this long, with at least 10 runs (default ${DEFAULT-VALUE}).")
+    double budgetSeconds;
+
     @Option(names = "--baseline-repetitions", defaultValue = "20",
             description = "Timed runs per baseline statement at most (default ${DEFAULT-VALUE}).")
     int baselineRepetitions;
@@ -94,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + "`intowork-recruiter migrate` first.");
             }
             try (Database client = openClient(owner)) {
-                BenchRunner.Options options = new BenchRunner.Options(repetitions, warmup, baselineRepetitions,
+                BenchRunner.Options options = new BenchRunner.Options(repetitions, warmup, budgetSeconds, baselineRepetitions,
                         baselineBudgetSeconds, seed, !noBaseline, command, machineNote);
                 BenchReport report = new BenchRunner(owner.unitOfWork(), client.unitOfWork().factory(), options,
                         msg -> {

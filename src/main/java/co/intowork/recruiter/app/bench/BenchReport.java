@@ -17,7 +17,7 @@ import java.util.Locale;
 public record BenchReport(String generatedAt, String command, Settings settings, Machine machine, Data data,
                           List<StatementResult> statements, UiResult ui, List<String> notes) {
 
-    public record Settings(int repetitions, int warmup, int baselineRepetitions, double baselineBudgetSeconds,
+    public record Settings(int repetitions, int warmup, double budgetSeconds, int baselineRepetitions, double baselineBudgetSeconds,
                            long randomSeed, boolean baseline) {
     }
 
@@ -71,7 +71,8 @@ public record BenchReport(String generatedAt, String command, Settings settings,
                         "; load average %.2f at the start, %.2f at the end", machine.loadAverageStart(),
                         machine.loadAverageEnd())).append(". ").append(machine.note()).append("\n\n");
         md.append("Settings: ").append(settings.repetitions()).append(" timed repetitions per statement after ")
-                .append(settings.warmup()).append(" warm-up runs; baseline up to ")
+                .append(settings.warmup()).append(" warm-up runs (a slower statement stops after ")
+                .append(fmt(settings.budgetSeconds())).append(" s, with at least 10; see n); baseline up to ")
                 .append(settings.baselineRepetitions()).append(" repetitions or ")
                 .append(fmt(settings.baselineBudgetSeconds())).append(" s per statement; random seed ")
                 .append(settings.randomSeed()).append(".\n\n");
@@ -90,18 +91,18 @@ public record BenchReport(String generatedAt, String command, Settings settings,
         md.append("\n## Statements (signed-in recruiter_app client, row-level security on)\n\n");
         md.append("Times in ms. Baseline: the platform web backend's way (ILIKE, one COUNT per number, OFFSET "
                 + "paging) as the tables' owner, with only V1's indexes; ratio = baseline p95 / ours p95.\n\n");
-        md.append("| statement | subject | p50 | p95 | p99 | rows | index used | baseline p95 (n) | ratio |\n")
-                .append("| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
+        md.append("| statement | subject | n | p50 | p95 | p99 | rows | index used | baseline p95 (n) | ratio |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
         for (StatementResult r : statements) {
-            md.append("| ").append(r.name()).append(" | ").append(r.subject()).append(" | ")
-                    .append(fmt(r.p50Ms())).append(" | ").append(fmt(r.p95Ms())).append(" | ")
+            md.append("| ").append(r.name()).append(" | ").append(r.subject()).append(" | ").append(r.samples())
+                    .append(" | ").append(fmt(r.p50Ms())).append(" | ").append(fmt(r.p95Ms())).append(" | ")
                     .append(fmt(r.p99Ms())).append(" | ").append(r.rows()).append(" | ")
                     .append(r.indexUsed() == null ? "n/a" : r.indexUsed() ? "yes" : "**no**").append(" | ")
                     .append(r.baselineP95Ms() == null ? "–" : fmt(r.baselineP95Ms()) + " (" + r.baselineSamples() + ")")
                     .append(" | ").append(r.ratio() == null ? "–" : fmt(r.ratio()) + "×").append(" |\n");
             if (r.error() != null) {
                 md.append("| ↳ failed: ").append(r.error().lines().findFirst().orElse("").replace("|", "/"))
-                        .append(" | | | | | | | | |\n");
+                        .append(" | | | | | | | | | |\n");
             }
         }
         md.append("\n### What each statement is\n\n");

@@ -36,8 +36,9 @@ import java.util.function.Consumer;
  * and puts both side by side in a {@link BenchReport}.
  */
 public final class BenchRunner {
-    public record Options(int repetitions, int warmup, int baselineRepetitions, double baselineBudgetSeconds,
-                          long seed, boolean baseline, String command, String machineNote) {
+    public record Options(int repetitions, int warmup, double budgetSeconds, int baselineRepetitions,
+                          double baselineBudgetSeconds, long seed, boolean baseline, String command,
+                          String machineNote) {
     }
 
     /** The measurements of one statement for one subject, kept until the baseline has run too. */
@@ -92,7 +93,7 @@ public final class BenchRunner {
             String pg = owner.inTransaction(s -> s.getMapper(BenchMapper.class).serverVersion());
             double loadEnd = loadAverage();
             return new BenchReport(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
-                    options.command(), new BenchReport.Settings(options.repetitions(), options.warmup(),
+                    options.command(), new BenchReport.Settings(options.repetitions(), options.warmup(), options.budgetSeconds(),
                     options.baselineRepetitions(), options.baselineBudgetSeconds(), options.seed(), options.baseline()),
                     machine(pg, loadStart, loadEnd), new BenchReport.Data(tables, subjects.stream()
                     .map(BenchRunner::describe).toList(), dropped),
@@ -192,14 +193,25 @@ public final class BenchRunner {
         List<JsonNode> plans = st.plans().plans(draws.get(options.warmup()));
         long[] nanos = new long[options.repetitions()];
         int[] rows = new int[options.repetitions()];
+        int done = 0;
+        long budget = (long) (options.budgetSeconds() * 1e9);
         try {
-            for (int i = 0; i < options.warmup(); i++) {
+            long started = System.nanoTime();
+            for (int i = 0; i < options.warmup() && System.nanoTime() - started < budget / 4; i++) {
                 st.ours().run(draws.get(i));
             }
-            for (int i = 0; i < options.repetitions(); i++) {
+            started = System.nanoTime();
+            // a slow statement stops at the time budget, with at least 10 timed runs
+            for (int i = 0; i < options.repetitions() && (i < 10 || System.nanoTime() - started < budget); i++) {
                 BenchStatement.Sample sample = st.ours().run(draws.get(options.warmup() + i));
                 nanos[i] = sample.nanos();
                 rows[i] = sample.rows();
+                done++;
+            }
+            if (done < options.repetitions()) {
+                progress.accept("  stopped at the time budget after " + done + " runs");
+                nanos = Arrays.copyOf(nanos, done);
+                rows = Arrays.copyOf(rows, done);
             }
         } catch (RuntimeException e) {
             // one statement that fails (e.g. the statement timeout) is a finding, not the end of the run
