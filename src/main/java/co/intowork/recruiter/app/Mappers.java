@@ -23,6 +23,8 @@ public final class Mappers {
                 PipelineMapper.class, BoardMapper.class, ReviewMapper.class,
                 StatsMapper.class,
                 // offline sync
-                SliceMapper.class, ReplicaMapper.class);
+                SliceMapper.class, ReplicaMapper.class,
+                // benchmark (app/bench)
+                co.intowork.recruiter.app.bench.BenchMapper.class, co.intowork.recruiter.app.bench.BaselineMapper.class);
     }
 }

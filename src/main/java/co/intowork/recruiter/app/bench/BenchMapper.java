@@ -1,0 +1,77 @@
+package co.intowork.recruiter.app.bench;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The benchmark's setup reads (never timed); rows are plain field holders filled by MyBatis. */
+public interface BenchMapper {
+    final class CompanyRow {
+        public int companyId;
+        public String companyName;
+        public long applications;
+        public long jobs;
+        public String recruiterEmail;
+    }
+
+    final class HiringManagerRow {
+        public String email;
+        public long jobs;
+    }
+
+    final class WordRow {
+        public String word;
+        public long jobs;
+    }
+
+    final class JobRow {
+        public int jobId;
+        public int companyId;
+        public long applications;
+    }
+
+    final class ApplicationRow {
+        public int applicationId;
+        public int jobId;
+        public int candidateId;
+        public int version;
+        public String status;
+    }
+
+    final class Cursor {
+        public int id;
+        public OffsetDateTime time;
+    }
+
+    List<CompanyRow> companies();
+
+    HiringManagerRow hiringManager();
+
+    List<WordRow> titleWords(@Param("companyId") int companyId, @Param("language") String language);
+
+    JobRow jobNear(@Param("applications") long applications);
+
+    List<JobRow> jobPool(@Param("companyId") Integer companyId, @Param("userId") int userId);
+
+    List<ApplicationRow> applicationPool(@Param("jobIds") Integer[] jobIds);
+
+    Cursor columnCursor(@Param("jobId") int jobId, @Param("status") String status, @Param("offset") int offset);
+
+    Cursor pipelineCursor(@Param("companyId") Integer companyId, @Param("userId") int userId,
+                          @Param("offset") int offset);
+
+    String recruiterOf(@Param("companyId") int companyId);
+
+    Integer uiJob(@Param("title") String title);
+
+    Integer insertUiJob(@Param("companyId") int companyId, @Param("title") String title,
+                        @Param("anchor") OffsetDateTime anchor, @Param("count") int count);
+
+    int insertUiApplications(@Param("jobId") int jobId, @Param("count") int count,
+                             @Param("anchor") OffsetDateTime anchor);
+
+    String serverVersion();
+
+    String functionBody(@Param("signature") String signature);
+}

@@ -1,0 +1,310 @@
+package co.intowork.recruiter.app.bench;
+
+import co.intowork.recruiter.auth.SessionMapper;
+import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.board.BoardMapper;
+import co.intowork.recruiter.board.BoardService;
+import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.notifications.NotificationMapper;
+import co.intowork.recruiter.notifications.NotificationService;
+import co.intowork.recruiter.pipeline.JobSort;
+import co.intowork.recruiter.pipeline.PipelineCriteria;
+import co.intowork.recruiter.pipeline.PipelineMapper;
+import co.intowork.recruiter.pipeline.PipelineViewModel;
+import co.intowork.recruiter.review.ReviewMapper;
+import co.intowork.recruiter.review.ReviewService;
+import co.intowork.recruiter.review.Scorecard;
+import co.intowork.recruiter.stats.StatsMapper;
+import co.intowork.recruiter.stats.StatsQuery;
+import co.intowork.recruiter.stats.StatsService;
+import co.intowork.recruiter.stats.StatsSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The registry: every statement the UI issues, as the benchmark runs it for one subject. A feature adds its own
+ * statements with a few {@link #read} lines in {@link #forSubject}.
+ */
+public final class UiStatements {
+    private static final String PIPELINE = PipelineMapper.class.getName() + ".";
+    private static final String BOARD = BoardMapper.class.getName() + ".";
+    private static final String REVIEW = ReviewMapper.class.getName() + ".";
+    private static final String INBOX = NotificationMapper.class.getName() + ".";
+    private static final String STATS = StatsMapper.class.getName() + ".";
+    private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
+    /**
+     * Counting a job's applications: the board index (job_id, status, applied_at), or the unique (job_id,
+     * candidate_id) one, which the planner may take for a whole job's count; either reads only that job.
+     */
+    private static final String COUNTS_INDEX = "ix_job_applications_board|ux_job_applications_job_candidate";
+    /** V1 has both a primary key and a plain index on job_applications.id; the planner takes either. */
+    private static final String APPLICATION_BY_ID = "job_applications_pkey|ix_job_applications_id";
+    /** Deepest page drawn: recruiters page a little, rarely far. */
+    private static final int MAX_DEPTH = 10;
+
+    private UiStatements() {
+    }
+
+    /** The names every subject gets when its data has them (the test checks the report against this list). */
+    public static final List<String> NAMES = List.of("session.use_session", "pipeline.page", "pipeline.count",
+            "pipeline.search.fr_common", "pipeline.search.fr_rare", "pipeline.search.en_common",
+            "pipeline.search.en_rare", "pipeline.recruiters", "pipeline.countries", "board.job_choices",
+            "board.header", "board.page", "review.application", "review.experiences", "review.educations",
+            "review.skills", "review.events", "review.save", "board.move", "notifications.page",
+            "notifications.unread_count", "stats.dashboard", "stats.funnel", "stats.times", "stats.stale",
+            "stats.weekly", "stats.sources", "stats.top_jobs", "stats.jobs");
+
+    public static List<BenchStatement> forSubject(Subject s) {
+        SignedInUser u = s.user();
+        Subject.Pools p = s.pools();
+        UnitOfWork client = s.client();
+        boolean recruiter = u.isRecruiter();
+        // V8's (company_id, status, posted_at) or V1's (company_id): both read only the company's jobs; a hiring
+        // manager's few jobs are probed by id
+        String jobsIndex = recruiter ? "ix_jobs_company_status|ix_jobs_company_id" : "jobs_pkey|ix_jobs_id";
+        List<BenchStatement> all = new ArrayList<>();
+
+        all.add(new BenchStatement("session.use_session", "recruiter.use_session(token): first statement of "
+                + "every transaction", r -> params("token", s.token()),
+                read(client, SessionMapper.class.getName() + ".useSession"), x -> List.of(), List.of(), null));
+
+        all.add(read(s, "pipeline.page", "pipeline: a page of 100 jobs, newest first (keyset, random depth up to "
+                        + MAX_DEPTH + " pages), each with its applications counted per status and new",
+                PIPELINE + "page", r -> {
+                    int depth = pipelineDepth(s, r);
+                    return params("c", criteria(u, null, cursorAt(s, depth)), "depth", depth);
+                }, jobsIndex, "job_application_counts_pkey")
+                .withBaseline((o, m) -> Baseline.pipelinePage(o, u, m)));
+        all.add(read(s, "pipeline.count", "pipeline: how many jobs the list has", PIPELINE + "count",
+                r -> params("c", criteria(u, null, null)), jobsIndex)
+                .withBaseline((o, m) -> Baseline.countJobs(o, u)));
+        for (Map.Entry<String, String> w : p.words().entrySet()) {
+            String word = w.getValue();
+            all.add(new BenchStatement("pipeline.search." + w.getKey(), "pipeline: first page of a full-text search "
+                    + "for '" + word + "' (" + w.getKey().replace('_', ' ') + " word of the titles)",
+                    r -> params("c", criteria(u, word, null)), read(client, PIPELINE + "page"),
+                    m -> searchPlans(s, m, word), List.of("ix_jobs_search_document", "job_application_counts_pkey"),
+                    (o, m) -> Baseline.search(o, u, word)));
+        }
+        all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list (once per opening)",
+                PIPELINE + "recruiters", r -> params("companyId", u.companyId(), "userId", u.userId())));
+        all.add(read(s, "pipeline.countries", "pipeline: the country filter's list (once per opening)",
+                PIPELINE + "countries", r -> params("companyId", u.companyId(), "userId", u.userId()), jobsIndex));
+
+        all.add(read(s, "board.job_choices", "board: the job picker (500 most recent jobs)", BOARD + "jobChoices",
+                r -> params("companyId", u.companyId(), "userId", u.userId())));
+        all.add(read(s, "board.header", "board: the job and its applications counted per status (a random job)",
+                BOARD + "header", r -> params("jobId", pick(r, p.jobs()).jobId, "companyId", u.companyId(),
+                        "userId", u.userId()), COUNTS_INDEX)
+                .withBaseline(Baseline::boardCounts));
+        all.add(read(s, "board.page", "board: 50 cards of a column (random job and non-empty column, keyset at a "
+                        + "random depth up to " + MAX_DEPTH + " pages) with names, titles and time in status",
+                BOARD + "page", r -> columnPage(s, r), "ix_job_applications_job_applied")
+                .withBaseline(Baseline::boardPage));
+
+        all.add(read(s, "review.application", "review: the application with the candidate's profile, CV and "
+                        + "cover letter (random application)", REVIEW + "application",
+                r -> {
+                    BenchMapper.ApplicationRow a = pick(r, p.applications());
+                    return params("applicationId", a.applicationId, "companyId", u.companyId(),
+                            "userId", u.userId(), "candidateId", a.candidateId);
+                }, APPLICATION_BY_ID)
+                .withBaseline(Baseline::application));
+        for (String part : List.of("experiences", "educations", "skills")) {
+            all.add(read(s, "review." + part, "review: the candidate's " + part, REVIEW + part,
+                    r -> params("candidateId", pick(r, p.applications()).candidateId), "ix_" + part + "_candidate")
+                    .withBaseline((o, m) -> Baseline.profilePart(o, part, m)));
+        }
+        all.add(read(s, "review.events", "review: the application's status history", REVIEW + "events",
+                r -> params("applicationId", pick(r, p.applications()).applicationId),
+                "ix_application_status_events_application_changed"));
+
+        ReviewService review = new ReviewService(s.rollback());
+        all.add(new BenchStatement("review.save", "review: save notes and rating (ReviewService, optimistic lock; "
+                + "whole transaction incl. use_session, rolled back)",
+                r -> {
+                    BenchMapper.ApplicationRow a = pick(r, p.applications());
+                    return params("applicationId", a.applicationId, "version", a.version,
+                            "notes", "Benchmark note " + r.nextInt(1000), "rating", 1 + r.nextInt(5),
+                            "scorecard", null);
+                },
+                m -> timed(() -> {
+                    review.saveAssessment((int) m.get("applicationId"), (int) m.get("version"),
+                            (String) m.get("notes"), (Integer) m.get("rating"), Scorecard.EMPTY);
+                    return 1;
+                }),
+                m -> explain(client, m, REVIEW + "saveAssessment"), List.of(APPLICATION_BY_ID),
+                Baseline::save));
+
+        BoardService board = new BoardService(s.rollback());
+        if (!p.appliedCards().isEmpty()) {
+            all.add(new BenchStatement("board.move", "board: move one card applied → viewed (BoardService: "
+                    + "version-checked UPDATE, status event by trigger, the candidate's notification; whole "
+                    + "transaction incl. use_session, rolled back)",
+                    r -> {
+                        Subject.JobCard c = pick(r, p.appliedCards());
+                        Integer[] ids = {c.card().applicationId()};
+                        Integer[] versions = {c.card().version()};
+                        return params("jobId", c.jobId(), "card", c, "ids", ids, "versions", versions,
+                                "to", ApplicationStatus.VIEWED.label(), "title",
+                                ApplicationStatus.VIEWED.notificationTitle(), "applicationId", ids[0]);
+                    },
+                    m -> timed(() -> board.move((int) m.get("jobId"), List.of(new BoardService.Move(
+                            ((Subject.JobCard) m.get("card")).card(), ApplicationStatus.VIEWED))).size()),
+                    m -> explain(client, m, BOARD + "move", BOARD + "notifyCandidates"),
+                    List.of(APPLICATION_BY_ID), Baseline::move));
+        }
+
+        all.add(read(s, "notifications.page", "inbox: the newest 50 notifications", INBOX + "page",
+                r -> params("userId", u.userId(), "unreadOnly", false, "beforeCreatedAt", null, "beforeId", null,
+                        "limit", NotificationService.PAGE_SIZE), "ix_notifications_user_created")
+                .withBaseline((o, m) -> Baseline.notificationsPage(o, u)));
+        all.add(read(s, "notifications.unread_count", "inbox: the unread count in the side bar (every minute)",
+                INBOX + "unreadCount", r -> params("userId", u.userId()), "ix_notifications_user_unread")
+                .withBaseline((o, m) -> Baseline.unreadCount(o, u)));
+        // statistics (goal: 10 ms at p95): all time (the screen's default) or the last 30 / 90 days, the whole
+        // scope or one random job
+        Function<Random, Map<String, Object>> period = r -> {
+            int days = new int[]{0, 0, 30, 90}[r.nextInt(4)];
+            Integer jobId = r.nextInt(5) == 0 ? pick(r, p.jobs()).jobId : null;
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            return params("q", StatsQuery.of(u, jobId, days == 0 ? null : today.minusDays(days), null,
+                    StatsSettings.DEFAULT_STALE_DAYS, java.time.ZoneOffset.UTC), "limit", StatsService.STALE_LIMIT,
+                    "days", days);
+        };
+        all.add(read(s, "stats.dashboard", "statistics: the summary figures", STATS + "dashboard", period)
+                .withBaseline((o, m) -> Baseline.dashboard(o, u, m)));
+        all.add(read(s, "stats.funnel", "statistics: the funnel (reached each status)", STATS + "funnel", period));
+        all.add(read(s, "stats.times", "statistics: time in stage, to first view and to hire", STATS + "times",
+                period));
+        all.add(read(s, "stats.stale", "statistics: applications waiting longer than the stale threshold (200)",
+                STATS + "stale", period));
+        all.add(read(s, "stats.weekly", "statistics: applications per week", STATS + "weekly", period));
+        all.add(read(s, "stats.sources", "statistics: applications per source", STATS + "sources", period));
+        all.add(read(s, "stats.top_jobs", "statistics: the 10 jobs with the most applications", STATS + "topJobs",
+                r -> with(period.apply(r), "limit", StatsService.TOP_JOBS)));
+        all.add(read(s, "stats.jobs", "statistics: the job filter's list", STATS + "jobs", period));
+        return all;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> m, Object... keyValues) {
+        m.putAll(params(keyValues));
+        return m;
+    }
+
+    /** A read statement of a mapper, run by id with the drawn map, planned with the same map. */
+    public static BenchStatement read(Subject s, String name, String what, String statementId,
+                                      Function<Random, Map<String, Object>> draw, String... intendedIndexes) {
+        return new BenchStatement(name, what, draw, read(s.client(), statementId),
+                m -> explain(s.client(), m, statementId), List.of(intendedIndexes), null);
+    }
+
+    static BenchStatement.Timed read(UnitOfWork client, String statementId) {
+        return m -> client.inTransaction(session -> {
+            long start = System.nanoTime();
+            List<Object> rows = session.selectList(statementId, m);
+            return new BenchStatement.Sample(System.nanoTime() - start, rows.size());
+        });
+    }
+
+    interface Work {
+        int run() throws Exception;
+    }
+
+    static BenchStatement.Sample timed(Work work) throws Exception {
+        long start = System.nanoTime();
+        int rows = work.run();
+        return new BenchStatement.Sample(System.nanoTime() - start, rows);
+    }
+
+    static List<JsonNode> explain(UnitOfWork uow, Map<String, Object> m, String... statementIds) {
+        return uow.inTransaction(session -> {
+            List<JsonNode> plans = new ArrayList<>();
+            for (String id : statementIds) {
+                plans.add(Plans.explainForGuard(session, id, m));
+            }
+            return plans;
+        });
+    }
+
+    /**
+     * The page as the client plans it (the match is hidden inside recruiter.search_visible_jobs, a SECURITY DEFINER
+     * function), and the function's own statement as its owner plans it for this word.
+     */
+    private static List<JsonNode> searchPlans(Subject s, Map<String, Object> m, String word) {
+        if (!WORD.matcher(word).matches()) {
+            throw new IllegalArgumentException("unexpected search word " + word);
+        }
+        List<JsonNode> plans = new ArrayList<>(explain(s.client(), m, PIPELINE + "page"));
+        plans.add(s.owner().inTransaction(session -> {
+            String body = session.getMapper(BenchMapper.class).functionBody("recruiter.search_visible_jobs(text)");
+            return Plans.explainSql(session, body.replace("search_query(query)", "search_query('" + word + "')"));
+        }));
+        return plans;
+    }
+
+    static PipelineCriteria criteria(SignedInUser u, String search, PipelineCriteria.Cursor after) {
+        return new PipelineCriteria(u.isRecruiter() ? u.companyId() : null, u.userId(), null, null, null, null, null,
+                search, JobSort.NEWEST, after, PipelineViewModel.PAGE_SIZE);
+    }
+
+    private static int pipelineDepth(Subject s, Random r) {
+        long pages = (s.pools().visibleJobs() + PipelineViewModel.PAGE_SIZE - 1) / PipelineViewModel.PAGE_SIZE;
+        return r.nextInt((int) Math.max(1, Math.min(MAX_DEPTH, pages)));
+    }
+
+    /** The keyset of the row before page {@code depth} (0 = the first page, no keyset). */
+    private static PipelineCriteria.Cursor cursorAt(Subject s, int depth) {
+        if (depth == 0) {
+            return null;
+        }
+        SignedInUser u = s.user();
+        BenchMapper.Cursor c = s.client().inTransaction(session -> session.getMapper(BenchMapper.class)
+                .pipelineCursor(u.isRecruiter() ? u.companyId() : null, u.userId(),
+                        depth * PipelineViewModel.PAGE_SIZE - 1));
+        return c == null ? null : new PipelineCriteria.Cursor(c.id, c.time, null);
+    }
+
+    private static Map<String, Object> columnPage(Subject s, Random r) {
+        List<Integer> jobs = new ArrayList<>(s.pools().columns().keySet());
+        int jobId = pick(r, jobs);
+        Map<ApplicationStatus, Long> columns = s.pools().columns().get(jobId);
+        List<ApplicationStatus> statuses = new ArrayList<>(columns.keySet());
+        ApplicationStatus status = pick(r, statuses);
+        long pages = (columns.get(status) + BoardService.PAGE_SIZE - 1) / BoardService.PAGE_SIZE;
+        int depth = r.nextInt((int) Math.max(1, Math.min(MAX_DEPTH, pages)));
+        Map<String, Object> m = params("jobId", jobId, "status", status.label(), "afterAppliedAt", null,
+                "afterId", null, "limit", BoardService.PAGE_SIZE, "offset", depth * BoardService.PAGE_SIZE);
+        if (depth > 0) {
+            BenchMapper.Cursor c = s.client().inTransaction(session -> session.getMapper(BenchMapper.class)
+                    .columnCursor(jobId, status.label(), depth * BoardService.PAGE_SIZE - 1));
+            if (c != null) {
+                m.put("afterAppliedAt", c.time);
+                m.put("afterId", c.id);
+            } else {
+                m.put("offset", 0);
+            }
+        }
+        return m;
+    }
+
+    static <T> T pick(Random r, List<T> list) {
+        return list.get(r.nextInt(list.size()));
+    }
+
+    static Map<String, Object> params(Object... keyValues) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+}
