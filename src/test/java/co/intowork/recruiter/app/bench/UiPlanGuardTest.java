@@ -1,6 +1,8 @@
 package co.intowork.recruiter.app.bench;
 
 import co.intowork.recruiter.app.Mappers;
+import co.intowork.recruiter.sync.ReplicaMapper;
+import co.intowork.recruiter.sync.SliceMapper;
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SessionMapper;
@@ -66,7 +68,9 @@ class UiPlanGuardTest {
             DemoSeedMapper.class, "seeding: runs once as the owner on an empty database",
             LargeSeedMapper.class, "seeding: set-based bulk load, not interactive",
             BenchMapper.class, "the benchmark's own setup reads, never timed",
-            BaselineMapper.class, "the benchmark's baseline: the platform's way, slow on purpose");
+            BaselineMapper.class, "the benchmark's baseline: the platform's way, slow on purpose",
+            SliceMapper.class, "offline sync: background reads per job, timed by SyncBenchmarkTest (plan guard still to do)",
+            ReplicaMapper.class, "offline sync: writes the laptop's own replica as its owner, no row-level security");
 
     /** Statements with nothing for an index to do, and why. */
     static final Map<String, String> EXEMPT = Map.of(
