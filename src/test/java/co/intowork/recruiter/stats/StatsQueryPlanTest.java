@@ -1,5 +1,7 @@
 package co.intowork.recruiter.stats;
 
+import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
+
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
@@ -109,30 +111,13 @@ class StatsQueryPlanTest {
     }
 
     private Integer anyJob() {
-        return Integer.parseInt(rows("SELECT j.id FROM public.jobs j WHERE j.company_id = ?"
+        return Integer.parseInt(MigratedDatabases.column(db, "SELECT j.id FROM public.jobs j WHERE j.company_id = ?"
                 + " AND j.status = 'published' ORDER BY j.id LIMIT 1", aicha.companyId()).get(0));
     }
 
     private void exec(String sql) throws java.sql.SQLException {
         try (var c = db.superuser().getConnection(); var st = c.createStatement()) {
             st.execute(sql);
-        }
-    }
-
-    private List<String> rows(String sql, Object... params) {
-        try (var c = db.superuser().getConnection(); var ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package co.intowork.recruiter.sync;
 
+import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
+
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedIn;
@@ -104,20 +106,7 @@ final class SyncFixture implements AutoCloseable {
     }
 
     static List<String> column(TestDatabase.Db db, String sql, Object... params) {
-        try (Connection c = db.superuser().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return MigratedDatabases.column(db, sql, params);
     }
 
     @Override

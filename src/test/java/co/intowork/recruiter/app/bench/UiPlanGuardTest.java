@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app.bench;
 
 import co.intowork.recruiter.app.Mappers;
+import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
 import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SliceMapper;
 import co.intowork.recruiter.auth.AuthService;
@@ -31,9 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -275,13 +273,14 @@ class UiPlanGuardTest {
     }
 
     private Integer[] applications(SignedIn who) {
-        return rows("SELECT id FROM public.job_applications WHERE job_id = ? ORDER BY id LIMIT 20", job(who), 0)
+        return MigratedDatabases.column(db, "SELECT id FROM public.job_applications WHERE job_id = ? ORDER BY id LIMIT 20",
+                        job(who))
                 .stream().map(Integer::valueOf).toArray(Integer[]::new);
     }
 
     private int candidate(SignedIn who) {
         return Integer.parseInt(value("SELECT candidate_id FROM public.job_applications WHERE job_id = ? ORDER BY id"
-                + " LIMIT 1", job(who), 0));
+                + " LIMIT 1", job(who)));
     }
 
     private static Map<String, Object> map(Object... keyValues) {
@@ -297,25 +296,7 @@ class UiPlanGuardTest {
         return m;
     }
 
-    private String value(String sql, int a, int b) {
-        return rows(sql, a, b).get(0);
-    }
-
-    private List<String> rows(String sql, int a, int b) {
-        try (Connection c = db.superuser().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, a);
-            if (sql.chars().filter(ch -> ch == '?').count() > 1) {
-                ps.setInt(2, b);
-            }
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private String value(String sql, Object... params) {
+        return MigratedDatabases.column(db, sql, params).get(0);
     }
 }

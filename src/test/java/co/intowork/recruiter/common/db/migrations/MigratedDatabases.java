@@ -130,6 +130,15 @@ public final class MigratedDatabases {
         }
     }
 
+    /** The first column of every row, as strings, read as the superuser. */
+    public static List<String> column(TestDatabase.Db db, String sql, Object... params) {
+        try (Connection c = db.superuser().getConnection()) {
+            return strings(c, sql, params);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of every row, as strings. */
     public static List<String> strings(Connection c, String sql, Object... params) throws SQLException {
         List<String> out = new ArrayList<>();
