@@ -180,8 +180,10 @@ public final class MainView {
                 inboxButton.textProperty().bind(Bindings.createStringBinding(() -> unreadCount.get() == 0
                         ? Messages.text("nav.inbox") : Messages.format("nav.inboxCount", unreadCount.get()),
                         unreadCount));
-                unreadRefresh.getKeyFrames().setAll(new KeyFrame(Duration.seconds(60),
-                        e -> composer.inbox().refreshUnreadCount()));
+                unreadRefresh.getKeyFrames().setAll(new KeyFrame(Duration.seconds(60), e -> {
+                    composer.inbox().refreshUnreadCount();
+                    composer.sync().checkConnection();
+                }));
                 composer.inbox().refreshUnreadCount();
                 unreadRefresh.play();
                 // offline review: what waits or conflicts shows on the section's button

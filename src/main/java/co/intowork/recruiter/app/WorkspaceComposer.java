@@ -47,7 +47,8 @@ final class WorkspaceComposer implements Navigator {
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
         views.put(Section.STATISTICS, StatsView.load(new StatsViewModel(signedIn, this, statsSettings())));
-        sync = new SyncViewModel(signedIn, Replica.lazy(Mappers.all()));
+        sync = new SyncViewModel(signedIn, Replica.lazy(Mappers.all()),
+                () -> Replica.exists(co.intowork.recruiter.settings.SettingsLoader.system().paths()));
         views.put(Section.SYNC, SyncView.load(sync));
     }
 

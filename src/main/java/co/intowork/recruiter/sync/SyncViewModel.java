@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -57,6 +58,7 @@ public final class SyncViewModel {
     private final IntegerProperty conflictCount = new SimpleIntegerProperty(0);
     private final IntegerProperty offlineJobCount = new SimpleIntegerProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanSupplier replicaOnDisk;
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
     private final ObjectProperty<JobRow> selectedJob = new SimpleObjectProperty<>();
@@ -67,8 +69,14 @@ public final class SyncViewModel {
     private final StringProperty mine = new SimpleStringProperty("");
 
     public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource) {
+        this(signedIn, replicaSource, () -> true);
+    }
+
+    /** {@code replicaOnDisk}: whether this computer holds an offline copy at all (checked before starting it). */
+    public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk) {
         this.signedIn = signedIn;
         this.replicaSource = replicaSource;
+        this.replicaOnDisk = replicaOnDisk;
         selectedConflict.addListener((obs, old, now) -> {
             base.set(now == null ? "" : describe(now.base(), null));
             theirs.set(now == null ? "" : now.theirs() == null ? Messages.text("sync.reason.gone")
@@ -99,6 +107,16 @@ public final class SyncViewModel {
             }
             return new Snapshot(s.counts(), s.lastSync(), s.openConflicts(), choices, s.sliceJobs());
         }, this::show);
+    }
+
+    /**
+     * The periodic look (every minute) that notices the server coming back: a refresh, when there is an offline
+     * copy and nothing is running; {@link #show} then sends what waits.
+     */
+    public void checkConnection() {
+        if (!busy.get() && replicaOnDisk.getAsBoolean()) {
+            refresh();
+        }
     }
 
     public void syncNow() {
@@ -165,7 +183,13 @@ public final class SyncViewModel {
             jobs.setAll(s.choices().stream().map(j -> new JobRow(j, offline.contains(j.id()))).toList());
             jobs.stream().filter(r -> keep != null && r.job().id() == keep).findFirst().ifPresent(selectedJob::set);
         }
+        boolean wasReachable = reachable.get();
         reachable.set(s.choices() != null);
+        // back online with work waiting: send it without being asked (the operations carry their own preconditions,
+        // so anything a colleague changed meanwhile lands in the conflict inbox, never over their decision)
+        if (!wasReachable && reachable.get() && s.counts().pending() > 0) {
+            syncNow();
+        }
         long keepConflict = selectedConflict.get() == null ? -1 : selectedConflict.get().id();
         conflicts.setAll(s.conflicts());
         selectedConflict.set(conflicts.stream().filter(c -> c.id() == keepConflict).findFirst()

@@ -45,4 +45,39 @@ class SyncViewModelTest {
             assertThat(vm.conflicts()).isEmpty();
         }
     }
+
+    @Test
+    void whatWaitsIsSentWhenTheServerIsReachableAgainAndOnlyThen() {
+        try (SyncFixture f = SyncFixture.create("sync_vm_back", TwoCompanies.HUGO)) {
+            boolean[] copyOnDisk = {false};
+            SyncViewModel vm = new SyncViewModel(f.signedIn, () -> f.replica, () -> copyOnDisk[0]);
+            vm.refresh();
+            vm.selectedJobProperty().set(vm.jobs().get(0));
+            vm.takeOffline();
+            f.offline().move(102, ApplicationStatus.VIEWED);
+
+            // no offline copy on this computer: the minute's check does nothing at all
+            vm.reachableProperty().set(false);
+            vm.checkConnection();
+            assertThat(vm.reachableProperty().get()).isFalse();
+
+            // reachable all along: a refresh shows what waits and leaves it to "Sync now"
+            copyOnDisk[0] = true;
+            vm.reachableProperty().set(true);
+            vm.checkConnection();
+            assertThat(vm.pendingCountProperty().get()).isEqualTo(1);
+            assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
+                    .isEqualTo("applied");
+
+            // the server was unreachable at the last look and answers now: the waiting move goes out
+            vm.reachableProperty().set(false);
+            vm.checkConnection();
+
+            assertThat(vm.reachableProperty().get()).isTrue();
+            assertThat(vm.pendingCountProperty().get()).isZero();
+            assertThat(vm.messageProperty().get()).startsWith("Synced: 1 sent");
+            assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
+                    .isEqualTo("viewed");
+        }
+    }
 }
