@@ -68,6 +68,7 @@ public final class MainView {
     private final BooleanProperty sectionHasView = new SimpleBooleanProperty(false);
     // the unread count is kept fresh while signed in; the platform adds notifications at any time
     private final Timeline unreadRefresh = new Timeline();
+    private WorkspaceComposer workspace;
 
     private MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -167,6 +168,12 @@ public final class MainView {
         featureHost.visibleProperty().bind(viewModel.signedInUserProperty().isNotNull().and(sectionHasView));
         featureHost.effectProperty().bind(placeholderPane.effectProperty());
         viewModel.signedInProperty().addListener((obs, old, now) -> {
+            if (workspace != null) {
+                // stopping the offline copy's server takes a moment: not on the UI thread, and not a daemon, so
+                // it finishes even when the app is closing
+                new Thread(workspace::close, "close-workspace").start();
+                workspace = null;
+            }
             featureViews.clear();
             unreadRefresh.stop();
             inboxButton.textProperty().unbind();
@@ -175,6 +182,7 @@ public final class MainView {
             syncButton.setText(Messages.text("nav.sync"));
             if (now != null) {
                 WorkspaceComposer composer = new WorkspaceComposer(now, viewModel::select);
+                workspace = composer;
                 featureViews.putAll(composer.views());
                 var unreadCount = composer.inbox().unreadCountProperty();
                 inboxButton.textProperty().bind(Bindings.createStringBinding(() -> unreadCount.get() == 0

@@ -36,6 +36,8 @@ final class WorkspaceComposer implements Navigator {
     private final BoardViewModel board;
     private final ReviewViewModel review;
     private final SyncViewModel sync;
+    private final StatsViewModel stats;
+    private final Replica.Lazy replica = Replica.lazy(Mappers.all());
 
     WorkspaceComposer(SignedIn signedIn, Consumer<Section> showSection) {
         this.showSection = showSection;
@@ -46,8 +48,9 @@ final class WorkspaceComposer implements Navigator {
         views.put(Section.REVIEW, ReviewView.load(review));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
-        views.put(Section.STATISTICS, StatsView.load(new StatsViewModel(signedIn, this, statsSettings())));
-        sync = new SyncViewModel(signedIn, Replica.lazy(Mappers.all()),
+        stats = new StatsViewModel(signedIn, this, statsSettings());
+        views.put(Section.STATISTICS, StatsView.load(stats));
+        sync = new SyncViewModel(signedIn, replica,
                 () -> Replica.exists(co.intowork.recruiter.settings.SettingsLoader.system().paths()));
         views.put(Section.SYNC, SyncView.load(sync));
     }
@@ -60,6 +63,12 @@ final class WorkspaceComposer implements Navigator {
             org.slf4j.LoggerFactory.getLogger(WorkspaceComposer.class).warn("Statistics settings: {}", e.getMessage());
             return StatsSettings.defaults();
         }
+    }
+
+    /** The workspace's own connections: the offline copy's server and the statistics replica's pool. */
+    void close() {
+        stats.close();
+        replica.close();
     }
 
     SyncViewModel sync() {

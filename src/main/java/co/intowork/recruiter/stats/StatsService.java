@@ -98,4 +98,11 @@ public final class StatsService {
     private static ServerState state(SqlSession s) {
         return s.getMapper(StatsMapper.class).serverState();
     }
+
+    /** Closes the replica's pool, if one was opened. */
+    public void close() {
+        if (replica != null) {
+            replica.close();
+        }
+    }
 }

@@ -86,6 +86,11 @@ public final class StatsViewModel {
         this.zone = zone;
     }
 
+    /** At sign-out: lets go of the read replica's connections. */
+    public void close() {
+        service.close();
+    }
+
     /** Reads every panel again for the current filters (one transaction; each panel one statement). */
     public void reload() {
         StatsQuery query;

@@ -79,20 +79,37 @@ public final class Replica {
     }
 
     /** The app's replica, opened on first use (off the UI thread: it starts a server) and kept for the session. */
-    public static java.util.function.Supplier<Database> lazy(Collection<Class<?>> mappers) {
-        return new java.util.function.Supplier<>() {
-            private Database opened;
+    public static Lazy lazy(Collection<Class<?>> mappers) {
+        return new Lazy(() -> {
+            co.intowork.recruiter.settings.SettingsLoader loader = co.intowork.recruiter.settings.SettingsLoader.system();
+            return open(loader.load(java.util.Map.of()), loader.paths(), mappers, () -> false, msg -> { });
+        });
+    }
 
-            @Override
-            public synchronized Database get() {
-                if (opened == null) {
-                    co.intowork.recruiter.settings.SettingsLoader loader =
-                            co.intowork.recruiter.settings.SettingsLoader.system();
-                    opened = open(loader.load(java.util.Map.of()), loader.paths(), mappers, () -> false, msg -> { });
-                }
-                return opened;
+    /** Opens the replica on first use; closing stops its server (at sign-out, so the next sign-in can open it). */
+    public static final class Lazy implements java.util.function.Supplier<Database>, AutoCloseable {
+        private final java.util.function.Supplier<Database> opener;
+        private Database opened;
+
+        Lazy(java.util.function.Supplier<Database> opener) {
+            this.opener = opener;
+        }
+
+        @Override
+        public synchronized Database get() {
+            if (opened == null) {
+                opened = opener.get();
             }
-        };
+            return opened;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (opened != null) {
+                opened.close();
+                opened = null;
+            }
+        }
     }
 
     /** Deletes the replica's folder; the replica must be closed. */
