@@ -105,7 +105,8 @@ public final class MainView {
                 return;
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), viewModel::toggleHelp);
-            KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+            KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
             Section[] sections = Section.values();
             for (int i = 0; i < Math.min(digits.length, sections.length); i++) {
                 Section section = sections[i];
