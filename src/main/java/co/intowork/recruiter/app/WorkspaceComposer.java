@@ -51,14 +51,14 @@ final class WorkspaceComposer implements Navigator {
         stats = new StatsViewModel(signedIn, this, statsSettings());
         views.put(Section.STATISTICS, StatsView.load(stats));
         sync = new SyncViewModel(signedIn, replica,
-                () -> Replica.exists(co.intowork.recruiter.settings.SettingsLoader.system().paths()));
+                () -> Replica.exists(SettingsLoader.system().paths()));
         views.put(Section.SYNC, SyncView.load(sync));
     }
 
     /** The replica and stale threshold; a broken value leaves statistics on the main database with defaults. */
     private static StatsSettings statsSettings() {
         try {
-            return StatsSettings.from(SettingsLoader.system().load(java.util.Map.of()));
+            return StatsSettings.from(SettingsLoader.system().load(Map.of()));
         } catch (SettingsException e) {
             org.slf4j.LoggerFactory.getLogger(WorkspaceComposer.class).warn("Statistics settings: {}", e.getMessage());
             return StatsSettings.defaults();

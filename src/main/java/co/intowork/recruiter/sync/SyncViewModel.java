@@ -68,10 +68,6 @@ public final class SyncViewModel {
     private final StringProperty theirs = new SimpleStringProperty("");
     private final StringProperty mine = new SimpleStringProperty("");
 
-    public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource) {
-        this(signedIn, replicaSource, () -> true);
-    }
-
     /** {@code replicaOnDisk}: whether this computer holds an offline copy at all (checked before starting it). */
     public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk) {
         this.signedIn = signedIn;

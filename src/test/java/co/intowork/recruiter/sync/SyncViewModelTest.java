@@ -11,7 +11,7 @@ class SyncViewModelTest {
     @Test
     void takesAJobOfflineSyncsAndResolvesAConflictFromTheInbox() {
         try (SyncFixture f = SyncFixture.create("sync_vm", TwoCompanies.HUGO)) {
-            SyncViewModel vm = new SyncViewModel(f.signedIn, () -> f.replica);
+            SyncViewModel vm = new SyncViewModel(f.signedIn, () -> f.replica, () -> true);
             vm.refresh();
             assertThat(vm.jobs()).extracting(r -> r.job().id()).containsExactly(11);
             assertThat(vm.lastSyncProperty().get()).isEqualTo("Never synced");

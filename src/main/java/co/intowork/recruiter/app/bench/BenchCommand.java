@@ -6,6 +6,7 @@ import co.intowork.recruiter.common.db.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.db.admin.ClientLoginService;
 import co.intowork.recruiter.settings.ConnectionSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,12 +122,8 @@ public final class BenchCommand implements Callable<Integer> {
     private Database openClient(Database owner) {
         String login = clientUser != null ? clientUser : BENCH_LOGIN;
         if (clientUser == null) {
-            owner.unitOfWork().run(s -> {
-                try (var ps = s.getConnection().prepareStatement("SELECT recruiter.create_client_login(?)")) {
-                    ps.setString(1, login);
-                    ps.execute();
-                }
-            });
+            // created once, kept afterwards (an existing login is left as it is)
+            new ClientLoginService(owner.dataSource()).create(login, null, -1);
         }
         String url = owner.dataSource().getJdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
         ConnectionSettings cs = new ConnectionSettings(url, login,

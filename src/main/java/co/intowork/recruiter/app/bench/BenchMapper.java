@@ -74,4 +74,7 @@ public interface BenchMapper {
     String serverVersion();
 
     String functionBody(@Param("signature") String signature);
+
+    /** For the rest of this transaction: the platform's way takes minutes on purpose. */
+    String noStatementTimeout();
 }

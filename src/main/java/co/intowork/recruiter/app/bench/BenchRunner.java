@@ -229,7 +229,7 @@ public final class BenchRunner {
         progress.accept("Baseline: dropping the indexes V1 does not have, inside a transaction that will roll back");
         return RollbackOnly.unitOfWork(owner.factory()).inTransaction(session -> {
             List<String> dropped = Baseline.dropOurIndexes(session);
-            session.getConnection().createStatement().execute("SET LOCAL statement_timeout = 0");
+            session.getMapper(BenchMapper.class).noStatementTimeout();
             Connection c = session.getConnection();
             for (Measured m : measured) {
                 if (m.statement.baseline() == null || m.subject.company() == null || m.error != null) {
