@@ -184,6 +184,9 @@ public final class SyncViewModel {
         boolean wasReachable = reachable.get() && looked;
         looked = true;
         reachable.set(s.choices() != null && !signedIn.offline());
+        if (signedIn.offline()) {
+            message.set(Messages.text("sync.offline.needServer"));
+        }
         // signed in on the server, or back online, with work waiting: send it without being asked (the operations
         // carry their own preconditions, so anything a colleague changed meanwhile lands in the conflict inbox,
         // never over their decision)
