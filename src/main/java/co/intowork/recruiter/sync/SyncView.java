@@ -61,6 +61,7 @@ public final class SyncView {
         syncButton.disableProperty().bind(viewModel.busyProperty().or(Bindings.createBooleanBinding(() -> onCopy)));
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         pending.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.format("sync.pending", viewModel.pendingCountProperty().get()),
                 viewModel.pendingCountProperty()));
