@@ -119,6 +119,7 @@ public final class Replica {
     public static void wipe(AppPaths paths) {
         Path dir = folder(paths);
         if (!Files.exists(dir)) {
+            CvFiles.wipe(paths);
             return;
         }
         try (Stream<Path> all = Files.walk(dir)) {
@@ -131,5 +132,6 @@ public final class Replica {
             throw new UserFacingException("The offline copy in " + dir + " could not be deleted (" + e.getMessage()
                     + "). Delete that folder by hand.", e);
         }
+        CvFiles.wipe(paths);
     }
 }
