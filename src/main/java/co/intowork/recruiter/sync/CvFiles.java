@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -160,11 +162,16 @@ public final class CvFiles {
         int downloaded = 0;
         int tooLarge = 0;
         int unreachable = 0;
+        // a blocked cloud store would otherwise cost a connect timeout per CV at every sync
+        Set<String> hostsDown = new HashSet<>();
         for (int from = 0; from < missing.size(); from += PARALLEL) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + PARALLEL));
-            List<Download> running = batch.stream().map(this::start).toList();
+            List<Download> running = batch.stream().map(url -> start(url, hostsDown)).toList();
             for (Download d : running) {
                 Outcome outcome = d.finish();
+                if (outcome.hostDown()) {
+                    hostsDown.add(d.host());
+                }
                 switch (outcome.kind()) {
                     case DOWNLOADED -> downloaded++;
                     case TOO_LARGE -> {
@@ -262,16 +269,17 @@ public final class CvFiles {
 
     private enum Kind { DOWNLOADED, TOO_LARGE, UNREACHABLE }
 
-    private record Outcome(Kind kind, String reason) {
-        static final Outcome DOWNLOADED = new Outcome(Kind.DOWNLOADED, null);
-        static final Outcome TOO_LARGE = new Outcome(Kind.TOO_LARGE, null);
+    /** {@code hostDown}: no connection at all, so the host's other CVs are not tried again in this refresh. */
+    private record Outcome(Kind kind, String reason, boolean hostDown) {
+        static final Outcome DOWNLOADED = new Outcome(Kind.DOWNLOADED, null, false);
+        static final Outcome TOO_LARGE = new Outcome(Kind.TOO_LARGE, null, false);
 
         static Outcome unreachable(String reason) {
-            return new Outcome(Kind.UNREACHABLE, reason);
+            return new Outcome(Kind.UNREACHABLE, reason, false);
         }
     }
 
-    private record Download(String url, Path part, Path target, CompletableFuture<Outcome> result,
+    private record Download(String url, String host, Path part, Path target, CompletableFuture<Outcome> result,
                             AtomicReference<Capped> subscriber, Duration deadline) {
         Outcome finish() {
             Outcome outcome;
@@ -286,8 +294,9 @@ public final class CvFiles {
                 outcome = Outcome.unreachable("not complete after " + deadline.toSeconds() + " s");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                outcome = Outcome.unreachable(cause.getClass().getSimpleName()
-                        + (cause.getMessage() != null ? ": " + cause.getMessage() : ""));
+                outcome = new Outcome(Kind.UNREACHABLE, cause.getClass().getSimpleName()
+                        + (cause.getMessage() != null ? ": " + cause.getMessage() : ""),
+                        cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 result.cancel(true);
@@ -311,7 +320,7 @@ public final class CvFiles {
         }
     }
 
-    private Download start(String url) {
+    private Download start(String url, Set<String> hostsDown) {
         String name = fileName(url);
         Path part = folder.resolve(name + PART);
         Path target = folder.resolve(name);
@@ -319,8 +328,14 @@ public final class CvFiles {
         try {
             uri = resolve(url);
         } catch (IllegalArgumentException e) {
-            return new Download(url, part, target, CompletableFuture.completedFuture(
+            return new Download(url, null, part, target, CompletableFuture.completedFuture(
                     Outcome.unreachable(e.getMessage())), new AtomicReference<>(), fileDeadline);
+        }
+        String host = uri.getAuthority();
+        if (hostsDown.contains(host)) {
+            return new Download(url, host, part, target, CompletableFuture.completedFuture(
+                    Outcome.unreachable(host + " did not answer earlier in this sync")), new AtomicReference<>(),
+                    fileDeadline);
         }
         AtomicReference<Capped> subscriber = new AtomicReference<>();
         HttpResponse.BodyHandler<Outcome> handler = info -> {
@@ -336,7 +351,7 @@ public final class CvFiles {
         };
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET().build();
         CompletableFuture<Outcome> result = http.sendAsync(request, handler).thenApply(HttpResponse::body);
-        return new Download(url, part, target, result, subscriber, fileDeadline);
+        return new Download(url, host, part, target, result, subscriber, fileDeadline);
     }
 
     /** Absolute http(s) URLs as they are; a path on the platform (/uploads/...) under platform.files.url. */
