@@ -81,9 +81,10 @@ final class SyncCommand implements Callable<Integer> {
                 AuthService auth = new AuthService(server.unitOfWork(), context);
                 SignedInUser user = auth.signIn(email, password);
                 try {
-                    new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC()).remember(user, password);
-                    SyncService sync = new SyncService(new SignedIn(user, server.unitOfWork(),
-                            new ImmediateTaskRunner()), replica.unitOfWork(), SyncService.FailureHook.NONE,
+                    SignedIn signedIn = new SignedIn(user, server.unitOfWork(), new ImmediateTaskRunner());
+                    new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC())
+                            .remember(signedIn, OfflineIdentity.verifier(password));
+                    SyncService sync = new SyncService(signedIn, replica.unitOfWork(), SyncService.FailureHook.NONE,
                             Duration.ofSeconds(settings.getInt(SettingKey.OFFLINE_PULL_OVERLAP_SECONDS)),
                             CvFiles.from(settings, Cli.settingsLoader.paths()));
                     for (int job : take) {

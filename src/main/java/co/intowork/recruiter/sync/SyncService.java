@@ -8,6 +8,8 @@ import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.board.StatusTransitions;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.Scorecard;
@@ -105,16 +107,28 @@ public final class SyncService {
         this.review = new ReviewService(replaying);
     }
 
+    /**
+     * Working offline, the window's session is on the copy itself: replaying the outbox "on the server" would apply
+     * it to the copy and mark it sent. Everything that talks to the server refuses that session.
+     */
+    private void requireServer() {
+        if (server.offline()) {
+            throw new UserFacingException(Messages.text("sync.offline.needServer"));
+        }
+    }
+
     // ---------------------------------------------------------------- slice
 
     /** Adds the job to the slice and copies it now. */
     public PullReport takeOffline(int jobId) {
+        requireServer();
         replica.run(s -> s.getMapper(ReplicaMapper.class).addSliceJob(jobId));
         return pull();
     }
 
     /** Sends what waits, then removes the job from the laptop; refused while its operations cannot be sent. */
     public void bringOnline(int jobId) {
+        requireServer();
         push();
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
@@ -145,6 +159,7 @@ public final class SyncService {
     }
 
     public SyncReport sync(DoubleConsumer progress) {
+        requireServer();
         progress.accept(0.05);
         PushReport pushed = push();
         progress.accept(0.4);
@@ -158,6 +173,7 @@ public final class SyncService {
     // ---------------------------------------------------------------- pull
 
     public PullReport pull() {
+        requireServer();
         List<Integer> slice = sliceJobs();
         List<Integer> visible = slice.isEmpty() ? List.of() : server.unitOfWork().inTransaction(s -> s
                 .getMapper(SliceMapper.class).visibleJobs(slice.toArray(Integer[]::new),
@@ -345,6 +361,7 @@ public final class SyncService {
     }
 
     public PushReport push() {
+        requireServer();
         List<Operation> pending = replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).pending());
         int applied = 0;
         int already = 0;

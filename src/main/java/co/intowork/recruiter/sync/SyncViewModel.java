@@ -52,6 +52,7 @@ public final class SyncViewModel {
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty reachable = new SimpleBooleanProperty(true);
+    private boolean looked;
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty lastSync = new SimpleStringProperty(Messages.text("sync.never"));
     private final IntegerProperty pendingCount = new SimpleIntegerProperty(0);
@@ -97,6 +98,7 @@ public final class SyncViewModel {
             SyncService s = sync();
             List<JobChoice> choices;
             try {
+                // working offline these are the copy's jobs: all of them offline, none to take
                 choices = new BoardService(signedIn).jobChoices();
             } catch (RuntimeException serverDown) {
                 choices = null;
@@ -179,10 +181,12 @@ public final class SyncViewModel {
             jobs.setAll(s.choices().stream().map(j -> new JobRow(j, offline.contains(j.id()))).toList());
             jobs.stream().filter(r -> keep != null && r.job().id() == keep).findFirst().ifPresent(selectedJob::set);
         }
-        boolean wasReachable = reachable.get();
-        reachable.set(s.choices() != null);
-        // back online with work waiting: send it without being asked (the operations carry their own preconditions,
-        // so anything a colleague changed meanwhile lands in the conflict inbox, never over their decision)
+        boolean wasReachable = reachable.get() && looked;
+        looked = true;
+        reachable.set(s.choices() != null && !signedIn.offline());
+        // signed in on the server, or back online, with work waiting: send it without being asked (the operations
+        // carry their own preconditions, so anything a colleague changed meanwhile lands in the conflict inbox,
+        // never over their decision)
         if (!wasReachable && reachable.get() && s.counts().pending() > 0) {
             syncNow();
         }
@@ -241,6 +245,11 @@ public final class SyncViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Working on the offline copy (no server session): nothing can be sent or taken offline from here. */
+    public boolean workingOffline() {
+        return signedIn.offline();
     }
 
     public BooleanProperty reachableProperty() {
