@@ -113,6 +113,7 @@ public final class Replica {
     public static void wipe(AppPaths paths) {
         Path dir = folder(paths);
         if (!Files.exists(dir)) {
+            CvFiles.wipe(paths);
             return;
         }
         try (Stream<Path> all = Files.walk(dir)) {
@@ -125,5 +126,6 @@ public final class Replica {
             throw new UserFacingException("The offline copy in " + dir + " could not be deleted (" + e.getMessage()
                     + "). Delete that folder by hand.", e);
         }
+        CvFiles.wipe(paths);
     }
 }
