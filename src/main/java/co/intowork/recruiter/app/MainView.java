@@ -252,6 +252,18 @@ public final class MainView {
         serverBack.visibleProperty().bind(back);
         serverBack.managedProperty().bind(back);
         reconnectButton.setTooltip(new javafx.scene.control.Tooltip(Messages.text("offline.reconnectTip")));
+        back.addListener((obs, was, now) -> {
+            if (now) {
+                reconnectButton.getStyleClass().add("accent");
+            } else {
+                reconnectButton.getStyleClass().remove("accent");
+            }
+        });
+        // why the server was not reached, for whoever asks IT
+        var why = new javafx.scene.control.Tooltip();
+        why.textProperty().bind(Bindings.createStringBinding(() -> viewModel.offlineProperty().get() == null ? ""
+                : viewModel.offlineProperty().get().reason(), viewModel.offlineProperty()));
+        offlineBadge.setTooltip(why);
         reconnectButton.disableProperty().bind(viewModel.busyProperty());
         reconnectButton.setOnAction(e -> viewModel.reconnect());
         setUpHelpAndShortcuts(buttons);

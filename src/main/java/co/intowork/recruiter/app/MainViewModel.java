@@ -126,8 +126,7 @@ public final class MainViewModel {
                     database.set(db);
                     connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
                     if (off != null) {
-                        login.noticeProperty().set(Messages.format("offline.login.notice", off.reason(), off.jobs(),
-                                off.signInLimit().toDays()));
+                        login.noticeProperty().set(offlineNotice());
                     }
                     schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
                     login.demoLogins().setAll(outcome.demoLogins());
@@ -175,8 +174,7 @@ public final class MainViewModel {
                     workspaceError.set("");
                     login.reset();
                     if (!onServer) {
-                        login.noticeProperty().set(Messages.format("offline.login.notice", offline.get().reason(),
-                                offline.get().jobs(), offline.get().signInLimit().toDays()));
+                        login.noticeProperty().set(offlineNotice());
                     }
                     if (lastSignIn != null && openedProfile != null) {
                         lastSignIn.save(new LastSignIn.Remembered(email, openedProfile.id()));
@@ -238,8 +236,7 @@ public final class MainViewModel {
         section.set(Section.PIPELINE);
         login.reset();
         if (onCopy && !wipeCopy) {
-            login.noticeProperty().set(Messages.format("offline.login.notice", offline.get().reason(),
-                    offline.get().jobs(), offline.get().signInLimit().toDays()));
+            login.noticeProperty().set(offlineNotice());
         }
         if (wipeCopy && onCopy) {
             // the window works on the copy itself: close it, wipe it, then look for the server again
@@ -301,6 +298,11 @@ public final class MainViewModel {
         };
     }
 
+    private String offlineNotice() {
+        Startup.Offline off = offline.get();
+        return Messages.format("offline.login.notice", off.jobs(), off.signInLimit().toDays());
+    }
+
     /** Working offline: the once-a-minute look whether the server answers again. */
     public void checkServer() {
         Startup.Offline off = offline.get();
@@ -331,6 +333,7 @@ public final class MainViewModel {
         section.set(Section.PIPELINE);
         login.reset();
         login.emailProperty().set(email);
+        login.noticeProperty().set(Messages.text("offline.reconnected"));
         database.set(null);
         offline.set(null);
         busy.set(true);

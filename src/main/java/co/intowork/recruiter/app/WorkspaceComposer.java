@@ -10,6 +10,7 @@ import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
 import co.intowork.recruiter.pipeline.PipelineView;
 import co.intowork.recruiter.pipeline.PipelineViewModel;
+import co.intowork.recruiter.review.CvOpener;
 import co.intowork.recruiter.review.DesktopCvOpener;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.ReviewView;
@@ -19,11 +20,13 @@ import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.stats.StatsSettings;
 import co.intowork.recruiter.stats.StatsView;
 import co.intowork.recruiter.stats.StatsViewModel;
+import co.intowork.recruiter.sync.CvFiles;
 import co.intowork.recruiter.sync.OfflineOperations;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncView;
 import co.intowork.recruiter.sync.SyncViewModel;
 import javafx.scene.Parent;
+import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -62,16 +65,31 @@ final class WorkspaceComposer implements Navigator {
         }
         board = new BoardViewModel(boardService, signedIn, this);
         views.put(Section.BOARD, BoardView.load(board));
-        review = new ReviewViewModel(reviewService, signedIn, this, board::columnIdsContaining,
-                new DesktopCvOpener());
+        CvFiles cvFiles = cvFiles();
+        CvOpener desktop = new DesktopCvOpener();
+        // working offline, a CV opens from the copy the last pull downloaded (when it could)
+        CvOpener cvOpener = cvFiles == null || !signedIn.offline() ? desktop
+                : url -> desktop.open(cvFiles.local(url).map(p -> p.toUri().toString()).orElse(url));
+        review = new ReviewViewModel(reviewService, signedIn, this, board::columnIdsContaining, cvOpener);
         views.put(Section.REVIEW, ReviewView.load(review));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
         stats = new StatsViewModel(signedIn, this, statsSettings());
         views.put(Section.STATISTICS, StatsView.load(stats));
         sync = new SyncViewModel(signedIn, offlineCopy,
-                () -> signedIn.offline() || Replica.exists(SettingsLoader.system().paths()));
+                () -> signedIn.offline() || Replica.exists(SettingsLoader.system().paths()), cvFiles);
         views.put(Section.SYNC, SyncView.load(sync));
+    }
+
+    /** Where CV files are kept offline; a broken value means CV files are not downloaded (metadata still is). */
+    private static CvFiles cvFiles() {
+        try {
+            SettingsLoader loader = SettingsLoader.system();
+            return CvFiles.from(loader.load(Map.of()), loader.paths());
+        } catch (SettingsException e) {
+            LoggerFactory.getLogger(WorkspaceComposer.class).warn("Offline CV settings: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** The replica and stale threshold; a broken value leaves statistics on the main database with defaults. */
@@ -79,7 +97,7 @@ final class WorkspaceComposer implements Navigator {
         try {
             return StatsSettings.from(SettingsLoader.system().load(Map.of()));
         } catch (SettingsException e) {
-            org.slf4j.LoggerFactory.getLogger(WorkspaceComposer.class).warn("Statistics settings: {}", e.getMessage());
+            LoggerFactory.getLogger(WorkspaceComposer.class).warn("Statistics settings: {}", e.getMessage());
             return StatsSettings.defaults();
         }
     }

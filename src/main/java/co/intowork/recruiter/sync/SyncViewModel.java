@@ -48,6 +48,7 @@ public final class SyncViewModel {
 
     private final SignedIn signedIn;
     private final Supplier<Database> replicaSource;
+    private final CvFiles cvFiles;
     private SyncService sync;
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -71,6 +72,13 @@ public final class SyncViewModel {
 
     /** {@code replicaOnDisk}: whether this computer holds an offline copy at all (checked before starting it). */
     public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk) {
+        this(signedIn, replicaSource, replicaOnDisk, null);
+    }
+
+    /** {@code cvFiles}: where each pull keeps the slice's CV files (null: only their metadata is copied). */
+    public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk,
+                         CvFiles cvFiles) {
+        this.cvFiles = cvFiles;
         this.signedIn = signedIn;
         this.replicaSource = replicaSource;
         this.replicaOnDisk = replicaOnDisk;
@@ -84,7 +92,7 @@ public final class SyncViewModel {
 
     private synchronized SyncService sync() {
         if (sync == null) {
-            sync = new SyncService(signedIn, replicaSource.get().unitOfWork());
+            sync = new SyncService(signedIn, replicaSource.get().unitOfWork(), cvFiles);
         }
         return sync;
     }

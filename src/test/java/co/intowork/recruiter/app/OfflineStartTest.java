@@ -90,7 +90,7 @@ class OfflineStartTest {
         assertThat(offline.offlineProperty().get()).isNotNull();
         assertThat(offline.offlineProperty().get().jobs()).isEqualTo(1);
         assertThat(offline.connectionLabelProperty().get()).isEqualTo("Offline copy on this computer");
-        assertThat(offline.login().noticeProperty().get()).contains("could not be reached").contains("work on the job kept on this computer");
+        assertThat(offline.login().noticeProperty().get()).contains("cannot be reached").contains("work on the job kept on this computer");
 
         signIn(offline, "wrong password");
         assertThat(offline.login().errorMessageProperty().get()).contains("not right");
