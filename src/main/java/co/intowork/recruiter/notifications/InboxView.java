@@ -59,7 +59,7 @@ public final class InboxView {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(Messages.locale());
         list.setItems(viewModel.items());
-        list.setPlaceholder(new Label(Messages.text("inbox.empty")));
+        list.setPlaceholder(new Label(viewModel.emptyText()));
         list.setCellFactory(view -> new ListCell<>() {
             private final FontIcon icon = new FontIcon();
             private final Label title = new Label();

@@ -3,6 +3,7 @@ package co.intowork.recruiter.notifications;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -37,9 +38,12 @@ public final class InboxViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
     private final StringProperty errorMessage = new SimpleStringProperty("");
+    // notifications are not copied offline: an empty list there says so rather than "nothing new"
+    private boolean offline;
 
     public InboxViewModel(SignedIn signedIn, Navigator navigator) {
         this(new NotificationService(signedIn.unitOfWork(), signedIn.user()), signedIn.tasks(), navigator);
+        this.offline = signedIn.offline();
     }
 
     InboxViewModel(NotificationService service, TaskRunner tasks, Navigator navigator) {
@@ -47,6 +51,10 @@ public final class InboxViewModel {
         this.tasks = tasks;
         this.navigator = navigator;
         unreadOnly.addListener((obs, was, now) -> reload());
+    }
+
+    public String emptyText() {
+        return Messages.text(offline ? "offline.inbox" : "inbox.empty");
     }
 
     /** The first page and the count again, e.g. when the inbox is shown or on the periodic refresh. */

@@ -77,6 +77,7 @@ class UiPlanGuardTest {
             "SessionMapper.useSession", "a function call, timed by the bench (session.use_session)",
             "SessionMapper.signOut", "a function call revoking one session by its token hash (primary key)",
             "SessionMapper.sessionProfile", "a function call reading the signed-in person's rows by primary key",
+            "SessionMapper.sessionEmployerId", "a function call resolving the session by its token hash (unique index)",
             "SessionMapper.clientLoginProblem", "reads pg_roles and pg_class only, no platform table",
             "PipelineMapper.insert", "INSERT ... VALUES of one row; its policy checks are primary-key probes",
             "StatsMapper.activeJobsSummary", "a SECURITY DEFINER function call over the materialized view "
