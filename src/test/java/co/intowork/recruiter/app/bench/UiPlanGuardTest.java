@@ -67,7 +67,7 @@ class UiPlanGuardTest {
             LargeSeedMapper.class, "seeding: set-based bulk load, not interactive",
             BenchMapper.class, "the benchmark's own setup reads, never timed",
             BaselineMapper.class, "the benchmark's baseline: the platform's way, slow on purpose",
-            SliceMapper.class, "offline sync: background reads per job, timed by SyncBenchmarkTest (plan guard still to do)",
+            SliceMapper.class, "offline sync: background reads per job, guarded by sync.SlicePlanTest (first and incremental pulls, recruiter and hiring manager), timed by SyncBenchmarkTest",
             ReplicaMapper.class, "offline sync: writes the laptop's own replica as its owner, no row-level security");
 
     /** Statements with nothing for an index to do, and why. */
