@@ -62,6 +62,14 @@ public final class MainView {
     @FXML private GridPane helpGrid;
     @FXML private Label schemaStatus;
     @FXML private Label busyStatus;
+    @FXML private Label offlineBadge;
+    @FXML private Label serverBack;
+    @FXML private Button reconnectButton;
+    @FXML private StackPane signOutOverlay;
+    @FXML private Label signOutQuestion;
+    @FXML private Button signOutCancel;
+    @FXML private Button signOutWipe;
+    @FXML private Button signOutKeep;
 
     private final MainViewModel viewModel;
     private final Map<Section, Parent> featureViews = new EnumMap<>(Section.class);
@@ -182,7 +190,8 @@ public final class MainView {
             syncButton.textProperty().unbind();
             syncButton.setText(Messages.text("nav.sync"));
             if (now != null) {
-                WorkspaceComposer composer = new WorkspaceComposer(now, viewModel::select);
+                WorkspaceComposer composer = new WorkspaceComposer(now, viewModel.offlineDatabase(),
+                        viewModel::select);
                 workspace = composer;
                 featureViews.putAll(composer.views());
                 var unreadCount = composer.inbox().unreadCountProperty();
@@ -192,8 +201,11 @@ public final class MainView {
                 unreadRefresh.getKeyFrames().setAll(new KeyFrame(Duration.seconds(60), e -> {
                     composer.inbox().refreshUnreadCount();
                     composer.sync().checkConnection();
+                    viewModel.checkServer();
                 }));
                 composer.inbox().refreshUnreadCount();
+                // at once, not in a minute: an online sign-in sends what waits in the offline copy
+                composer.sync().checkConnection();
                 unreadRefresh.play();
                 // offline review: what waits or conflicts shows on the section's button
                 var waiting = composer.sync().pendingCountProperty().add(composer.sync().conflictCountProperty());
@@ -225,6 +237,35 @@ public final class MainView {
             node.managedProperty().bind(signedIn);
         }
         signOutButton.setOnAction(e -> viewModel.signOut());
+        var asking = viewModel.signOutQuestionProperty().isNotEmpty();
+        signOutOverlay.visibleProperty().bind(asking);
+        signOutQuestion.textProperty().bind(viewModel.signOutQuestionProperty());
+        signOutCancel.setOnAction(e -> viewModel.cancelSignOut());
+        signOutWipe.setOnAction(e -> viewModel.confirmSignOut(true));
+        signOutKeep.setOnAction(e -> viewModel.confirmSignOut(false));
+        var offline = viewModel.offlineProperty().isNotNull();
+        for (var node : new javafx.scene.Node[] {offlineBadge, reconnectButton}) {
+            node.visibleProperty().bind(offline);
+            node.managedProperty().bind(offline);
+        }
+        var back = offline.and(viewModel.serverAnswersProperty());
+        serverBack.visibleProperty().bind(back);
+        serverBack.managedProperty().bind(back);
+        reconnectButton.setTooltip(new javafx.scene.control.Tooltip(Messages.text("offline.reconnectTip")));
+        back.addListener((obs, was, now) -> {
+            if (now) {
+                reconnectButton.getStyleClass().add("accent");
+            } else {
+                reconnectButton.getStyleClass().remove("accent");
+            }
+        });
+        // why the server was not reached, for whoever asks IT
+        var why = new javafx.scene.control.Tooltip();
+        why.textProperty().bind(Bindings.createStringBinding(() -> viewModel.offlineProperty().get() == null ? ""
+                : viewModel.offlineProperty().get().reason(), viewModel.offlineProperty()));
+        offlineBadge.setTooltip(why);
+        reconnectButton.disableProperty().bind(viewModel.busyProperty());
+        reconnectButton.setOnAction(e -> viewModel.reconnect());
         setUpHelpAndShortcuts(buttons);
 
         connectionStatus.textProperty().bind(viewModel.connectionLabelProperty());

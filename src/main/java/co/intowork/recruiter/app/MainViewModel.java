@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.Authenticator;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.auth.SessionContext;
@@ -11,6 +12,9 @@ import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.LastSignIn;
+import co.intowork.recruiter.sync.OfflineIdentity;
+import co.intowork.recruiter.sync.OfflineSignIn;
+import co.intowork.recruiter.sync.Replica;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -25,7 +29,9 @@ import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -60,14 +66,28 @@ public final class MainViewModel {
     private final StringProperty workspaceError = new SimpleStringProperty("");
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
     private final BooleanProperty helpVisible = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Startup.Offline> offline = new SimpleObjectProperty<>();
+    private final BooleanProperty serverAnswers = new SimpleBooleanProperty(false);
+    private final StringProperty signOutQuestion = new SimpleStringProperty("");
     private final BooleanBinding showLogin;
     private final BooleanBinding workspaceEnabled;
 
+    private final OfflineCopy offlineCopy;
     private ServerProfile openedProfile;
-    private AuthService auth;
+    private Authenticator auth;
     private Runnable retryAfterSignIn;
+    // per person signed in on the server: their offline copy (opened on first use) and, until it is opened, a
+    // verifier of the password they signed in with, for signing in offline later (never the password itself)
+    private Replica.Lazy replica;
+    private volatile String offlineVerifier;
 
     public MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn) {
+        this(tasks, login, opener, lastSignIn, OfflineCopy.none());
+    }
+
+    MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
+                  OfflineCopy offlineCopy) {
+        this.offlineCopy = offlineCopy;
         this.tasks = tasks;
         this.opener = opener;
         this.login = login;
@@ -97,9 +117,17 @@ public final class MainViewModel {
                 outcome -> {
                     openedProfile = profile;
                     Database db = outcome.database();
-                    auth = new AuthService(db.unitOfWork(), SessionContext.installOn(db.unitOfWork()));
+                    Startup.Offline off = outcome.offline();
+                    SessionContext context = SessionContext.installOn(db.unitOfWork());
+                    auth = off == null ? new AuthService(db.unitOfWork(), context)
+                            : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
+                    offline.set(off);
+                    serverAnswers.set(false);
                     database.set(db);
-                    connectionLabel.set(db.target().label());
+                    connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
+                    if (off != null) {
+                        login.noticeProperty().set(offlineNotice());
+                    }
                     schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
                     login.demoLogins().setAll(outcome.demoLogins());
                     progressMessage.set("");
@@ -120,25 +148,34 @@ public final class MainViewModel {
     }
 
     private void signIn(String email, String password) {
-        AuthService service = auth;
+        Authenticator service = auth;
         if (service == null) {
             return;
         }
         login.signingInProperty().set(true);
+        boolean onServer = offline.get() == null;
         tasks.run(() -> {
                     SignedInUser user = service.signIn(email, password);
+                    if (onServer) {
+                        offlineVerifier = OfflineIdentity.verifier(password);
+                    }
                     return new Home(user, service.visibleJobCount(user));
                 },
                 home -> {
                     SignedInUser previous = signedInUser.get();
                     signedInUser.set(home.user());
                     if (previous == null || previous.userId() != home.user().userId()) {
-                        signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), signedInTasks));
+                        closeReplica();
+                        replica = onServer ? offlineCopy.lazy() : null;
+                        signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), signedInTasks, !onServer));
                     }
                     homeSummary.set(summary(home));
                     sessionEnded.set(false);
                     workspaceError.set("");
                     login.reset();
+                    if (!onServer) {
+                        login.noticeProperty().set(offlineNotice());
+                    }
                     if (lastSignIn != null && openedProfile != null) {
                         lastSignIn.save(new LastSignIn.Remembered(email, openedProfile.id()));
                     }
@@ -156,8 +193,41 @@ public final class MainViewModel {
                 });
     }
 
+    /**
+     * Signs out; when this computer holds an offline copy, first asks whether to keep it (for working offline later)
+     * or wipe it, saying how many changes in it have not reached the server yet.
+     */
     public void signOut() {
-        AuthService service = auth;
+        if (!offlineCopy.exists() && offline.get() == null) {
+            finishSignOut(false);
+            return;
+        }
+        Supplier<Database> copy = offlineDatabase();
+        tasks.run(() -> OfflineCopy.pending(copy.get()), pending -> signOutQuestion.set(pending == 0
+                        ? Messages.text("sync.wipe.question") : Messages.format("sync.wipe.questionPending", pending)),
+                failure -> {
+                    log.warn("Offline copy: {}", SqlErrors.describe(failure));
+                    signOutQuestion.set(Messages.text("sync.wipe.question"));
+                });
+    }
+
+    public void cancelSignOut() {
+        signOutQuestion.set("");
+    }
+
+    /** The answer to the sign-out question: wipe the offline copy, or keep it. */
+    public void confirmSignOut(boolean wipeCopy) {
+        signOutQuestion.set("");
+        finishSignOut(wipeCopy);
+    }
+
+    private void finishSignOut(boolean wipeCopy) {
+        Authenticator service = auth;
+        Replica.Lazy copy = replica;
+        replica = null;
+        offlineVerifier = null;
+        boolean onCopy = offline.get() != null;
+        Database db = database.get();
         signedIn.set(null);
         signedInUser.set(null);
         sessionEnded.set(false);
@@ -165,18 +235,125 @@ public final class MainViewModel {
         homeSummary.set("");
         section.set(Section.PIPELINE);
         login.reset();
-        if (service != null) {
-            tasks.run(() -> {
-                service.signOut();
-                return null;
-            }, ok -> { }, failure -> log.warn("Sign-out: {}", SqlErrors.describe(failure)));
+        if (onCopy && !wipeCopy) {
+            login.noticeProperty().set(offlineNotice());
         }
+        if (wipeCopy && onCopy) {
+            // the window works on the copy itself: close it, wipe it, then look for the server again
+            auth = null;
+            database.set(null);
+            busy.set(true);
+        }
+        tasks.run(() -> {
+            if (service != null) {
+                service.signOut();
+            }
+            if (copy != null) {
+                copy.close();
+            }
+            if (wipeCopy) {
+                if (onCopy) {
+                    db.close();
+                }
+                offlineCopy.wipe();
+            }
+            return null;
+        }, ok -> {
+            if (wipeCopy && onCopy) {
+                busy.set(false);
+                start();
+            }
+        }, failure -> {
+            busy.set(false);
+            String message = SqlErrors.describe(failure);
+            log.error("Sign-out: {}", message, failure);
+            errorMessage.set(message);
+        });
+    }
+
+    /**
+     * The offline copy for the workspace: the window's own database when working offline; else the signed-in
+     * person's copy, opened on first use, which then also keeps who signed in (for signing in offline later).
+     */
+    public Supplier<Database> offlineDatabase() {
+        if (offline.get() != null) {
+            Database db = database.get();
+            return () -> db;
+        }
+        Replica.Lazy copy = replica;
+        SignedIn server = signedIn.get();
+        if (copy == null || server == null) {
+            return () -> {
+                throw new IllegalStateException("Nobody is signed in");
+            };
+        }
+        return () -> {
+            Database db = copy.get();
+            String verifier = offlineVerifier;
+            if (verifier != null) {
+                new OfflineIdentity(db.unitOfWork(), Clock.systemUTC()).remember(server, verifier);
+                offlineVerifier = null;
+            }
+            return db;
+        };
+    }
+
+    private String offlineNotice() {
+        Startup.Offline off = offline.get();
+        return Messages.format("offline.login.notice", off.jobs(), off.signInLimit().toDays());
+    }
+
+    /** Working offline: the once-a-minute look whether the server answers again. */
+    public void checkServer() {
+        Startup.Offline off = offline.get();
+        if (off == null || busy.get()) {
+            return;
+        }
+        tasks.run(() -> off.serverAnswers().getAsBoolean(), serverAnswers::set,
+                failure -> log.debug("Server check: {}", failure.toString()));
+    }
+
+    /**
+     * Leaves the offline copy for the server: signs out of the copy (its outbox stays) and opens the server, whose
+     * sign-in then sends what waits.
+     */
+    public void reconnect() {
+        Database db = database.get();
+        if (offline.get() == null || db == null || busy.get()) {
+            return;
+        }
+        Authenticator service = auth;
+        String email = signedInUser.get() == null ? login.emailProperty().get() : signedInUser.get().email();
+        auth = null;
+        signedIn.set(null);
+        signedInUser.set(null);
+        sessionEnded.set(false);
+        retryAfterSignIn = null;
+        homeSummary.set("");
+        section.set(Section.PIPELINE);
+        login.reset();
+        login.emailProperty().set(email);
+        login.noticeProperty().set(Messages.text("offline.reconnected"));
+        database.set(null);
+        offline.set(null);
+        busy.set(true);
+        // stopping the copy's server takes a moment: off the UI thread, then the server is opened as at start-up
+        tasks.run(() -> {
+            if (service != null) {
+                service.signOut();
+            }
+            db.close();
+            return null;
+        }, ok -> start(), failure -> {
+            log.warn("Closing the offline copy: {}", SqlErrors.describe(failure));
+            start();
+        });
     }
 
     /** Reloads what the workspace shows; the first thing to ask again after a session ends. */
     public void refresh() {
         SignedInUser user = signedInUser.get();
-        AuthService service = auth;
+        Authenticator service = auth;
         if (user == null || service == null) {
             return;
         }
@@ -241,7 +418,10 @@ public final class MainViewModel {
     }
 
 
-    private static String summary(Home home) {
+    private String summary(Home home) {
+        if (offline.get() != null) {
+            return Messages.format("offline.summary", home.visibleJobs());
+        }
         return home.user().isRecruiter()
                 ? Messages.format("main.summary.recruiter", home.visibleJobs(), home.user().companyName())
                 : Messages.format("main.summary.manager", home.visibleJobs());
@@ -291,6 +471,20 @@ public final class MainViewModel {
         return signedIn;
     }
 
+    /** Non-null while the window works on the offline copy. */
+    public ReadOnlyObjectProperty<Startup.Offline> offlineProperty() {
+        return offline;
+    }
+
+    public ReadOnlyBooleanProperty serverAnswersProperty() {
+        return serverAnswers;
+    }
+
+    /** Non-empty while sign-out asks whether to keep the offline copy. */
+    public ReadOnlyStringProperty signOutQuestionProperty() {
+        return signOutQuestion;
+    }
+
     public ReadOnlyBooleanProperty sessionEndedProperty() {
         return sessionEnded;
     }
@@ -316,9 +510,10 @@ public final class MainViewModel {
     }
 
     public void close() {
+        closeReplica();
         Database db = database.get();
         if (db != null) {
-            AuthService service = auth;
+            Authenticator service = auth;
             if (service != null && service.isSignedIn()) {
                 // closing runs on the UI thread, where database work is refused; end the session alongside
                 Thread signOut = new Thread(service::signOut, "sign-out");
@@ -333,7 +528,16 @@ public final class MainViewModel {
             signedIn.set(null);
             signedInUser.set(null);
             database.set(null);
+            offline.set(null);
             db.close();
+        }
+    }
+
+    private void closeReplica() {
+        Replica.Lazy copy = replica;
+        replica = null;
+        if (copy != null) {
+            copy.close();
         }
     }
 }

@@ -8,6 +8,7 @@ import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.LargeSeedMapper;
 import co.intowork.recruiter.stats.StatsMapper;
+import co.intowork.recruiter.sync.CvFileMapper;
 import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SliceMapper;
 
@@ -23,7 +24,7 @@ public final class Mappers {
                 PipelineMapper.class, BoardMapper.class, ReviewMapper.class,
                 StatsMapper.class,
                 // offline sync
-                SliceMapper.class, ReplicaMapper.class,
+                SliceMapper.class, ReplicaMapper.class, CvFileMapper.class,
                 // benchmark (app/bench)
                 co.intowork.recruiter.app.bench.BenchMapper.class, co.intowork.recruiter.app.bench.BaselineMapper.class);
     }

@@ -40,7 +40,7 @@ public final class RecruiterApp extends Application {
         viewModel = new MainViewModel(tasks, loginViewModel(loader, lastSignIn),
                 (profile, progress) -> Startup.open(loader.load(Map.of()), loader.paths(), profile,
                         Platform::isFxApplicationThread, progress),
-                lastSignIn);
+                lastSignIn, OfflineCopy.at(loader));
         Scene scene = new Scene(MainView.load(viewModel), 1280, 760);
         scene.getStylesheets().add(RecruiterApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("IntoWork Recruiter");

@@ -5,15 +5,23 @@ import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
+import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
+import co.intowork.recruiter.settings.SettingKey;
+import co.intowork.recruiter.sync.OfflineIdentity;
+import co.intowork.recruiter.sync.Replica;
+import co.intowork.recruiter.sync.SyncCounts;
+import co.intowork.recruiter.sync.ReplicaMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,7 +33,18 @@ import java.util.function.Consumer;
 public final class Startup {
     private static final Logger log = LoggerFactory.getLogger(Startup.class);
 
-    public record Outcome(Database database, String schemaVersion, List<DemoLogin> demoLogins) {
+    /** {@code offline}: null on the server; otherwise the window works on the offline copy, and why. */
+    public record Outcome(Database database, String schemaVersion, List<DemoLogin> demoLogins, Offline offline) {
+        public Outcome(Database database, String schemaVersion, List<DemoLogin> demoLogins) {
+            this(database, schemaVersion, demoLogins, null);
+        }
+    }
+
+    /**
+     * The server could not be reached and this computer holds an offline copy with jobs and an offline identity:
+     * the window opens on the copy. {@code serverAnswers} is the once-a-minute look for the server coming back.
+     */
+    public record Offline(String reason, int jobs, Duration signInLimit, BooleanSupplier serverAnswers) {
     }
 
     private Startup() {
@@ -46,10 +65,21 @@ public final class Startup {
 
     private static Outcome open(ResolvedSettings settings, AppPaths paths, boolean embedded,
                                 BooleanSupplier onUiThread, Consumer<String> progress) {
-        Database db = DatabaseConnector.open(settings, paths, Mappers.all(), onUiThread, progress, embedded);
+        Database db;
+        Migrator.Status status;
         try {
-            Migrator migrator = new Migrator(db.dataSource());
-            Migrator.Status status = migrator.inspect();
+            db = DatabaseConnector.open(settings, paths, Mappers.all(), onUiThread, progress, embedded);
+        } catch (RuntimeException e) {
+            return openOffline(settings, paths, embedded, onUiThread, progress, e);
+        }
+        Migrator migrator = new Migrator(db.dataSource());
+        try {
+            status = migrator.inspect();
+        } catch (RuntimeException e) {
+            db.close();
+            return openOffline(settings, paths, embedded, onUiThread, progress, e);
+        }
+        try {
             List<DemoLogin> logins = List.of();
             if (db.isEmbedded()) {
                 if (!status.upToDate()) {
@@ -73,6 +103,44 @@ public final class Startup {
             return new Outcome(db, status.currentVersion(), logins);
         } catch (RuntimeException e) {
             db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Falls back to the offline copy only when the server was not reached at all (a server that answered and refused
+     * is reported as such), offline work is allowed, and the copy has jobs and an offline identity to sign in with.
+     */
+    private static Outcome openOffline(ResolvedSettings settings, AppPaths paths, boolean embedded,
+                                       BooleanSupplier onUiThread, Consumer<String> progress, RuntimeException failure) {
+        if (embedded || !SqlErrors.isUnreachable(failure) || !settings.getBoolean(SettingKey.OFFLINE_ENABLED)
+                || !Replica.exists(paths)) {
+            throw failure;
+        }
+        String reason = SqlErrors.describe(failure);
+        log.warn("Server unreachable ({}); opening the offline copy", reason);
+        Database replica;
+        try {
+            replica = Replica.open(settings, paths, Mappers.all(), onUiThread, progress);
+        } catch (RuntimeException e) {
+            log.error("The offline copy could not be opened either", e);
+            failure.addSuppressed(e);
+            throw failure;
+        }
+        try {
+            SyncCounts counts = replica.unitOfWork().inTransaction(s -> s.getMapper(ReplicaMapper.class).counts());
+            if (counts.jobs() == 0 || !new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC()).isKnown()) {
+                replica.close();
+                throw failure;
+            }
+            String version = new Migrator(replica.dataSource()).inspect().currentVersion();
+            return new Outcome(replica, version, List.of(), new Offline(reason, counts.jobs(),
+                    Duration.ofDays(settings.getInt(SettingKey.OFFLINE_SIGN_IN_DAYS)),
+                    () -> DatabaseConnector.serverAnswers(settings)));
+        } catch (RuntimeException e) {
+            if (e != failure) {
+                replica.close();
+            }
             throw e;
         }
     }

@@ -9,6 +9,7 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
+import co.intowork.recruiter.sync.CvFiles;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncCounts;
@@ -80,13 +81,16 @@ final class SyncCommand implements Callable<Integer> {
                 AuthService auth = new AuthService(server.unitOfWork(), context);
                 SignedInUser user = auth.signIn(email, password);
                 try {
-                    new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC()).remember(user, password);
-                    SyncService sync = new SyncService(new SignedIn(user, server.unitOfWork(),
-                            new ImmediateTaskRunner()), replica.unitOfWork(), SyncService.FailureHook.NONE,
-                            Duration.ofSeconds(settings.getInt(SettingKey.OFFLINE_PULL_OVERLAP_SECONDS)));
+                    SignedIn signedIn = new SignedIn(user, server.unitOfWork(), new ImmediateTaskRunner());
+                    new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC())
+                            .remember(signedIn, OfflineIdentity.verifier(password));
+                    SyncService sync = new SyncService(signedIn, replica.unitOfWork(), SyncService.FailureHook.NONE,
+                            Duration.ofSeconds(settings.getInt(SettingKey.OFFLINE_PULL_OVERLAP_SECONDS)),
+                            CvFiles.from(settings, Cli.settingsLoader.paths()));
                     for (int job : take) {
                         SyncService.PullReport r = sync.takeOffline(job);
                         out.println("Took job " + job + " offline (" + r.applications() + " applications).");
+                        print(out, r.cvFiles());
                     }
                     for (int job : release) {
                         sync.bringOnline(job);
@@ -120,6 +124,13 @@ final class SyncCommand implements Callable<Integer> {
     private static void print(PrintWriter out, SyncService.PullReport r) {
         out.println("Pulled: " + r.jobs() + " job(s), " + r.applications() + " application(s), " + r.candidates()
                 + " candidate(s), " + r.events() + " status event(s); " + r.purgedJobs() + " job(s) removed.");
+        print(out, r.cvFiles());
+    }
+
+    private static void print(PrintWriter out, CvFiles.Report r) {
+        out.println("CV files: " + r.downloaded() + " downloaded, " + r.present() + " already on this computer, "
+                + r.tooLarge() + " too large (offline.cv.max.mb), " + r.unreachable() + " unreachable, "
+                + r.deleted() + " deleted.");
     }
 
     private static void printStatus(PrintWriter out, Database replica) {

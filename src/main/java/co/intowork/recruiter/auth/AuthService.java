@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Signs a person in and out with their INTOWORK platform account; the checks run inside the database. */
-public final class AuthService {
+public final class AuthService implements Authenticator {
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -25,6 +25,7 @@ public final class AuthService {
     }
 
     /** Signs in and returns who is now signed in; a refusal is a {@link UserFacingException} worded for them. */
+    @Override
     public SignedInUser signIn(String email, String password) {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             throw new UserFacingException(Messages.text("auth.enterCredentials"));
@@ -68,18 +69,21 @@ public final class AuthService {
         }
     }
 
+    @Override
     public long visibleJobCount(SignedInUser user) {
         return unitOfWork.inTransaction(
                 s -> s.getMapper(SessionMapper.class).visibleJobCount(user.companyId(), user.userId()));
     }
 
     /** Ends the session in the database too, so the token is worthless even if it was copied. */
+    @Override
     public void signOut() {
         String token = context.token();
         context.set(null);
         revokeQuietly(token);
     }
 
+    @Override
     public boolean isSignedIn() {
         return context.isSignedIn();
     }

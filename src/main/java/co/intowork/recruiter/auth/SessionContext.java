@@ -24,7 +24,8 @@ public final class SessionContext {
         return token;
     }
 
-    void set(String token) {
+    /** Also used by the offline sign-in, whose session lives in the offline copy. */
+    public void set(String token) {
         this.token = token;
     }
 

@@ -11,6 +11,8 @@ public interface SessionMapper {
 
     SignedInUser sessionProfile();
 
+    Integer sessionEmployerId();
+
     /** NULL when the database login is a proper client login; otherwise what is wrong with it. */
     String clientLoginProblem();
 

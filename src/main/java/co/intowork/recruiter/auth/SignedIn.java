@@ -8,5 +8,9 @@ import co.intowork.recruiter.common.tasks.TaskRunner;
  * session), and a task runner that, when the database ends the session, asks for the password again and then
  * runs the work again, so a feature only ever sees its own failures.
  */
-public record SignedIn(SignedInUser user, UnitOfWork unitOfWork, TaskRunner tasks) {
+public record SignedIn(SignedInUser user, UnitOfWork unitOfWork, TaskRunner tasks, boolean offline) {
+    /** On the server. {@code offline}: on the copy on this computer, whose changes wait in its outbox. */
+    public SignedIn(SignedInUser user, UnitOfWork unitOfWork, TaskRunner tasks) {
+        this(user, unitOfWork, tasks, false);
+    }
 }

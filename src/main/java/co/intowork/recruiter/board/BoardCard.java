@@ -17,7 +17,7 @@ public record BoardCard(int applicationId, int version, ApplicationStatus status
     }
 
     /** The same card after a move the database accepted. */
-    BoardCard movedTo(ApplicationStatus to, int newVersion, OffsetDateTime at) {
+    public BoardCard movedTo(ApplicationStatus to, int newVersion, OffsetDateTime at) {
         return new BoardCard(applicationId, newVersion, to, candidateName, candidateTitle, appliedAt, at, rating);
     }
 

@@ -24,10 +24,27 @@ public final class BoardService {
     public record Move(BoardCard card, ApplicationStatus to) {
     }
 
+    /**
+     * Carries out a list of moves, all or nothing, each against the version its card was read at; throws
+     * {@link MoveConflictException} when any card changed meanwhile.
+     */
+    @FunctionalInterface
+    public interface Mover {
+        List<BoardCard> move(int jobId, List<Move> moves);
+    }
+
     private final SignedIn signedIn;
+    private final Mover mover;
 
     public BoardService(SignedIn signedIn) {
         this.signedIn = signedIn;
+        this.mover = this::moveOnServer;
+    }
+
+    /** Working offline: {@code mover} records each move in the offline copy's outbox (sync.OfflineOperations). */
+    public BoardService(SignedIn signedIn, Mover mover) {
+        this.signedIn = signedIn;
+        this.mover = mover;
     }
 
     private SignedInUser user() {
@@ -65,6 +82,10 @@ public final class BoardService {
      * business (an undo deliberately goes back where a card came from).
      */
     public List<BoardCard> move(int jobId, List<Move> moves) {
+        return mover.move(jobId, moves);
+    }
+
+    private List<BoardCard> moveOnServer(int jobId, List<Move> moves) {
         Map<ApplicationStatus, List<BoardCard>> byTarget = new EnumMap<>(ApplicationStatus.class);
         Set<Integer> seen = new HashSet<>();
         for (Move m : moves) {

@@ -71,7 +71,12 @@ public final class BoardViewModel {
     private int generation;
 
     public BoardViewModel(SignedIn signedIn, Navigator navigator) {
-        this(new BoardService(signedIn), signedIn.tasks(), navigator, Clock.systemDefaultZone());
+        this(new BoardService(signedIn), signedIn, navigator);
+    }
+
+    /** With the service the workspace chose (working offline, one that moves through the offline copy's outbox). */
+    public BoardViewModel(BoardService service, SignedIn signedIn, Navigator navigator) {
+        this(service, signedIn.tasks(), navigator, Clock.systemDefaultZone());
     }
 
     BoardViewModel(BoardService service, TaskRunner tasks, Navigator navigator, Clock clock) {

@@ -14,7 +14,7 @@ public final class MoveConflictException extends UserFacingException {
     private final transient List<CardState> current;
     private final Set<Integer> gone;
 
-    MoveConflictException(List<CardState> current, Set<Integer> gone) {
+    public MoveConflictException(List<CardState> current, Set<Integer> gone) {
         super("Nothing was moved: " + (current.size() + gone.size())
                 + " application(s) were changed by someone else meanwhile.");
         this.current = List.copyOf(current);

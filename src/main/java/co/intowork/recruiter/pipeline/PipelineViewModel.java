@@ -72,7 +72,7 @@ public final class PipelineViewModel {
     }
 
     public boolean canEdit() {
-        return signedIn.user().isRecruiter();
+        return signedIn.user().isRecruiter() && !signedIn.offline();
     }
 
     private Integer companyId() {

@@ -5,7 +5,7 @@ import co.intowork.recruiter.common.ui.Messages;
 
 /** The application changed (or was deleted) since the review read it; nothing was saved. */
 public final class ReviewConflictException extends UserFacingException {
-    ReviewConflictException() {
+    public ReviewConflictException() {
         super(Messages.text("review.conflict"));
     }
 }

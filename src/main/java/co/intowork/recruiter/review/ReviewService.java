@@ -11,12 +11,27 @@ import java.util.List;
 
 /** The review's database work, each method one transaction as the signed-in person (row-level security). */
 public final class ReviewService {
+    /** Saves notes, rating and scorecard against a version; the new version, or ReviewConflictException. */
+    @FunctionalInterface
+    public interface AssessmentSaver {
+        int save(int applicationId, int version, String notes, Integer rating, Scorecard scorecard);
+    }
+
     private final SignedIn signedIn;
     private final BoardService board;
+    private final AssessmentSaver saver;
 
     public ReviewService(SignedIn signedIn) {
         this.signedIn = signedIn;
         this.board = new BoardService(signedIn);
+        this.saver = this::saveOnServer;
+    }
+
+    /** Working offline: moves and saves go to the offline copy's outbox (sync.OfflineOperations). */
+    public ReviewService(SignedIn signedIn, BoardService board, AssessmentSaver saver) {
+        this.signedIn = signedIn;
+        this.board = board;
+        this.saver = saver;
     }
 
     /** Five index-driven queries in one transaction; a clear sentence when the application is not visible. */
@@ -57,6 +72,10 @@ public final class ReviewService {
 
     /** Saves notes, rating and scorecard if nobody changed the application since {@code version}; the new version. */
     public int saveAssessment(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
+        return saver.save(applicationId, version, notes, rating, scorecard);
+    }
+
+    private int saveOnServer(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
         Integer saved = signedIn.unitOfWork().inTransaction(s -> s.getMapper(ReviewMapper.class)
                 .saveAssessment(applicationId, version, notes, rating, scorecard.toJson()));
         if (saved == null) {

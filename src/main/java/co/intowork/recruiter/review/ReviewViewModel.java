@@ -83,7 +83,13 @@ public final class ReviewViewModel {
 
     public ReviewViewModel(SignedIn signedIn, Navigator navigator, IntFunction<List<Integer>> columnOf,
                            CvOpener cvOpener) {
-        this(new ReviewService(signedIn), signedIn.tasks(), navigator, columnOf, cvOpener, ZoneId.systemDefault());
+        this(new ReviewService(signedIn), signedIn, navigator, columnOf, cvOpener);
+    }
+
+    /** With the service the workspace chose (working offline, one that writes to the offline copy's outbox). */
+    public ReviewViewModel(ReviewService service, SignedIn signedIn, Navigator navigator,
+                           IntFunction<List<Integer>> columnOf, CvOpener cvOpener) {
+        this(service, signedIn.tasks(), navigator, columnOf, cvOpener, ZoneId.systemDefault());
     }
 
     ReviewViewModel(ReviewService service, TaskRunner tasks, Navigator navigator, IntFunction<List<Integer>> columnOf,

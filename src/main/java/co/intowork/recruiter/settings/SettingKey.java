@@ -25,7 +25,11 @@ public enum SettingKey {
     // offline review (sync, decision 0010)
     OFFLINE_ENABLED("offline.enabled", "INTOWORK_OFFLINE_ENABLED", "true", false),
     OFFLINE_SIGN_IN_DAYS("offline.signin.days", "INTOWORK_OFFLINE_SIGNIN_DAYS", "14", false),
-    OFFLINE_PULL_OVERLAP_SECONDS("offline.pull.overlap.seconds", "INTOWORK_OFFLINE_PULL_OVERLAP_SECONDS", "120", false);
+    OFFLINE_PULL_OVERLAP_SECONDS("offline.pull.overlap.seconds", "INTOWORK_OFFLINE_PULL_OVERLAP_SECONDS", "120", false),
+    // offline CV files (sync, decision 0010): the web platform's address for its relative /uploads/ paths, and the
+    // largest CV file kept on the laptop
+    PLATFORM_FILES_URL("platform.files.url", "INTOWORK_PLATFORM_FILES_URL", null, false),
+    OFFLINE_CV_MAX_MB("offline.cv.max.mb", "INTOWORK_OFFLINE_CV_MAX_MB", "10", false);
 
     private final String property;
     private final String environmentVariable;

@@ -1,5 +1,7 @@
 package co.intowork.recruiter.sync;
 
+import co.intowork.recruiter.auth.SessionMapper;
+import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
@@ -34,24 +36,42 @@ public final class OfflineIdentity {
         this.clock = clock;
     }
 
-    /** Called after each successful online sign-in. */
-    public void remember(SignedInUser user, String password) {
+    /** Who signed in offline, and the employer row their local session refers to. */
+    public record OfflineUser(SignedInUser user, int employerId) {
+    }
+
+    /**
+     * A salted verifier of the password, computed at each online sign-in (off the UI thread: it takes a moment)
+     * and kept in memory until the offline copy is opened, so the password itself is never kept.
+     */
+    public static String verifier(String password) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
-        String verifier = Base64.getEncoder().encodeToString(salt) + ":"
-                + Base64.getEncoder().encodeToString(hash(password, salt));
+        return Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash(password, salt));
+    }
+
+    /** Called with a server session: who the person is (asked of the server) and the verifier, as of now. */
+    public void remember(SignedIn server, String verifier) {
+        SignedInUser user = server.user();
+        Integer employerId = server.unitOfWork().inTransaction(
+                s -> s.getMapper(SessionMapper.class).sessionEmployerId());
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
             m.saveState("user", SyncJson.object("userId", user.userId(), "email", user.email(),
                     "firstName", user.firstName(), "lastName", user.lastName(), "companyId", user.companyId(),
                     "companyName", user.companyName(), "role", user.role(),
-                    "hiringManagerJobCount", user.hiringManagerJobCount()));
+                    "hiringManagerJobCount", user.hiringManagerJobCount(), "employerId", employerId));
             m.saveState("verifier", verifier);
             m.saveState("verified_at", Instant.now(clock).toString());
         });
     }
 
-    public SignedInUser signIn(String email, String password, Duration limit) {
+    /** Whether anyone signed in online since this copy was made (else there is nobody to sign in offline). */
+    public boolean isKnown() {
+        return replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).stateValue("verifier")) != null;
+    }
+
+    public OfflineUser signIn(String email, String password, Duration limit) {
         record Stored(String user, String verifier, String verifiedAt) {
         }
         Stored stored = replica.inTransaction(s -> {
@@ -76,7 +96,7 @@ public final class OfflineIdentity {
         if (Instant.parse(stored.verifiedAt()).plus(limit).isBefore(Instant.now(clock))) {
             throw new UserFacingException(Messages.format("sync.offline.expired", limit.toDays()));
         }
-        return user;
+        return new OfflineUser(user, n.path("employerId").asInt());
     }
 
     private static byte[] hash(String password, byte[] salt) {

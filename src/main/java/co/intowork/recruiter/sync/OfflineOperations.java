@@ -1,17 +1,27 @@
 package co.intowork.recruiter.sync;
 
 import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.board.BoardCard;
 import co.intowork.recruiter.board.BoardMapper;
+import co.intowork.recruiter.board.BoardService;
+import co.intowork.recruiter.board.CardState;
+import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.board.StatusTransitions;
 import co.intowork.recruiter.board.Versioned;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewMapper;
+import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.Scorecard;
 import org.apache.ibatis.session.SqlSession;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,11 +30,100 @@ import java.util.UUID;
  * board's versioned move, the review's versioned save) and records itself in the outbox in the SAME replica
  * transaction, so a change the user sees is never missing from the outbox and vice versa.
  */
-public final class OfflineOperations {
+public final class OfflineOperations implements BoardService.Mover, ReviewService.AssessmentSaver {
     private final UnitOfWork replica;
 
     public OfflineOperations(UnitOfWork replica) {
         this.replica = replica;
+    }
+
+    /**
+     * The board's moves while offline, all or nothing like online: each card must still be at the version it was
+     * read at in the copy. Transition rules are the caller's, as online. A move straight back to where a card's
+     * last unsent move took it from cancels that move instead (an undo, or a correction of a wrong drag), so the
+     * candidate is never told of a decision that was taken back before it left this computer.
+     */
+    @Override
+    public List<BoardCard> move(int jobId, List<BoardService.Move> moves) {
+        Set<Integer> stale = new LinkedHashSet<>();
+        try {
+            return replica.inTransaction(s -> {
+                ReplicaMapper mapper = s.getMapper(ReplicaMapper.class);
+                List<BoardCard> moved = new ArrayList<>();
+                Set<Integer> seen = new HashSet<>();
+                for (BoardService.Move m : moves) {
+                    BoardCard card = m.card();
+                    if (!seen.add(card.applicationId())) {
+                        continue;
+                    }
+                    ApplicationState state = mapper.localState(card.applicationId());
+                    if (state == null || state.jobId() != jobId || state.version() != card.version()) {
+                        stale.add(card.applicationId());
+                        continue;
+                    }
+                    Operation last = mapper.lastPending(card.applicationId());
+                    Versioned v = moveLocally(s, state, m.to());
+                    if (last != null && (last.kind() == OperationKind.MOVE || last.kind() == OperationKind.VIEWED) && Objects.equals(last.localVersion(), state.version())
+                            && last.baseStatus().equals(m.to().label())) {
+                        mapper.finish(last.operationId(), "discarded", null);
+                    } else {
+                        mapper.enqueue(operation(state, m.to() == ApplicationStatus.VIEWED
+                                        && state.status() == ApplicationStatus.APPLIED ? OperationKind.VIEWED
+                                        : OperationKind.MOVE, SyncJson.object("status", m.to().label()), v.version()));
+                    }
+                    moved.add(card.movedTo(m.to(), v.version(), v.changedAt()));
+                }
+                if (!stale.isEmpty()) {
+                    throw new StaleCards();
+                }
+                return moved;
+            });
+        } catch (StaleCards e) {
+            List<CardState> now = replica.inTransaction(
+                    s -> s.getMapper(BoardMapper.class).states(jobId, stale.toArray(Integer[]::new)));
+            Set<Integer> gone = new LinkedHashSet<>(stale);
+            now.forEach(state -> gone.remove(state.card().applicationId()));
+            throw new MoveConflictException(now, gone);
+        }
+    }
+
+    /** Notes, rating and scorecard from the review while offline: one outbox entry per field that changed. */
+    @Override
+    public int save(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
+        return replica.inTransaction(s -> {
+            ReplicaMapper mapper = s.getMapper(ReplicaMapper.class);
+            ApplicationState state = mapper.localState(applicationId);
+            if (state == null || state.version() != version) {
+                throw new ReviewConflictException();
+            }
+            int saved = save(s, state, notes, rating, scorecard.toJson());
+            if (saved == state.version()) {
+                return saved;
+            }
+            if (!Objects.equals(notes, state.notes())) {
+                mapper.enqueue(operation(state, OperationKind.NOTE, SyncJson.object("notes", notes), saved));
+            }
+            if (!Objects.equals(rating, state.rating())) {
+                mapper.enqueue(operation(state, OperationKind.RATE, SyncJson.object("rating", rating), saved));
+            }
+            if (!Objects.equals(scorecard, Scorecard.parse(state.scorecard()))) {
+                mapper.enqueue(operation(state, OperationKind.SCORECARD,
+                        SyncJson.object("scorecard", scorecard.toJson()), saved));
+            }
+            return saved;
+        });
+    }
+
+    private static Operation operation(ApplicationState state, OperationKind kind, String mine, int newVersion) {
+        return new Operation(UUID.randomUUID().toString(), kind, state.applicationId(), state.jobId(),
+                state.version(), state.status().label(), SyncJson.state(state), mine, newVersion);
+    }
+
+    /** Rolls the offline move back as a whole. */
+    private static final class StaleCards extends UserFacingException {
+        StaleCards() {
+            super("Stale cards");
+        }
     }
 
     public Operation move(int applicationId, ApplicationStatus to) {
@@ -81,21 +180,24 @@ public final class OfflineOperations {
             if (change == null) {
                 return null;
             }
-            Operation op = new Operation(UUID.randomUUID().toString(), kind, applicationId, state.jobId(),
-                    state.version(), state.status().label(), SyncJson.state(state), change.mine(), change.newVersion());
+            Operation op = operation(state, kind, change.mine(), change.newVersion());
             mapper.enqueue(op);
             return op;
         });
     }
 
     private static int move(SqlSession s, ApplicationState state, ApplicationStatus to) {
+        return moveLocally(s, state, to).version();
+    }
+
+    private static Versioned moveLocally(SqlSession s, ApplicationState state, ApplicationStatus to) {
         s.getMapper(ReplicaMapper.class).reserveLocalEventIds(SyncService.LOCAL_EVENT_BASE);
         List<Versioned> moved = s.getMapper(BoardMapper.class).move(state.jobId(),
                 new Integer[]{state.applicationId()}, new Integer[]{state.version()}, to.label());
         if (moved.isEmpty()) {
             throw new IllegalStateException("Locked row " + state.applicationId() + " did not move");
         }
-        return moved.get(0).version();
+        return moved.get(0);
     }
 
     private static int save(SqlSession s, ApplicationState state, String notes, Integer rating, String scorecard) {

@@ -8,7 +8,6 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
-import co.intowork.recruiter.settings.SettingsLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -81,14 +79,6 @@ public final class Replica {
         }
     }
 
-    /** The app's replica, opened on first use (off the UI thread: it starts a server) and kept for the session. */
-    public static Lazy lazy(Collection<Class<?>> mappers) {
-        return new Lazy(() -> {
-            SettingsLoader loader = SettingsLoader.system();
-            return open(loader.load(Map.of()), loader.paths(), mappers, () -> false, msg -> { });
-        });
-    }
-
     /** Opens the replica on first use; closing stops its server (at sign-out, so the next sign-in can open it). */
     public static final class Lazy implements Supplier<Database>, AutoCloseable {
         private final Supplier<Database> opener;
@@ -96,6 +86,10 @@ public final class Replica {
 
         Lazy(Supplier<Database> opener) {
             this.opener = opener;
+        }
+
+        public static Lazy of(Supplier<Database> opener) {
+            return new Lazy(opener);
         }
 
         @Override
@@ -119,6 +113,7 @@ public final class Replica {
     public static void wipe(AppPaths paths) {
         Path dir = folder(paths);
         if (!Files.exists(dir)) {
+            CvFiles.wipe(paths);
             return;
         }
         try (Stream<Path> all = Files.walk(dir)) {
@@ -131,5 +126,6 @@ public final class Replica {
             throw new UserFacingException("The offline copy in " + dir + " could not be deleted (" + e.getMessage()
                     + "). Delete that folder by hand.", e);
         }
+        CvFiles.wipe(paths);
     }
 }

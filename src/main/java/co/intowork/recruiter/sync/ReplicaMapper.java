@@ -1,5 +1,6 @@
 package co.intowork.recruiter.sync;
 
+import co.intowork.recruiter.auth.SignedInUser;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.OffsetDateTime;
@@ -57,6 +58,8 @@ public interface ReplicaMapper {
 
     List<Operation> pending();
 
+    Operation lastPending(@Param("applicationId") int applicationId);
+
     int finish(@Param("operationId") String operationId, @Param("state") String state,
                @Param("resultVersion") Integer resultVersion);
 
@@ -70,4 +73,9 @@ public interface ReplicaMapper {
     SyncCounts counts();
 
     int overwriteLocal(@Param("s") ApplicationState state, @Param("status") String status);
+
+    void openLocalSession(@Param("u") SignedInUser user, @Param("employerId") int employerId,
+                          @Param("token") String token);
+
+    int closeLocalSession(@Param("token") String token);
 }

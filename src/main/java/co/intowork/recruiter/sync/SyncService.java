@@ -8,6 +8,8 @@ import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.board.StatusTransitions;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.Scorecard;
@@ -48,7 +50,9 @@ public final class SyncService {
         FailureHook NONE = step -> { };
     }
 
-    public record PullReport(int jobs, int applications, int candidates, int events, int purgedJobs) {
+    /** {@code cvFiles}: what the CV step did ({@link CvFiles.Report#NONE} when this service downloads none). */
+    public record PullReport(int jobs, int applications, int candidates, int events, int purgedJobs,
+                             CvFiles.Report cvFiles) {
     }
 
     public record PushReport(int applied, int alreadyApplied, int conflicts, int merged) {
@@ -64,16 +68,28 @@ public final class SyncService {
     private final AtomicReference<Operation> armed = new AtomicReference<>();
     private final BoardService board;
     private final ReviewService review;
+    private final CvFiles cvFiles;
 
     public SyncService(SignedIn server, UnitOfWork replica) {
         this(server, replica, FailureHook.NONE, DEFAULT_OVERLAP);
     }
 
+    /** Also keeps the slice's CV files on the laptop, after every pull. */
+    public SyncService(SignedIn server, UnitOfWork replica, CvFiles cvFiles) {
+        this(server, replica, FailureHook.NONE, DEFAULT_OVERLAP, cvFiles);
+    }
+
     public SyncService(SignedIn server, UnitOfWork replica, FailureHook hook, Duration overlap) {
+        this(server, replica, hook, overlap, null);
+    }
+
+    /** @param cvFiles where the slice's CV files are kept; null: none are downloaded */
+    public SyncService(SignedIn server, UnitOfWork replica, FailureHook hook, Duration overlap, CvFiles cvFiles) {
         this.server = server;
         this.replica = replica;
         this.hook = hook;
         this.overlap = overlap;
+        this.cvFiles = cvFiles;
         // The replay runs the online services unchanged on a unit of work whose first transaction after arming
         // also records the operation id: recorded if and only if the operation's own writes commit.
         UnitOfWork online = server.unitOfWork();
@@ -91,16 +107,28 @@ public final class SyncService {
         this.review = new ReviewService(replaying);
     }
 
+    /**
+     * Working offline, the window's session is on the copy itself: replaying the outbox "on the server" would apply
+     * it to the copy and mark it sent. Everything that talks to the server refuses that session.
+     */
+    private void requireServer() {
+        if (server.offline()) {
+            throw new UserFacingException(Messages.text("sync.offline.needServer"));
+        }
+    }
+
     // ---------------------------------------------------------------- slice
 
     /** Adds the job to the slice and copies it now. */
     public PullReport takeOffline(int jobId) {
+        requireServer();
         replica.run(s -> s.getMapper(ReplicaMapper.class).addSliceJob(jobId));
         return pull();
     }
 
     /** Sends what waits, then removes the job from the laptop; refused while its operations cannot be sent. */
     public void bringOnline(int jobId) {
+        requireServer();
         push();
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
@@ -112,6 +140,9 @@ public final class SyncService {
             m.purgeJob(jobId);
             m.purgeOrphanCandidates();
         });
+        if (cvFiles != null) {
+            cvFiles.prune(sliceCvUrls());
+        }
     }
 
     public List<Integer> sliceJobs() {
@@ -128,6 +159,7 @@ public final class SyncService {
     }
 
     public SyncReport sync(DoubleConsumer progress) {
+        requireServer();
         progress.accept(0.05);
         PushReport pushed = push();
         progress.accept(0.4);
@@ -141,6 +173,7 @@ public final class SyncService {
     // ---------------------------------------------------------------- pull
 
     public PullReport pull() {
+        requireServer();
         List<Integer> slice = sliceJobs();
         List<Integer> visible = slice.isEmpty() ? List.of() : server.unitOfWork().inTransaction(s -> s
                 .getMapper(SliceMapper.class).visibleJobs(slice.toArray(Integer[]::new),
@@ -168,7 +201,29 @@ public final class SyncService {
             m.recountDerivedTables();
         });
         hook.at("pull:purged");
-        return new PullReport(visible.size(), applications, candidates, events, lost.size());
+        CvFiles.Report files = pullCvFiles();
+        hook.at("pull:cv-files");
+        return new PullReport(visible.size(), applications, candidates, events, lost.size(), files);
+    }
+
+    /**
+     * After the purge, so the folder ends up holding exactly the CVs of the applications still in the slice. A CV
+     * that cannot be fetched is counted, never a reason to fail the pull: the rows are already safe.
+     */
+    private CvFiles.Report pullCvFiles() {
+        if (cvFiles == null) {
+            return CvFiles.Report.NONE;
+        }
+        try {
+            return cvFiles.refresh(sliceCvUrls());
+        } catch (RuntimeException e) {
+            log.warn("Offline CV files not refreshed: {}", e.getMessage(), e);
+            return CvFiles.Report.NONE;
+        }
+    }
+
+    private List<String> sliceCvUrls() {
+        return replica.inTransaction(s -> s.getMapper(CvFileMapper.class).sliceCvUrls());
     }
 
     /** Copies what changed on one job; returns {applications, candidates, events} copied. */
@@ -306,6 +361,7 @@ public final class SyncService {
     }
 
     public PushReport push() {
+        requireServer();
         List<Operation> pending = replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).pending());
         int applied = 0;
         int already = 0;

@@ -56,9 +56,12 @@ public final class SyncView {
                 javafx.css.PseudoClass.getPseudoClass("offline"), !now));
         lastSync.textProperty().bind(viewModel.lastSyncProperty());
         syncButton.setOnAction(e -> viewModel.syncNow());
-        syncButton.disableProperty().bind(viewModel.busyProperty());
+        // working on the copy there is no server to send to or copy from: Reconnect (status bar) first
+        boolean onCopy = viewModel.workingOffline();
+        syncButton.disableProperty().bind(viewModel.busyProperty().or(Bindings.createBooleanBinding(() -> onCopy)));
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         pending.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.format("sync.pending", viewModel.pendingCountProperty().get()),
                 viewModel.pendingCountProperty()));
@@ -75,10 +78,10 @@ public final class SyncView {
         viewModel.selectedJobProperty().addListener((obs, old, now) -> jobs.getSelectionModel().select(now));
         var job = viewModel.selectedJobProperty();
         takeOffline.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> job.get() == null || job.get().offline() || viewModel.busyProperty().get(), job,
+                () -> onCopy || job.get() == null || job.get().offline() || viewModel.busyProperty().get(), job,
                 viewModel.busyProperty()));
         bringOnline.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> job.get() == null || !job.get().offline() || viewModel.busyProperty().get(), job,
+                () -> onCopy || job.get() == null || !job.get().offline() || viewModel.busyProperty().get(), job,
                 viewModel.busyProperty()));
         takeOffline.setOnAction(e -> viewModel.takeOffline());
         bringOnline.setOnAction(e -> viewModel.bringOnline());

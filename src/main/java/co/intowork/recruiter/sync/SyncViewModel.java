@@ -48,10 +48,12 @@ public final class SyncViewModel {
 
     private final SignedIn signedIn;
     private final Supplier<Database> replicaSource;
+    private final CvFiles cvFiles;
     private SyncService sync;
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty reachable = new SimpleBooleanProperty(true);
+    private boolean looked;
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty lastSync = new SimpleStringProperty(Messages.text("sync.never"));
     private final IntegerProperty pendingCount = new SimpleIntegerProperty(0);
@@ -70,6 +72,13 @@ public final class SyncViewModel {
 
     /** {@code replicaOnDisk}: whether this computer holds an offline copy at all (checked before starting it). */
     public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk) {
+        this(signedIn, replicaSource, replicaOnDisk, null);
+    }
+
+    /** {@code cvFiles}: where each pull keeps the slice's CV files (null: only their metadata is copied). */
+    public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk,
+                         CvFiles cvFiles) {
+        this.cvFiles = cvFiles;
         this.signedIn = signedIn;
         this.replicaSource = replicaSource;
         this.replicaOnDisk = replicaOnDisk;
@@ -83,7 +92,7 @@ public final class SyncViewModel {
 
     private synchronized SyncService sync() {
         if (sync == null) {
-            sync = new SyncService(signedIn, replicaSource.get().unitOfWork());
+            sync = new SyncService(signedIn, replicaSource.get().unitOfWork(), cvFiles);
         }
         return sync;
     }
@@ -97,6 +106,7 @@ public final class SyncViewModel {
             SyncService s = sync();
             List<JobChoice> choices;
             try {
+                // working offline these are the copy's jobs: all of them offline, none to take
                 choices = new BoardService(signedIn).jobChoices();
             } catch (RuntimeException serverDown) {
                 choices = null;
@@ -179,10 +189,15 @@ public final class SyncViewModel {
             jobs.setAll(s.choices().stream().map(j -> new JobRow(j, offline.contains(j.id()))).toList());
             jobs.stream().filter(r -> keep != null && r.job().id() == keep).findFirst().ifPresent(selectedJob::set);
         }
-        boolean wasReachable = reachable.get();
-        reachable.set(s.choices() != null);
-        // back online with work waiting: send it without being asked (the operations carry their own preconditions,
-        // so anything a colleague changed meanwhile lands in the conflict inbox, never over their decision)
+        boolean wasReachable = reachable.get() && looked;
+        looked = true;
+        reachable.set(s.choices() != null && !signedIn.offline());
+        if (signedIn.offline()) {
+            message.set(Messages.text("sync.offline.needServer"));
+        }
+        // signed in on the server, or back online, with work waiting: send it without being asked (the operations
+        // carry their own preconditions, so anything a colleague changed meanwhile lands in the conflict inbox,
+        // never over their decision)
         if (!wasReachable && reachable.get() && s.counts().pending() > 0) {
             syncNow();
         }
@@ -241,6 +256,11 @@ public final class SyncViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Working on the offline copy (no server session): nothing can be sent or taken offline from here. */
+    public boolean workingOffline() {
+        return signedIn.offline();
     }
 
     public BooleanProperty reachableProperty() {

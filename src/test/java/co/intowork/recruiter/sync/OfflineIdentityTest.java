@@ -1,9 +1,7 @@
 package co.intowork.recruiter.sync;
 
-import co.intowork.recruiter.auth.SignedInUser;
-import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -18,24 +16,26 @@ class OfflineIdentityTest {
 
     @Test
     void signsInOfflineWithTheLastVerifiedPasswordWithinTheLimitOnly() {
-        try (Database replica = MigratedDatabase.open(MigratedDatabase.create("sync_identity"))) {
+        try (SyncFixture f = SyncFixture.create("sync_identity", "hugo@freelance.example")) {
             Instant verified = Instant.parse("2026-03-01T08:00:00Z");
-            SignedInUser hugo = new SignedInUser(4, "hugo@freelance.example", "Hugo", "Manager", null, null,
-                    "hiring_manager", null, 1);
-            new OfflineIdentity(replica.unitOfWork(), Clock.fixed(verified, ZoneOffset.UTC))
-                    .remember(hugo, "Correct-Horse-7!");
+            new OfflineIdentity(f.replica.unitOfWork(), Clock.fixed(verified, ZoneOffset.UTC))
+                    .remember(f.signedIn, OfflineIdentity.verifier(TwoCompanies.PASSWORD));
 
-            OfflineIdentity tenDaysLater = new OfflineIdentity(replica.unitOfWork(),
+            OfflineIdentity tenDaysLater = new OfflineIdentity(f.replica.unitOfWork(),
                     Clock.fixed(verified.plus(Duration.ofDays(10)), ZoneOffset.UTC));
-            assertThat(tenDaysLater.signIn("Hugo@Freelance.example ", "Correct-Horse-7!", Duration.ofDays(14)))
-                    .isEqualTo(hugo);
+            OfflineIdentity.OfflineUser hugo = tenDaysLater.signIn("Hugo@Freelance.example ", TwoCompanies.PASSWORD,
+                    Duration.ofDays(14));
+            assertThat(hugo.user().userId()).isEqualTo(4);
+            assertThat(hugo.user().role()).isEqualTo("hiring_manager");
+            assertThat(hugo.user().hiringManagerJobCount()).isEqualTo(f.signedIn.user().hiringManagerJobCount());
+            assertThat(hugo.employerId()).as("the employer row the server's session refers to").isEqualTo(4);
             assertThatThrownBy(() -> tenDaysLater.signIn("hugo@freelance.example", "wrong", Duration.ofDays(14)))
                     .isInstanceOf(UserFacingException.class).hasMessageContaining("not right");
 
-            OfflineIdentity tooLate = new OfflineIdentity(replica.unitOfWork(),
+            OfflineIdentity tooLate = new OfflineIdentity(f.replica.unitOfWork(),
                     Clock.fixed(verified.plus(Duration.ofDays(15)), ZoneOffset.UTC));
-            assertThatThrownBy(() -> tooLate.signIn("hugo@freelance.example", "Correct-Horse-7!", Duration.ofDays(14)))
-                    .isInstanceOf(UserFacingException.class).hasMessageContaining("14 days");
+            assertThatThrownBy(() -> tooLate.signIn("hugo@freelance.example", TwoCompanies.PASSWORD,
+                    Duration.ofDays(14))).isInstanceOf(UserFacingException.class).hasMessageContaining("14 days");
         }
     }
 }

@@ -1,6 +1,8 @@
 package co.intowork.recruiter.sync;
 
+import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,31 @@ class SyncViewModelTest {
             assertThat(vm.reachableProperty().get()).isTrue();
             assertThat(vm.pendingCountProperty().get()).isZero();
             assertThat(vm.messageProperty().get()).startsWith("Synced: 1 sent");
+            assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
+                    .isEqualTo("viewed");
+        }
+    }
+
+    @Test
+    void aSignInOnTheServerSendsWhatWaitsAndWorkingOnTheCopyNeverTriesTo() {
+        try (SyncFixture f = SyncFixture.create("sync_vm_sign_in", TwoCompanies.HUGO)) {
+            f.sync().takeOffline(11);
+            f.offline().move(102, ApplicationStatus.VIEWED);
+
+            // working offline the window's session is on the copy itself: nothing may be "sent" there
+            SignedIn onCopy = new SignedIn(f.signedIn.user(), f.replica.unitOfWork(), new ImmediateTaskRunner(), true);
+            SyncViewModel offline = new SyncViewModel(onCopy, () -> f.replica, () -> true);
+            offline.refresh();
+            assertThat(offline.reachableProperty().get()).isFalse();
+            assertThat(offline.messageProperty().get()).startsWith("You are working on the offline copy");
+            offline.syncNow();
+            assertThat(offline.errorProperty().get()).contains("reconnect to the server");
+            assertThat(offline.pendingCountProperty().get()).isEqualTo(1);
+
+            // the next sign-in on the server: the first look sends it without being asked
+            SyncViewModel online = new SyncViewModel(f.signedIn, () -> f.replica, () -> true);
+            online.checkConnection();
+            assertThat(online.pendingCountProperty().get()).isZero();
             assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
                     .isEqualTo("viewed");
         }

@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import org.postgresql.Driver;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
@@ -84,5 +86,29 @@ public final class DatabaseConnector {
         }
         return parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432") + "/"
                 + parsed.getProperty("PGDBNAME", "");
+    }
+
+    /**
+     * Whether the configured server answers at all (a refused login still counts: the network is back). One bare
+     * connection with a short timeout and no statement, for the offline window's once-a-minute look.
+     */
+    public static boolean serverAnswers(ResolvedSettings settings) {
+        ConnectionSettings cs = ConnectionSettings.from(settings);
+        Properties props = new Properties();
+        if (cs.user() != null) {
+            props.setProperty("user", cs.user());
+        }
+        cs.passwordIfSet().ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "8");
+        props.setProperty("sslmode", cs.sslMode().pgValue());
+        if (cs.sslRootCert() != null && !cs.sslRootCert().isBlank()) {
+            props.setProperty("sslrootcert", cs.sslRootCert());
+        }
+        try (Connection ignored = new Driver().connect(cs.jdbcUrl(), props)) {
+            return true;
+        } catch (SQLException e) {
+            return !SqlErrors.isUnreachable(e);
+        }
     }
 }

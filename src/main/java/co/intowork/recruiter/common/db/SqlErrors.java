@@ -6,6 +6,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -32,6 +33,20 @@ public final class SqlErrors {
     /** The SQLSTATE of the database error inside the failure, if there is one. */
     public static Optional<String> sqlState(Throwable failure) {
         return find(failure, SQLException.class).map(SQLException::getSQLState);
+    }
+
+    /**
+     * True when the server could not be reached at all (no route, refused, no answer, unknown host), as opposed to
+     * a server that answered and said no: only then may the app fall back to the offline copy.
+     */
+    public static boolean isUnreachable(Throwable failure) {
+        if (find(failure, UnknownHostException.class).isPresent() || find(failure, ConnectException.class).isPresent()
+                || find(failure, NoRouteToHostException.class).isPresent()
+                || find(failure, SocketTimeoutException.class).isPresent()) {
+            return true;
+        }
+        // 08001: the driver could not establish the connection; 08006: it failed while connecting
+        return sqlState(failure).filter(s -> s.equals("08001") || s.equals("08006")).isPresent();
     }
 
     /** True when the failure means the sign-in session has ended and the person must sign in again. */
