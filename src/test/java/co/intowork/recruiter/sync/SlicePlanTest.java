@@ -49,8 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run a sequential scan of jobs, job_applications, notifications, candidates, the candidate profile tables or the
  * status history. Each plan's execution time and indexes are written to target/slice-plans.md.
  *
- * <p>{@link ReplicaMapper} is not guarded: every statement of it runs on the laptop's replica, as its owner, over
- * the few jobs taken offline (the slice's own copy, not the platform).
+ * <p>Not guarded, since they never run on the server: {@link ReplicaMapper} (the pull's writes, the local purge,
+ * the outbox and conflicts) and {@link CvFileMapper} (which CV files the slice needs) run on the laptop's replica, as
+ * its owner, over the few jobs taken offline: the slice's own copy, not the platform.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlicePlanTest {

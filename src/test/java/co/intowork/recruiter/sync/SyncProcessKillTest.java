@@ -31,7 +31,7 @@ class SyncProcessKillTest {
     private static final int LONG_PULL_APPLICATIONS = 3000;
 
     @ParameterizedTest
-    @ValueSource(strings = {"pull:job", "pull:applications", "pull:candidates", "pull:purged",
+    @ValueSource(strings = {"pull:job", "pull:applications", "pull:candidates", "pull:purged", "pull:cv-files",
             "push:before-server", "push:after-server-commit", "push:after-local-mark"})
     void aProcessKilledAtAnyStepIsRepairedByTheNextSync(String step) throws Exception {
         try (SyncFixture f = SyncFixture.copy("sync_kill", TwoCompanies.HUGO)) {
