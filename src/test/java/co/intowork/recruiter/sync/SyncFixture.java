@@ -1,5 +1,6 @@
 package co.intowork.recruiter.sync;
 
+import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
 
 import co.intowork.recruiter.auth.AuthService;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A "server" (the two-companies fixture, with applications 102 and 103 added to Alpha's job 11) and a "replica"
@@ -143,6 +146,46 @@ final class SyncFixture implements AutoCloseable {
 
     static List<String> column(TestDatabase.Db db, String sql, Object... params) {
         return MigratedDatabases.column(db, sql, params);
+    }
+
+    /**
+     * The crash tests' situation: three offline operations waiting (a move, a rating, a note) and, on the platform
+     * meanwhile, a new applicant and a profile change.
+     */
+    void offlineWorkAndPlatformChanges() {
+        OfflineOperations offline = offline();
+        offline.move(102, ApplicationStatus.SHORTLISTED);
+        offline.rate(101, 4);
+        offline.note(103, "Met at the fair.");
+        update(server, "INSERT INTO public.candidates (id, user_id, title) VALUES (50, 5, 'Ivan')");
+        update(server, "INSERT INTO public.job_applications (id, job_id, candidate_id, status) "
+                + "VALUES (150, 11, 50, 'applied')");
+        update(server, "UPDATE public.candidates SET title = 'Senior dev' WHERE id = 2");
+    }
+
+    /**
+     * After {@link #offlineWorkAndPlatformChanges()}, a crash and a sync with new objects: the replica mirrors the
+     * server column by column and the server holds each operation exactly once.
+     */
+    void assertRepaired(SyncService restarted) {
+        // one job, nothing left to send, no conflict with our own operations
+        assertThat(restarted.counts()).isEqualTo(new SyncCounts(1, (int) count(server,
+                "SELECT count(*) FROM public.job_applications WHERE job_id = 11"), 0, 0));
+        assertThat(applications(replicaDb, 11)).isEqualTo(applications(server, 11));
+        assertThat(events(replicaDb, 11)).isEqualTo(events(server, 11));
+        assertThat(candidates(replicaDb, 11)).isEqualTo(candidates(server, 11)).contains("Senior dev");
+        // one event and one notification for the move, one record per operation
+        assertThat(count(server, "SELECT count(*) FROM recruiter.application_status_events "
+                + "WHERE source = 'client'")).isEqualTo(1);
+        assertThat(count(server, "SELECT count(*) FROM public.notifications "
+                + "WHERE related_application_id = 102")).isEqualTo(1);
+        assertThat(count(server, "SELECT count(*) FROM recruiter.applied_operations")).isEqualTo(3);
+        assertThat(count(replicaDb, "SELECT count(*) FROM recruiter_replica.outbox WHERE state = 'done'"))
+                .isEqualTo(3);
+        assertThat(text(server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
+                .isEqualTo("shortlisted");
+        assertThat(column(server, "SELECT concat_ws('|', rating, notes) FROM public.job_applications "
+                + "WHERE id IN (101, 103) ORDER BY id")).containsExactly("4|Strong SQL.", "Met at the fair.");
     }
 
     @Override

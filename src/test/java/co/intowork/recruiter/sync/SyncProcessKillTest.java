@@ -1,6 +1,5 @@
 package co.intowork.recruiter.sync;
 
-import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class SyncProcessKillTest {
     void aProcessKilledAtAnyStepIsRepairedByTheNextSync(String step) throws Exception {
         try (SyncFixture f = SyncFixture.copy("sync_kill", TwoCompanies.HUGO)) {
             f.sync().takeOffline(11);
-            offlineWorkAndPlatformChanges(f);
+            f.offlineWorkAndPlatformChanges();
 
             Child child = Child.start(f, step);
             int exit = child.waitFor();
@@ -53,8 +52,7 @@ class SyncProcessKillTest {
 
             SyncService restarted = f.sync();
             restarted.sync(p -> { });
-            assertRepaired(f, restarted);
-            assertThat(SyncFixture.candidates(f.replicaDb, 11)).contains("Senior dev");
+            f.assertRepaired(restarted);
         }
     }
 
@@ -62,7 +60,7 @@ class SyncProcessKillTest {
     void aProcessKilledAtARandomMomentOfALongPullIsRepairedByTheNextSync() throws Exception {
         try (SyncFixture f = SyncFixture.copy("sync_kill_random", TwoCompanies.HUGO)) {
             f.sync().takeOffline(11);
-            offlineWorkAndPlatformChanges(f);
+            f.offlineWorkAndPlatformChanges();
             // then thousands of new applicants on the job: the child's pull takes seconds. Their profiles are
             // loaded without triggers (the search-document upkeep would take 15 s here); the applications with
             // them, so each has its status event and counts as on the platform.
@@ -105,7 +103,7 @@ class SyncProcessKillTest {
             SyncService restarted = f.sync();
             restarted.sync(p -> { });
 
-            assertRepaired(f, restarted);
+            f.assertRepaired(restarted);
             assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM public.job_applications"))
                     .isEqualTo(4 + LONG_PULL_APPLICATIONS);
             assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM public.skills WHERE candidate_id >= 10000"))
@@ -120,39 +118,6 @@ class SyncProcessKillTest {
                 st.execute(sql);
             }
         }
-    }
-
-    /** As SyncIdempotencyTest's crash test: three offline operations, a new applicant, a profile change. */
-    private static void offlineWorkAndPlatformChanges(SyncFixture f) {
-        OfflineOperations offline = f.offline();
-        offline.move(102, ApplicationStatus.SHORTLISTED);
-        offline.rate(101, 4);
-        offline.note(103, "Met at the fair.");
-        SyncFixture.update(f.server, "INSERT INTO public.candidates (id, user_id, title) VALUES (50, 5, 'Ivan')");
-        SyncFixture.update(f.server, "INSERT INTO public.job_applications (id, job_id, candidate_id, status) "
-                + "VALUES (150, 11, 50, 'applied')");
-        SyncFixture.update(f.server, "UPDATE public.candidates SET title = 'Senior dev' WHERE id = 2");
-    }
-
-    private static void assertRepaired(SyncFixture f, SyncService restarted) {
-        // one job, nothing left to send, no conflict with our own operations
-        assertThat(restarted.counts()).isEqualTo(new SyncCounts(1, (int) SyncFixture.count(f.server,
-                "SELECT count(*) FROM public.job_applications WHERE job_id = 11"), 0, 0));
-        assertThat(SyncFixture.applications(f.replicaDb, 11)).isEqualTo(SyncFixture.applications(f.server, 11));
-        assertThat(SyncFixture.events(f.replicaDb, 11)).isEqualTo(SyncFixture.events(f.server, 11));
-        assertThat(SyncFixture.candidates(f.replicaDb, 11)).isEqualTo(SyncFixture.candidates(f.server, 11));
-        // each operation once on the server: one event and one notification for the move, one record each
-        assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM recruiter.application_status_events "
-                + "WHERE source = 'client'")).isEqualTo(1);
-        assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM public.notifications "
-                + "WHERE related_application_id = 102")).isEqualTo(1);
-        assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM recruiter.applied_operations")).isEqualTo(3);
-        assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM recruiter_replica.outbox "
-                + "WHERE state = 'done'")).isEqualTo(3);
-        assertThat(SyncFixture.text(f.server, "SELECT concat_ws('|', status, rating, notes) FROM public.job_applications "
-                + "WHERE id = 102")).startsWith("shortlisted");
-        assertThat(SyncFixture.column(f.server, "SELECT concat_ws('|', rating, notes) FROM public.job_applications "
-                + "WHERE id IN (101, 103) ORDER BY id")).containsExactly("4|Strong SQL.", "Met at the fair.");
     }
 
     /** A child JVM running {@link SyncChild}, its output in files (a full pipe would block it). */
