@@ -49,17 +49,9 @@ class SyncIdempotencyTest {
     @ValueSource(strings = {"pull:job", "pull:applications", "pull:candidates", "pull:purged",
             "push:before-server", "push:after-server-commit", "push:after-local-mark"})
     void aCrashAtAnyStepIsRepairedByTheNextSync(String step) {
-        try (SyncFixture f = SyncFixture.create("sync_crash", TwoCompanies.HUGO)) {
+        try (SyncFixture f = SyncFixture.copy("sync_crash", TwoCompanies.HUGO)) {
             f.sync().takeOffline(11);
-            OfflineOperations offline = f.offline();
-            offline.move(102, ApplicationStatus.SHORTLISTED);
-            offline.rate(101, 4);
-            offline.note(103, "Met at the fair.");
-            // the platform meanwhile: a new application, a profile change
-            SyncFixture.update(f.server, "INSERT INTO public.candidates (id, user_id, title) VALUES (50, 5, 'Ivan')");
-            SyncFixture.update(f.server, "INSERT INTO public.job_applications (id, job_id, candidate_id, status) "
-                    + "VALUES (150, 11, 50, 'applied')");
-            SyncFixture.update(f.server, "UPDATE public.candidates SET title = 'Senior dev' WHERE id = 2");
+            f.offlineWorkAndPlatformChanges();
 
             boolean[] crashed = {false};
             SyncService crashing = f.sync(at -> {
@@ -73,18 +65,7 @@ class SyncIdempotencyTest {
             SyncService restarted = f.sync();
             restarted.sync(p -> { });
 
-            assertThat(restarted.counts()).isEqualTo(new SyncCounts(1, 4, 0, 0));
-            assertThat(SyncFixture.applications(f.replicaDb, 11)).isEqualTo(SyncFixture.applications(f.server, 11));
-            assertThat(SyncFixture.events(f.replicaDb, 11)).isEqualTo(SyncFixture.events(f.server, 11));
-            assertThat(SyncFixture.candidates(f.replicaDb, 11)).isEqualTo(SyncFixture.candidates(f.server, 11))
-                    .contains("Senior dev");
-            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM recruiter.application_status_events "
-                    + "WHERE source = 'client'")).isEqualTo(1);
-            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM public.notifications "
-                    + "WHERE related_application_id = 102")).isEqualTo(1);
-            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM recruiter.applied_operations")).isEqualTo(3);
-            assertThat(SyncFixture.text(f.server, "SELECT concat_ws('|', rating, notes) FROM public.job_applications "
-                    + "WHERE id IN (101, 103) ORDER BY id")).isEqualTo("4|Strong SQL.");
+            f.assertRepaired(restarted);
         }
     }
 

@@ -2,6 +2,7 @@ package co.intowork.recruiter.app.bench;
 
 import co.intowork.recruiter.app.Mappers;
 import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
+import co.intowork.recruiter.sync.CvFileMapper;
 import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SliceMapper;
 import co.intowork.recruiter.auth.AuthService;
@@ -67,8 +68,9 @@ class UiPlanGuardTest {
             LargeSeedMapper.class, "seeding: set-based bulk load, not interactive",
             BenchMapper.class, "the benchmark's own setup reads, never timed",
             BaselineMapper.class, "the benchmark's baseline: the platform's way, slow on purpose",
-            SliceMapper.class, "offline sync: background reads per job, timed by SyncBenchmarkTest (plan guard still to do)",
-            ReplicaMapper.class, "offline sync: writes the laptop's own replica as its owner, no row-level security");
+            SliceMapper.class, "offline sync: background reads per job, guarded by sync.SlicePlanTest (first and incremental pulls, recruiter and hiring manager), timed by SyncBenchmarkTest",
+            ReplicaMapper.class, "offline sync: writes the laptop's own replica as its owner, no row-level security",
+            CvFileMapper.class, "offline sync: reads the laptop's own replica (which CV files the slice needs)");
 
     /** Statements with nothing for an index to do, and why. */
     static final Map<String, String> EXEMPT = Map.of(
