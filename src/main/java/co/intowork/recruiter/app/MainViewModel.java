@@ -228,13 +228,7 @@ public final class MainViewModel {
         offlineVerifier = null;
         boolean onCopy = offline.get() != null;
         Database db = database.get();
-        signedIn.set(null);
-        signedInUser.set(null);
-        sessionEnded.set(false);
-        retryAfterSignIn = null;
-        homeSummary.set("");
-        section.set(Section.PIPELINE);
-        login.reset();
+        leaveWorkspace();
         if (onCopy && !wipeCopy) {
             login.noticeProperty().set(offlineNotice());
         }
@@ -269,6 +263,17 @@ public final class MainViewModel {
             log.error("Sign-out: {}", message, failure);
             errorMessage.set(message);
         });
+    }
+
+    /** Back to the sign-in form: no one signed in, the workspace gone. */
+    private void leaveWorkspace() {
+        signedIn.set(null);
+        signedInUser.set(null);
+        sessionEnded.set(false);
+        retryAfterSignIn = null;
+        homeSummary.set("");
+        section.set(Section.PIPELINE);
+        login.reset();
     }
 
     /**
@@ -325,13 +330,7 @@ public final class MainViewModel {
         Authenticator service = auth;
         String email = signedInUser.get() == null ? login.emailProperty().get() : signedInUser.get().email();
         auth = null;
-        signedIn.set(null);
-        signedInUser.set(null);
-        sessionEnded.set(false);
-        retryAfterSignIn = null;
-        homeSummary.set("");
-        section.set(Section.PIPELINE);
-        login.reset();
+        leaveWorkspace();
         login.emailProperty().set(email);
         login.noticeProperty().set(Messages.text("offline.reconnected"));
         database.set(null);
