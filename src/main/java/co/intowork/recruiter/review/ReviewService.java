@@ -20,11 +20,13 @@ public final class ReviewService {
     private final SignedIn signedIn;
     private final BoardService board;
     private final AssessmentSaver saver;
+    private final boolean offline;
 
     public ReviewService(SignedIn signedIn) {
         this.signedIn = signedIn;
         this.board = new BoardService(signedIn);
         this.saver = this::saveOnServer;
+        this.offline = false;
     }
 
     /** Working offline: moves and saves go to the offline copy's outbox (sync.OfflineOperations). */
@@ -32,6 +34,12 @@ public final class ReviewService {
         this.signedIn = signedIn;
         this.board = board;
         this.saver = saver;
+        this.offline = true;
+    }
+
+    /** Working offline: changes wait in the outbox, and the candidate hears of them only once they are sent. */
+    public boolean offline() {
+        return offline;
     }
 
     /** Five index-driven queries in one transaction; a clear sentence when the application is not visible. */

@@ -155,7 +155,7 @@ public final class ReviewViewModel {
             busy.set(false);
             show(loaded.review());
             if (loaded.markedViewed()) {
-                message.set(Messages.text("review.markedViewed"));
+                message.set(Messages.text(service.offline() ? "review.markedViewed.offline" : "review.markedViewed"));
             }
         }, failure -> {
             if (opening == generation) {
@@ -331,7 +331,7 @@ public final class ReviewViewModel {
             }
             busy.set(false);
             show(reloaded);
-            message.set(Messages.format("review.moved", to.displayName()));
+            message.set(Messages.format(service.offline() ? "review.moved.offline" : "review.moved", to.displayName()));
         }, failure -> {
             if (moving != generation) {
                 return;
