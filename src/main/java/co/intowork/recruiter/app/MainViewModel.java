@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
 
@@ -79,7 +80,7 @@ public final class MainViewModel {
     // per person signed in on the server: their offline copy (opened on first use) and, until it is opened, a
     // verifier of the password they signed in with, for signing in offline later (never the password itself)
     private Replica.Lazy replica;
-    private volatile String offlineVerifier;
+    private volatile CompletableFuture<String> offlineVerifier;
 
     public MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn) {
         this(tasks, login, opener, lastSignIn, OfflineCopy.none());
@@ -157,7 +158,8 @@ public final class MainViewModel {
         tasks.run(() -> {
                     SignedInUser user = service.signIn(email, password);
                     if (onServer) {
-                        offlineVerifier = OfflineIdentity.verifier(password);
+                        // a deliberately slow hash (up to 2 s on a cold start): computed beside the sign-in, not in it
+                        offlineVerifier = CompletableFuture.supplyAsync(() -> OfflineIdentity.verifier(password));
                     }
                     return new Home(user, service.visibleJobCount(user));
                 },
@@ -294,9 +296,9 @@ public final class MainViewModel {
         }
         return () -> {
             Database db = copy.get();
-            String verifier = offlineVerifier;
+            CompletableFuture<String> verifier = offlineVerifier;
             if (verifier != null) {
-                new OfflineIdentity(db.unitOfWork(), Clock.systemUTC()).remember(server, verifier);
+                new OfflineIdentity(db.unitOfWork(), Clock.systemUTC()).remember(server, verifier.join());
                 offlineVerifier = null;
             }
             return db;
