@@ -15,8 +15,8 @@ import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.Replica;
-import co.intowork.recruiter.sync.SyncCounts;
 import co.intowork.recruiter.sync.ReplicaMapper;
+import co.intowork.recruiter.sync.SyncCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +112,8 @@ public final class Startup {
      * is reported as such), offline work is allowed, and the copy has jobs and an offline identity to sign in with.
      */
     private static Outcome openOffline(ResolvedSettings settings, AppPaths paths, boolean embedded,
-                                       BooleanSupplier onUiThread, Consumer<String> progress, RuntimeException failure) {
+                                       BooleanSupplier onUiThread, Consumer<String> progress,
+                                       RuntimeException failure) {
         if (embedded || !SqlErrors.isUnreachable(failure) || !settings.getBoolean(SettingKey.OFFLINE_ENABLED)
                 || !Replica.exists(paths)) {
             throw failure;

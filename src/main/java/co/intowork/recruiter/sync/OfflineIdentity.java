@@ -47,7 +47,8 @@ public final class OfflineIdentity {
     public static String verifier(String password) {
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
-        return Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash(password, salt));
+        Base64.Encoder base64 = Base64.getEncoder();
+        return base64.encodeToString(salt) + ":" + base64.encodeToString(hash(password, salt));
     }
 
     /** Called with a server session: who the person is (asked of the server) and the verifier, as of now. */

@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,8 +63,11 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
                     }
                     Operation last = mapper.lastPending(card.applicationId());
                     Versioned v = moveLocally(s, state, m.to());
-                    if (last != null && (last.kind() == OperationKind.MOVE || last.kind() == OperationKind.VIEWED) && Objects.equals(last.localVersion(), state.version())
-                            && last.baseStatus().equals(m.to().label())) {
+                    boolean undoesLast = last != null
+                            && (last.kind() == OperationKind.MOVE || last.kind() == OperationKind.VIEWED)
+                            && Objects.equals(last.localVersion(), state.version())
+                            && last.baseStatus().equals(m.to().label());
+                    if (undoesLast) {
                         mapper.finish(last.operationId(), "discarded", null);
                     } else {
                         mapper.enqueue(operation(state, m.to() == ApplicationStatus.VIEWED
