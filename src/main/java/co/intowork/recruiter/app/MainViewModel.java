@@ -205,8 +205,14 @@ public final class MainViewModel {
             return;
         }
         Supplier<Database> copy = offlineDatabase();
-        tasks.run(() -> OfflineCopy.pending(copy.get()), pending -> signOutQuestion.set(pending == 0
-                        ? Messages.text("sync.wipe.question") : Messages.format("sync.wipe.questionPending", pending)),
+        tasks.run(() -> OfflineCopy.counts(copy.get()), counts -> {
+                    if (counts.jobs() == 0 && counts.pending() == 0) {
+                        finishSignOut(false);
+                    } else {
+                        signOutQuestion.set(counts.pending() == 0 ? Messages.text("sync.wipe.question")
+                                : Messages.format("sync.wipe.questionPending", counts.pending()));
+                    }
+                },
                 failure -> {
                     log.warn("Offline copy: {}", SqlErrors.describe(failure));
                     signOutQuestion.set(Messages.text("sync.wipe.question"));

@@ -5,6 +5,7 @@ import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.ReplicaMapper;
+import co.intowork.recruiter.sync.SyncCounts;
 
 import java.util.Map;
 
@@ -21,9 +22,9 @@ interface OfflineCopy {
     /** Deletes the copy; it must be closed. */
     void wipe();
 
-    /** Operations not sent yet, read from an open copy. */
-    static int pending(Database copy) {
-        return copy.unitOfWork().inTransaction(s -> s.getMapper(ReplicaMapper.class).counts()).pending();
+    /** Jobs kept and operations not sent yet, read from an open copy. */
+    static SyncCounts counts(Database copy) {
+        return copy.unitOfWork().inTransaction(s -> s.getMapper(ReplicaMapper.class).counts());
     }
 
     static OfflineCopy at(SettingsLoader loader) {

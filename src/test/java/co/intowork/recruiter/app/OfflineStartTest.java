@@ -72,6 +72,11 @@ class OfflineStartTest {
                 MigratedDatabase.openAsClient(server, TwoCompanies.CLIENT_LOGIN), "30", List.of()));
         online.start();
         signIn(online, TwoCompanies.PASSWORD);
+        online.offlineDatabase().get();
+        online.signOut();
+        assertThat(online.signOutQuestionProperty().get()).as("an empty copy is not worth a question").isEmpty();
+        assertThat(online.signedInProperty().get()).isNull();
+        signIn(online, TwoCompanies.PASSWORD);
         SignedIn onServer = online.signedInProperty().get();
         assertThat(onServer.offline()).isFalse();
         Database copy = online.offlineDatabase().get();
@@ -115,11 +120,11 @@ class OfflineStartTest {
         BoardCard card = card(board, ApplicationStatus.APPLIED, 102);
         board.requestMove(List.of(card), ApplicationStatus.REJECTED);
         assertThat(board.errorProperty().get()).isEmpty();
-        assertThat(OfflineCopy.pending(offline.databaseProperty().get())).isEqualTo(1);
+        assertThat(OfflineCopy.counts(offline.databaseProperty().get()).pending()).isEqualTo(1);
         board.undo();
         assertThat(board.errorProperty().get()).isEmpty();
         assertThat(card(board, ApplicationStatus.APPLIED, 102)).isNotNull();
-        assertThat(OfflineCopy.pending(offline.databaseProperty().get())).as("the undone rejection is cancelled, not sent").isZero();
+        assertThat(OfflineCopy.counts(offline.databaseProperty().get()).pending()).as("the undone rejection is cancelled, not sent").isZero();
         board.requestMove(List.of(card(board, ApplicationStatus.APPLIED, 102)), ApplicationStatus.SHORTLISTED);
 
         ReviewService review = new ReviewService(onCopy, boardService, outbox);
