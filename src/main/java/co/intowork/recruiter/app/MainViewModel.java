@@ -214,8 +214,9 @@ public final class MainViewModel {
                     }
                 },
                 failure -> {
+                    // e.g. someone else's copy: never offer to wipe what may be their unsent work
                     log.warn("Offline copy: {}", SqlErrors.describe(failure));
-                    signOutQuestion.set(Messages.text("sync.wipe.question"));
+                    finishSignOut(false);
                 });
     }
 

@@ -51,13 +51,25 @@ public final class OfflineIdentity {
         return base64.encodeToString(salt) + ":" + base64.encodeToString(hash(password, salt));
     }
 
-    /** Called with a server session: who the person is (asked of the server) and the verifier, as of now. */
+    /**
+     * Called with a server session: who the person is (asked of the server) and the verifier, as of now. A copy
+     * holding someone else's jobs or unsent work is refused: syncing it under this session would send their work
+     * as this person's and show them what the other person could see.
+     */
     public void remember(SignedIn server, String verifier) {
         SignedInUser user = server.user();
         Integer employerId = server.unitOfWork().inTransaction(
                 s -> s.getMapper(SessionMapper.class).sessionEmployerId());
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
+            String stored = m.stateValue("user");
+            SyncCounts counts = m.counts();
+            if (stored != null && SyncJson.read(stored).path("userId").asInt() != user.userId()
+                    && (counts.jobs() > 0 || counts.pending() > 0 || counts.conflicts() > 0)) {
+                JsonNode owner = SyncJson.read(stored);
+                throw new UserFacingException(Messages.format("sync.copyOfSomeoneElse",
+                        (owner.path("firstName").asText() + " " + owner.path("lastName").asText()).strip()));
+            }
             m.saveState("user", SyncJson.object("userId", user.userId(), "email", user.email(),
                     "firstName", user.firstName(), "lastName", user.lastName(), "companyId", user.companyId(),
                     "companyName", user.companyName(), "role", user.role(),
