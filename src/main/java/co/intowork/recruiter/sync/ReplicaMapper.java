@@ -68,6 +68,11 @@ public interface ReplicaMapper {
 
     List<Conflict> openConflicts();
 
+    Long openStatusConflict(@Param("applicationId") int applicationId);
+
+    int foldIntoConflict(@Param("id") long id, @Param("kind") OperationKind kind, @Param("mine") String mine,
+                         @Param("theirs") String theirs);
+
     int resolveConflict(@Param("id") long id, @Param("resolution") String resolution);
 
     SyncCounts counts();

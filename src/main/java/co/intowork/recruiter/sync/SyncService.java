@@ -360,6 +360,10 @@ public final class SyncService {
         }
     }
 
+    private static boolean isStatusChange(OperationKind kind) {
+        return kind == OperationKind.MOVE || kind == OperationKind.VIEWED;
+    }
+
     public PushReport push() {
         requireServer();
         List<Operation> pending = replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).pending());
@@ -384,10 +388,17 @@ public final class SyncService {
                 }
             }
             Outcome finalOutcome = outcome;
-            replica.run(s -> {
+            boolean folded = replica.inTransaction(s -> {
                 ReplicaMapper m = s.getMapper(ReplicaMapper.class);
                 if (finalOutcome.result() == Result.CONFLICT) {
                     m.finish(op.operationId(), "conflict", null);
+                    // a chain of moves on one application (viewed, then shortlisted) is one decision to take, not
+                    // one per step: the open status conflict takes the latest move as "mine"
+                    Long open = isStatusChange(op.kind()) ? m.openStatusConflict(op.applicationId()) : null;
+                    if (open != null) {
+                        m.foldIntoConflict(open, op.kind(), op.mine(), SyncJson.state(finalOutcome.theirs()));
+                        return true;
+                    }
                     m.addConflict(op, finalOutcome.reason(), SyncJson.state(finalOutcome.theirs()), null);
                 } else {
                     m.finish(op.operationId(), "done", finalOutcome.version());
@@ -395,7 +406,11 @@ public final class SyncService {
                         m.addConflict(op, "merged", SyncJson.state(finalOutcome.theirs()), "merged");
                     }
                 }
+                return false;
             });
+            if (folded) {
+                conflicts--;
+            }
             hook.at("push:after-local-mark");
         }
         return new PushReport(applied, already, conflicts, merged);

@@ -47,6 +47,34 @@ class SyncConflictTest {
     }
 
     @Test
+    void aChainOfMovesOnOneApplicationIsOneConflictWithTheLastMoveAsMine() {
+        try (SyncFixture f = SyncFixture.create("sync_conflict_chain", TwoCompanies.HUGO)) {
+            SyncService sync = f.sync();
+            sync.takeOffline(11);
+            f.offline().move(101, ApplicationStatus.SHORTLISTED);
+            f.offline().move(101, ApplicationStatus.INTERVIEW);
+            SyncFixture.update(f.server, "UPDATE public.job_applications SET status = 'viewed' WHERE id = 101");
+
+            SyncService.SyncReport report = sync.sync(p -> { });
+
+            assertThat(report.push().conflicts()).as("inbox entries").isEqualTo(1);
+            assertThat(sync.openConflicts()).hasSize(1);
+            Conflict c = sync.openConflicts().get(0);
+            assertThat(c.base()).contains("\"status\": \"applied\"");
+            assertThat(c.theirs()).contains("\"status\": \"viewed\"");
+            assertThat(c.mine()).contains("interview");
+
+            sync.reapplyMine(c);
+            assertThat(sync.sync(p -> { }).push().applied()).isEqualTo(1);
+            assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 101"))
+                    .isEqualTo("interview");
+            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM recruiter.application_status_events "
+                    + "WHERE application_id = 101 AND source = 'client'")).isEqualTo(1);
+            assertThat(sync.counts().conflicts()).isZero();
+        }
+    }
+
+    @Test
     void notesAreMergedAndRatingsConflictPerField() {
         try (SyncFixture f = SyncFixture.create("sync_conflict_fields", TwoCompanies.HUGO)) {
             SyncService sync = f.sync();
