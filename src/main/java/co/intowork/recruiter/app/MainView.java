@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -251,7 +252,7 @@ public final class MainView {
         var back = offline.and(viewModel.serverAnswersProperty());
         serverBack.visibleProperty().bind(back);
         serverBack.managedProperty().bind(back);
-        reconnectButton.setTooltip(new javafx.scene.control.Tooltip(Messages.text("offline.reconnectTip")));
+        reconnectButton.setTooltip(new Tooltip(Messages.text("offline.reconnectTip")));
         back.addListener((obs, was, now) -> {
             if (now) {
                 reconnectButton.getStyleClass().add("accent");
@@ -260,7 +261,7 @@ public final class MainView {
             }
         });
         // why the server was not reached, for whoever asks IT
-        var why = new javafx.scene.control.Tooltip();
+        var why = new Tooltip();
         why.textProperty().bind(Bindings.createStringBinding(() -> viewModel.offlineProperty().get() == null ? ""
                 : viewModel.offlineProperty().get().reason(), viewModel.offlineProperty()));
         offlineBadge.setTooltip(why);
