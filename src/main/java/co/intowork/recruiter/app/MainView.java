@@ -66,6 +66,7 @@ public final class MainView {
     @FXML private Label offlineBadge;
     @FXML private Label serverBack;
     @FXML private Button reconnectButton;
+    @FXML private Button workOfflineButton;
     @FXML private StackPane signOutOverlay;
     @FXML private Label signOutQuestion;
     @FXML private Button signOutCancel;
@@ -75,6 +76,8 @@ public final class MainView {
     private final MainViewModel viewModel;
     private final Map<Section, Parent> featureViews = new EnumMap<>(Section.class);
     private final BooleanProperty sectionHasView = new SimpleBooleanProperty(false);
+    // signed in on the server, which stopped answering, with jobs kept on this computer
+    private final BooleanProperty canWorkOffline = new SimpleBooleanProperty(false);
     // the unread count is kept fresh while signed in; the platform adds notifications at any time
     private final Timeline unreadRefresh = new Timeline();
     private WorkspaceComposer workspace;
@@ -190,6 +193,8 @@ public final class MainView {
             inboxButton.setText(Messages.text("nav.inbox"));
             syncButton.textProperty().unbind();
             syncButton.setText(Messages.text("nav.sync"));
+            canWorkOffline.unbind();
+            canWorkOffline.set(false);
             if (now != null) {
                 WorkspaceComposer composer = new WorkspaceComposer(now, viewModel.offlineDatabase(),
                         viewModel::select);
@@ -212,6 +217,10 @@ public final class MainView {
                 var waiting = composer.sync().pendingCountProperty().add(composer.sync().conflictCountProperty());
                 syncButton.textProperty().bind(Bindings.createStringBinding(() -> waiting.intValue() == 0
                         ? Messages.text("nav.sync") : Messages.format("nav.syncCount", waiting.intValue()), waiting));
+                if (!now.offline()) {
+                    canWorkOffline.bind(composer.sync().reachableProperty().not()
+                            .and(composer.sync().offlineJobCountProperty().greaterThan(0)));
+                }
             }
             featureHost.getChildren().setAll(featureViews.values());
             showSection(viewModel.sectionProperty().get());
@@ -267,6 +276,11 @@ public final class MainView {
         offlineBadge.setTooltip(why);
         reconnectButton.disableProperty().bind(viewModel.busyProperty());
         reconnectButton.setOnAction(e -> viewModel.reconnect());
+        workOfflineButton.visibleProperty().bind(canWorkOffline);
+        workOfflineButton.managedProperty().bind(canWorkOffline);
+        workOfflineButton.disableProperty().bind(viewModel.busyProperty());
+        workOfflineButton.setTooltip(new Tooltip(Messages.text("offline.workOfflineTip")));
+        workOfflineButton.setOnAction(e -> viewModel.workOffline());
         setUpHelpAndShortcuts(buttons);
 
         connectionStatus.textProperty().bind(viewModel.connectionLabelProperty());

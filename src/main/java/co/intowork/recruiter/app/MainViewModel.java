@@ -115,33 +115,69 @@ public final class MainViewModel {
         errorMessage.set("");
         progressMessage.set(Messages.text("main.starting"));
         tasks.run(() -> opener.open(profile, msg -> tasks.onUi(() -> progressMessage.set(msg))),
-                outcome -> {
-                    openedProfile = profile;
-                    Database db = outcome.database();
-                    Startup.Offline off = outcome.offline();
-                    SessionContext context = SessionContext.installOn(db.unitOfWork());
-                    auth = off == null ? new AuthService(db.unitOfWork(), context)
-                            : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
-                    offline.set(off);
-                    serverAnswers.set(false);
-                    database.set(db);
-                    connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
-                    if (off != null) {
-                        login.noticeProperty().set(offlineNotice());
-                    }
-                    schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
-                    login.demoLogins().setAll(outcome.demoLogins());
-                    progressMessage.set("");
-                    busy.set(false);
-                },
-                failure -> {
-                    String message = SqlErrors.describe(failure);
-                    log.error("Start-up failed: {}", message, failure);
-                    errorMessage.set(message);
-                    connectionLabel.set(Messages.text("main.notConnected"));
-                    progressMessage.set("");
-                    busy.set(false);
-                });
+                outcome -> opened(profile, outcome), this::openFailed);
+    }
+
+    private void opened(ServerProfile profile, Startup.Outcome outcome) {
+        openedProfile = profile;
+        Database db = outcome.database();
+        Startup.Offline off = outcome.offline();
+        SessionContext context = SessionContext.installOn(db.unitOfWork());
+        auth = off == null ? new AuthService(db.unitOfWork(), context)
+                : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
+        offline.set(off);
+        serverAnswers.set(false);
+        database.set(db);
+        connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
+        if (off != null) {
+            login.noticeProperty().set(offlineNotice());
+        }
+        schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
+        login.demoLogins().setAll(outcome.demoLogins());
+        progressMessage.set("");
+        busy.set(false);
+    }
+
+    private void openFailed(Throwable failure) {
+        String message = SqlErrors.describe(failure);
+        log.error("Start-up failed: {}", message, failure);
+        errorMessage.set(message);
+        connectionLabel.set(Messages.text("main.notConnected"));
+        progressMessage.set("");
+        busy.set(false);
+    }
+
+    /**
+     * The server stopped answering during the session: carry on with the jobs kept on this computer. Leaves the
+     * server session (ended on the server if it still can be, else it expires), closes the server's pool and the
+     * person's copy, and opens the copy as the window's database, where they sign in offline.
+     */
+    public void workOffline() {
+        Database db = database.get();
+        if (offline.get() != null || db == null || busy.get()) {
+            return;
+        }
+        Authenticator service = auth;
+        Replica.Lazy copy = replica;
+        replica = null;
+        ServerProfile profile = openedProfile;
+        String email = signedInUser.get() == null ? login.emailProperty().get() : signedInUser.get().email();
+        auth = null;
+        leaveWorkspace();
+        login.emailProperty().set(email);
+        database.set(null);
+        busy.set(true);
+        progressMessage.set(Messages.text("main.starting"));
+        tasks.run(() -> {
+            if (service != null) {
+                service.signOut();
+            }
+            if (copy != null) {
+                copy.close();
+            }
+            db.close();
+            return offlineCopy.open(msg -> tasks.onUi(() -> progressMessage.set(msg)));
+        }, outcome -> opened(profile, outcome), this::openFailed);
     }
 
     public void retry() {

@@ -1,6 +1,8 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.sync.Replica;
@@ -8,6 +10,7 @@ import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SyncCounts;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The offline copy on this computer, as the main window needs it: whether there is one, opening it on first use
@@ -21,6 +24,9 @@ interface OfflineCopy {
 
     /** Deletes the copy; it must be closed. */
     void wipe();
+
+    /** Opens the copy as the window's database, to work offline by choice (the server stopped answering). */
+    Startup.Outcome open(Consumer<String> progress);
 
     /** Jobs kept and operations not sent yet, read from an open copy. */
     static SyncCounts counts(Database copy) {
@@ -45,6 +51,16 @@ interface OfflineCopy {
             public void wipe() {
                 Replica.wipe(paths);
             }
+
+            @Override
+            public Startup.Outcome open(Consumer<String> progress) {
+                Startup.Outcome copy = Startup.openCopy(loader.load(Map.of()), paths, () -> false, progress,
+                        Messages.text("offline.chosen"));
+                if (copy == null) {
+                    throw new UserFacingException(Messages.text("offline.unavailable"));
+                }
+                return copy;
+            }
         };
     }
 
@@ -65,6 +81,11 @@ interface OfflineCopy {
 
             @Override
             public void wipe() {
+            }
+
+            @Override
+            public Startup.Outcome open(Consumer<String> progress) {
+                throw new IllegalStateException("No offline copy here");
             }
         };
     }

@@ -120,28 +120,39 @@ public final class Startup {
         }
         String reason = SqlErrors.describe(failure);
         log.warn("Server unreachable ({}); opening the offline copy", reason);
-        Database replica;
+        Outcome copy;
         try {
-            replica = Replica.open(settings, paths, Mappers.all(), onUiThread, progress);
+            copy = openCopy(settings, paths, onUiThread, progress, reason);
         } catch (RuntimeException e) {
             log.error("The offline copy could not be opened either", e);
             failure.addSuppressed(e);
             throw failure;
         }
+        if (copy == null) {
+            throw failure;
+        }
+        return copy;
+    }
+
+    /**
+     * The offline copy as the window's database; null when it holds no job or nobody to sign in offline (it is
+     * closed again then).
+     */
+    static Outcome openCopy(ResolvedSettings settings, AppPaths paths, BooleanSupplier onUiThread,
+                            Consumer<String> progress, String reason) {
+        Database replica = Replica.open(settings, paths, Mappers.all(), onUiThread, progress);
         try {
             SyncCounts counts = replica.unitOfWork().inTransaction(s -> s.getMapper(ReplicaMapper.class).counts());
             if (counts.jobs() == 0 || !new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC()).isKnown()) {
                 replica.close();
-                throw failure;
+                return null;
             }
             String version = new Migrator(replica.dataSource()).inspect().currentVersion();
             return new Outcome(replica, version, List.of(), new Offline(reason, counts.jobs(),
                     Duration.ofDays(settings.getInt(SettingKey.OFFLINE_SIGN_IN_DAYS)),
                     () -> DatabaseConnector.serverAnswers(settings)));
         } catch (RuntimeException e) {
-            if (e != failure) {
-                replica.close();
-            }
+            replica.close();
             throw e;
         }
     }

@@ -160,6 +160,27 @@ class OfflineStartTest {
     }
 
     @Test
+    void whenTheServerStopsAnsweringDuringTheSessionTheWindowSwitchesToTheCopy() throws Exception {
+        TestDatabase.Db server = TwoCompanies.create("offline_switch");
+        SettingsLoader settings = settings(closedPort());
+        MainViewModel vm = window(settings, (profile, progress) -> new Startup.Outcome(
+                MigratedDatabase.openAsClient(server, TwoCompanies.CLIENT_LOGIN), "30", List.of()));
+        vm.start();
+        signIn(vm, TwoCompanies.PASSWORD);
+        new SyncService(vm.signedInProperty().get(), vm.offlineDatabase().get().unitOfWork()).takeOffline(11);
+
+        vm.workOffline();
+
+        assertThat(vm.errorMessageProperty().get()).isEmpty();
+        assertThat(vm.signedInProperty().get()).as("signed out of the server").isNull();
+        assertThat(vm.offlineProperty().get().reason()).startsWith("You chose to work offline");
+        assertThat(vm.login().emailProperty().get()).isEqualTo(TwoCompanies.HUGO);
+        signIn(vm, TwoCompanies.PASSWORD);
+        assertThat(vm.signedInProperty().get().offline()).isTrue();
+        assertThat(vm.homeSummaryProperty().get()).startsWith("Working offline on 1 job");
+    }
+
+    @Test
     void aServerThatAnswersAndRefusesIsReportedNotReplacedByTheCopy() throws Exception {
         SettingsLoader wrongDatabase = settings(TestDatabase.server().getPort(), "no_such_database");
         Files.createDirectories(Replica.folder(wrongDatabase.paths()));
