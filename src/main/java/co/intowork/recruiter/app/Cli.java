@@ -1,5 +1,6 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.app.bench.BenchCommand;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.settings.SettingsException;
@@ -16,7 +17,7 @@ import java.io.PrintWriter;
                 + "the app.",
         subcommands = {MigrateCommand.class, SeedCommand.class, VersionCommand.class, ConfigCommand.class,
                 DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class, StatsCommand.class, SyncCommand.class,
-                co.intowork.recruiter.app.bench.BenchCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);

@@ -1,5 +1,7 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.app.bench.BaselineMapper;
+import co.intowork.recruiter.app.bench.BenchMapper;
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
@@ -26,6 +28,6 @@ public final class Mappers {
                 // offline sync
                 SliceMapper.class, ReplicaMapper.class, CvFileMapper.class,
                 // benchmark (app/bench)
-                co.intowork.recruiter.app.bench.BenchMapper.class, co.intowork.recruiter.app.bench.BaselineMapper.class);
+                BenchMapper.class, BaselineMapper.class);
     }
 }

@@ -12,6 +12,7 @@ import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.sync.CvFiles;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.Replica;
+import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SyncCounts;
 import co.intowork.recruiter.sync.SyncService;
 import picocli.CommandLine.Command;
@@ -135,9 +136,9 @@ final class SyncCommand implements Callable<Integer> {
 
     private static void printStatus(PrintWriter out, Database replica) {
         SyncCounts c = replica.unitOfWork().inTransaction(
-                s -> s.getMapper(co.intowork.recruiter.sync.ReplicaMapper.class).counts());
+                s -> s.getMapper(ReplicaMapper.class).counts());
         String last = replica.unitOfWork().inTransaction(
-                s -> s.getMapper(co.intowork.recruiter.sync.ReplicaMapper.class).stateValue("last_sync"));
+                s -> s.getMapper(ReplicaMapper.class).stateValue("last_sync"));
         out.println("Offline copy: " + c.jobs() + " job(s), " + c.applications() + " application(s); "
                 + c.pending() + " operation(s) waiting, " + c.conflicts() + " conflict(s); last sync: "
                 + (last == null ? "never" : last) + ".");

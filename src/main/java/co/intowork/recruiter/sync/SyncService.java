@@ -133,8 +133,8 @@ public final class SyncService {
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
             if (m.pending().stream().anyMatch(op -> op.jobId() == jobId)) {
-                throw new co.intowork.recruiter.common.db.UserFacingException(
-                        co.intowork.recruiter.common.ui.Messages.text("sync.pendingRemain"));
+                throw new UserFacingException(
+                        Messages.text("sync.pendingRemain"));
             }
             m.replicationMode();
             m.purgeJob(jobId);
@@ -545,8 +545,8 @@ public final class SyncService {
     public Operation reapplyMine(Conflict c) {
         ApplicationState theirs = SyncJson.state(c.theirs(), c.applicationId(), c.jobId());
         if (theirs == null) {
-            throw new co.intowork.recruiter.common.db.UserFacingException(
-                    co.intowork.recruiter.common.ui.Messages.text("sync.conflict.gone"));
+            throw new UserFacingException(
+                    Messages.text("sync.conflict.gone"));
         }
         var mine = SyncJson.read(c.mine());
         ApplicationState base = SyncJson.state(c.base(), c.applicationId(), c.jobId());

@@ -7,6 +7,7 @@ import co.intowork.recruiter.board.JobChoice;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.review.Scorecard;
 import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -240,7 +241,7 @@ public final class SyncViewModel {
                     .append(n.path("rating").isNull() ? "–" : n.path("rating").asText()).append('\n');
         }
         if (n.has("scorecard")) {
-            var sc = co.intowork.recruiter.review.Scorecard.parse(SyncJson.text(n, "scorecard"));
+            var sc = Scorecard.parse(SyncJson.text(n, "scorecard"));
             out.append(Messages.text("sync.field.scorecard")).append(": ");
             sc.scores().forEach((c, v) -> out.append(c.key()).append(' ').append(v).append("  "));
             if (!sc.comment().isBlank()) {

@@ -4,6 +4,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.pipeline.PipelineViewModel;
+import co.intowork.recruiter.stats.StatsQuery;
 import org.apache.ibatis.session.SqlSession;
 
 import java.io.IOException;
@@ -154,7 +155,7 @@ final class Baseline {
 
     /** The dashboard the analysis describes: one COUNT per figure (jobs, applications, each status). */
     static int dashboard(SqlSession s, SignedInUser u, Map<String, Object> p) {
-        co.intowork.recruiter.stats.StatsQuery q = (co.intowork.recruiter.stats.StatsQuery) p.get("q");
+        StatsQuery q = (StatsQuery) p.get("q");
         m(s).countJobs(u.companyId());
         m(s).countCompanyApplications(u.companyId(), q.jobId(), null, q.from());
         for (ApplicationStatus status : STATUSES) {
