@@ -3,6 +3,7 @@ package co.intowork.recruiter.app;
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.settings.ConnectionSettings;
@@ -168,7 +169,7 @@ final class StatsCommand implements Callable<Integer> {
                 : String.format("%.1f %%", d.responseRate() * 100));
         out.println("Funnel (reached)");
         for (Funnel.Step step : h.funnel().steps()) {
-            out.printf("  %-12s %6d%s%n", step.stage().name().toLowerCase(), step.reached(),
+            out.printf("  %-12s %6d%s%n", ApplicationStatus.valueOf(step.stage().name()).label(), step.reached(),
                     step.passThrough() == null ? "" : String.format("  (%.1f %% of the previous)",
                             step.passThrough() * 100));
         }

@@ -24,7 +24,7 @@ public record ConnectionSettings(
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
-        static SslMode parse(String raw) {
+        public static SslMode parse(String raw) {
             String normalized = raw.trim().toUpperCase(Locale.ROOT).replace('-', '_');
             for (SslMode m : values()) {
                 if (m.name().equals(normalized)) {

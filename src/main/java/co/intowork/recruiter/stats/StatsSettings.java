@@ -33,8 +33,7 @@ public record StatsSettings(int staleDays, ConnectionSettings replica) {
         String password = settings.get(SettingKey.DB_REPLICA_PASSWORD)
                 .or(() -> settings.get(SettingKey.DB_PASSWORD)).orElse(null);
         String sslMode = settings.get(SettingKey.SSL_MODE).orElse("prefer");
-        ConnectionSettings.SslMode ssl = ConnectionSettings.SslMode.valueOf(
-                sslMode.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        ConnectionSettings.SslMode ssl = ConnectionSettings.SslMode.parse(sslMode);
         return new StatsSettings(stale, new ConnectionSettings(url, user, password, ssl,
                 settings.get(SettingKey.SSL_ROOT_CERT).orElse(null), 2,
                 Math.min(REPLICA_CONNECT_TIMEOUT_SECONDS, settings.getInt(SettingKey.CONNECT_TIMEOUT_SECONDS)),

@@ -1,5 +1,6 @@
 package co.intowork.recruiter.stats;
 
+import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.common.ui.Formats;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
@@ -141,7 +142,7 @@ public final class StatsView {
         staleTable.getColumns().setAll(List.of(
                 column(Messages.text("stats.col.candidate"), StaleApplication::candidateName),
                 column(Messages.text("stats.col.job"), StaleApplication::jobTitle),
-                column(Messages.text("stats.col.status"), s -> Messages.text("board.status." + s.status())),
+                column(Messages.text("stats.col.status"), s -> ApplicationStatus.fromLabel(s.status()).displayName()),
                 column(Messages.text("stats.col.lastMove"), s -> s.lastMove() == null ? ""
                         : when.format(s.lastMove().atZoneSameInstant(ZoneId.systemDefault())))));
         bindTable(staleTable, viewModel.stale());

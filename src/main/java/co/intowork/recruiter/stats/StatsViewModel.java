@@ -2,6 +2,7 @@ package co.intowork.recruiter.stats;
 
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
@@ -219,7 +220,7 @@ public final class StatsViewModel {
             case TimeMetric.FIRST_VIEW -> Messages.text("stats.time.firstView");
             case TimeMetric.HIRE -> Messages.text("stats.time.hire");
             default -> Messages.format("stats.time.stage",
-                    Messages.text("board.status." + m.metric().substring(TimeMetric.STAGE_PREFIX.length())));
+                    ApplicationStatus.fromLabel(m.metric().substring(TimeMetric.STAGE_PREFIX.length())).displayName());
         };
         return new TimeRow(label, m.count(), duration(m.medianSeconds()), duration(m.p90Seconds()),
                 m.medianSeconds() / 3600);
@@ -248,7 +249,7 @@ public final class StatsViewModel {
     }
 
     public static String stageLabel(Funnel.Stage stage) {
-        return Messages.text("board.status." + stage.name().toLowerCase());
+        return ApplicationStatus.valueOf(stage.name()).displayName();
     }
 
     private void failed(Throwable failure) {
