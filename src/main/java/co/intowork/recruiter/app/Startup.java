@@ -15,7 +15,6 @@ import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.Replica;
-import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SyncCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,31 +52,33 @@ public final class Startup {
     /** The demo's client login on the embedded database (a member of recruiter_app, not a superuser). */
     public static final String DEMO_CLIENT_LOGIN = "intowork_demo";
 
+    /** For commands: the configured database, never the offline copy (a command must say the server is down). */
     public static Outcome open(ResolvedSettings settings, AppPaths paths, BooleanSupplier onUiThread,
                                Consumer<String> progress) {
-        return open(settings, paths, ConnectionSettings.wantsEmbedded(settings), onUiThread, progress);
+        return open(settings, paths, ConnectionSettings.wantsEmbedded(settings), onUiThread, progress, false);
     }
 
+    /** For the window: a server that cannot be reached gives way to the offline copy, when there is one. */
     public static Outcome open(ResolvedSettings settings, AppPaths paths, ServerProfile profile,
                                BooleanSupplier onUiThread, Consumer<String> progress) {
-        return open(settings, paths, profile.embedded(), onUiThread, progress);
+        return open(settings, paths, profile.embedded(), onUiThread, progress, true);
     }
 
     private static Outcome open(ResolvedSettings settings, AppPaths paths, boolean embedded,
-                                BooleanSupplier onUiThread, Consumer<String> progress) {
+                                BooleanSupplier onUiThread, Consumer<String> progress, boolean offlineFallback) {
         Database db;
         Migrator.Status status;
         try {
             db = DatabaseConnector.open(settings, paths, Mappers.all(), onUiThread, progress, embedded);
         } catch (RuntimeException e) {
-            return openOffline(settings, paths, embedded, onUiThread, progress, e);
+            return openOffline(settings, paths, embedded || !offlineFallback, onUiThread, progress, e);
         }
         Migrator migrator = new Migrator(db.dataSource());
         try {
             status = migrator.inspect();
         } catch (RuntimeException e) {
             db.close();
-            return openOffline(settings, paths, embedded, onUiThread, progress, e);
+            return openOffline(settings, paths, embedded || !offlineFallback, onUiThread, progress, e);
         }
         try {
             List<DemoLogin> logins = List.of();
@@ -111,10 +112,10 @@ public final class Startup {
      * Falls back to the offline copy only when the server was not reached at all (a server that answered and refused
      * is reported as such), offline work is allowed, and the copy has jobs and an offline identity to sign in with.
      */
-    private static Outcome openOffline(ResolvedSettings settings, AppPaths paths, boolean embedded,
+    private static Outcome openOffline(ResolvedSettings settings, AppPaths paths, boolean noFallback,
                                        BooleanSupplier onUiThread, Consumer<String> progress,
                                        RuntimeException failure) {
-        if (embedded || !SqlErrors.isUnreachable(failure) || !settings.getBoolean(SettingKey.OFFLINE_ENABLED)
+        if (noFallback || !SqlErrors.isUnreachable(failure) || !settings.getBoolean(SettingKey.OFFLINE_ENABLED)
                 || !Replica.exists(paths)) {
             throw failure;
         }
@@ -142,7 +143,7 @@ public final class Startup {
                             Consumer<String> progress, String reason) {
         Database replica = Replica.open(settings, paths, Mappers.all(), onUiThread, progress);
         try {
-            SyncCounts counts = replica.unitOfWork().inTransaction(s -> s.getMapper(ReplicaMapper.class).counts());
+            SyncCounts counts = OfflineCopy.counts(replica);
             if (counts.jobs() == 0 || !new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC()).isKnown()) {
                 replica.close();
                 return null;

@@ -6,7 +6,6 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.stats.Dashboard;
 import co.intowork.recruiter.stats.Funnel;
@@ -105,20 +104,11 @@ final class StatsCommand implements Callable<Integer> {
 
     /**
      * The embedded demo as the app opens it (migrated, seeded, as its client login); a server as configured, which
-     * must be a client login so that row-level security applies to the figures as on screen.
+     * must be usable by this version and a client login, so that row-level security applies to the figures as on
+     * screen.
      */
     private Database open(ResolvedSettings settings) {
-        if (ConnectionSettings.wantsEmbedded(settings)) {
-            return Startup.open(settings, Cli.settingsLoader.paths(), () -> false, msg -> { }).database();
-        }
-        Database db = connection.open(msg -> { });
-        try {
-            Startup.requireClientLogin(db);
-            return db;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return Startup.open(settings, Cli.settingsLoader.paths(), () -> false, msg -> { }).database();
     }
 
     private String password() throws IOException {

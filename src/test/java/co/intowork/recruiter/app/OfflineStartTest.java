@@ -187,7 +187,24 @@ class OfflineStartTest {
         Files.writeString(Replica.folder(wrongDatabase.paths()).resolve("PG_VERSION"), "15");
         assertThatThrownBy(() -> Startup.open(wrongDatabase.load(Map.of()), wrongDatabase.paths(), SERVER,
                 () -> false, progress -> { }))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("no_such_database");
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("no_such_database")
+                .satisfies(e -> assertThat(e.getSuppressed()).as("the copy was not even tried").isEmpty());
+    }
+
+    @Test
+    void commandsNeverFallBackToTheCopy() throws Exception {
+        SettingsLoader unreachable = settings(closedPort());
+        Files.createDirectories(Replica.folder(unreachable.paths()));
+        Files.writeString(Replica.folder(unreachable.paths()).resolve("PG_VERSION"), "15");
+        // the window tries the (here unusable) copy and says so beside the server's failure ...
+        assertThatThrownBy(() -> Startup.open(unreachable.load(Map.of()), unreachable.paths(), SERVER,
+                () -> false, progress -> { }))
+                .satisfies(e -> assertThat(e.getSuppressed()).isNotEmpty());
+        // ... a command reports the server as it is
+        assertThatThrownBy(() -> Startup.open(unreachable.load(Map.of()), unreachable.paths(), () -> false,
+                progress -> { }))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("could not be reached")
+                .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
     }
 
     @Test
