@@ -182,8 +182,8 @@ public final class MainView {
         featureHost.effectProperty().bind(placeholderPane.effectProperty());
         viewModel.signedInProperty().addListener((obs, old, now) -> {
             if (workspace != null) {
-                // stopping the offline copy's server takes a moment: not on the UI thread, and not a daemon, so
-                // it finishes even when the app is closing
+                // closing the statistics replica's pool may wait for the network: not on the UI thread, and not a
+                // daemon, so it finishes even when the app is closing (the main window's ViewModel owns the copy)
                 new Thread(workspace::close, "close-workspace").start();
                 workspace = null;
             }
@@ -197,7 +197,7 @@ public final class MainView {
             canWorkOffline.set(false);
             if (now != null) {
                 WorkspaceComposer composer = new WorkspaceComposer(now, viewModel.offlineDatabase(),
-                        viewModel::select);
+                        viewModel::offlineCopyExists, viewModel::select);
                 workspace = composer;
                 featureViews.putAll(composer.views());
                 var unreadCount = composer.inbox().unreadCountProperty();

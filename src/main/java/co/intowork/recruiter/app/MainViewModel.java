@@ -114,8 +114,13 @@ public final class MainViewModel {
         busy.set(true);
         errorMessage.set("");
         progressMessage.set(Messages.text("main.starting"));
-        tasks.run(() -> opener.open(profile, msg -> tasks.onUi(() -> progressMessage.set(msg))),
-                outcome -> opened(profile, outcome), this::openFailed);
+        tasks.run(() -> opener.open(profile, this::showProgress), outcome -> opened(profile, outcome),
+                this::openFailed);
+    }
+
+    /** Progress reported from the background, shown on the UI thread. */
+    private void showProgress(String message) {
+        tasks.onUi(() -> progressMessage.set(message));
     }
 
     private void opened(ServerProfile profile, Startup.Outcome outcome) {
@@ -153,31 +158,11 @@ public final class MainViewModel {
      * person's copy, and opens the copy as the window's database, where they sign in offline.
      */
     public void workOffline() {
-        Database db = database.get();
-        if (offline.get() != null || db == null || busy.get()) {
-            return;
+        if (offline.get() == null && database.get() != null && !busy.get()) {
+            ServerProfile profile = openedProfile;
+            switchDatabase("", () -> tasks.run(() -> offlineCopy.open(this::showProgress),
+                    outcome -> opened(profile, outcome), this::openFailed));
         }
-        Authenticator service = auth;
-        Replica.Lazy copy = replica;
-        replica = null;
-        ServerProfile profile = openedProfile;
-        String email = signedInUser.get() == null ? login.emailProperty().get() : signedInUser.get().email();
-        auth = null;
-        leaveWorkspace();
-        login.emailProperty().set(email);
-        database.set(null);
-        busy.set(true);
-        progressMessage.set(Messages.text("main.starting"));
-        tasks.run(() -> {
-            if (service != null) {
-                service.signOut();
-            }
-            if (copy != null) {
-                copy.close();
-            }
-            db.close();
-            return offlineCopy.open(msg -> tasks.onUi(() -> progressMessage.set(msg)));
-        }, outcome -> opened(profile, outcome), this::openFailed);
     }
 
     public void retry() {
@@ -203,7 +188,7 @@ public final class MainViewModel {
                     SignedInUser previous = signedInUser.get();
                     signedInUser.set(home.user());
                     if (previous == null || previous.userId() != home.user().userId()) {
-                        closeReplica();
+                        closeReplicaInBackground();
                         replica = onServer ? offlineCopy.lazy() : null;
                         signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), signedInTasks, !onServer));
                     }
@@ -353,6 +338,11 @@ public final class MainViewModel {
         return Messages.format("offline.login.notice", off.jobs(), off.signInLimit().toDays());
     }
 
+    /** Whether this computer holds an offline copy (a look at the disk: nothing is started). */
+    public boolean offlineCopyExists() {
+        return offlineCopy.exists();
+    }
+
     /** Working offline: the once-a-minute look whether the server answers again. */
     public void checkServer() {
         Startup.Offline off = offline.get();
@@ -368,29 +358,42 @@ public final class MainViewModel {
      * sign-in then sends what waits.
      */
     public void reconnect() {
-        Database db = database.get();
-        if (offline.get() == null || db == null || busy.get()) {
-            return;
+        if (offline.get() != null && database.get() != null && !busy.get()) {
+            switchDatabase(Messages.text("offline.reconnected"), this::start);
         }
+    }
+
+    /**
+     * Leaves the window's database for another (the server for the copy, or back): ends the session, keeps the email
+     * address on the form, and closes the database and the person's copy off the UI thread (stopping an embedded
+     * server takes a moment) before {@code next} opens the other one.
+     */
+    private void switchDatabase(String notice, Runnable next) {
+        Database db = database.get();
         Authenticator service = auth;
+        Replica.Lazy copy = replica;
+        replica = null;
         String email = signedInUser.get() == null ? login.emailProperty().get() : signedInUser.get().email();
         auth = null;
         leaveWorkspace();
         login.emailProperty().set(email);
-        login.noticeProperty().set(Messages.text("offline.reconnected"));
+        login.noticeProperty().set(notice);
         database.set(null);
         offline.set(null);
         busy.set(true);
-        // stopping the copy's server takes a moment: off the UI thread, then the server is opened as at start-up
+        progressMessage.set(Messages.text("main.starting"));
         tasks.run(() -> {
             if (service != null) {
                 service.signOut();
             }
+            if (copy != null) {
+                copy.close();
+            }
             db.close();
             return null;
-        }, ok -> start(), failure -> {
-            log.warn("Closing the offline copy: {}", SqlErrors.describe(failure));
-            start();
+        }, ok -> next.run(), failure -> {
+            log.warn("Closing the database: {}", SqlErrors.describe(failure));
+            next.run();
         });
     }
 
@@ -574,6 +577,18 @@ public final class MainViewModel {
             database.set(null);
             offline.set(null);
             db.close();
+        }
+    }
+
+    /** Someone else signed in over an ended session: the previous person's copy stops off the UI thread. */
+    private void closeReplicaInBackground() {
+        Replica.Lazy copy = replica;
+        replica = null;
+        if (copy != null) {
+            tasks.run(() -> {
+                copy.close();
+                return null;
+            }, ok -> { }, failure -> log.warn("Closing the offline copy: {}", SqlErrors.describe(failure)));
         }
     }
 

@@ -22,7 +22,6 @@ import co.intowork.recruiter.stats.StatsView;
 import co.intowork.recruiter.stats.StatsViewModel;
 import co.intowork.recruiter.sync.CvFiles;
 import co.intowork.recruiter.sync.OfflineOperations;
-import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncView;
 import co.intowork.recruiter.sync.SyncViewModel;
 import javafx.scene.Parent;
@@ -30,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -47,10 +47,12 @@ final class WorkspaceComposer implements Navigator {
     private final StatsViewModel stats;
 
     /**
-     * {@code offlineCopy}: the copy on this computer (opened on first use); working offline, the window's own
-     * database, and then the board and the review write to its outbox instead of the server.
+     * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
+     * one, without starting it); working offline, the window's own database, and then the board and the review
+     * write to its outbox instead of the server.
      */
-    WorkspaceComposer(SignedIn signedIn, Supplier<Database> offlineCopy, Consumer<Section> showSection) {
+    WorkspaceComposer(SignedIn signedIn, Supplier<Database> offlineCopy, BooleanSupplier copyOnDisk,
+                      Consumer<Section> showSection) {
         this.showSection = showSection;
         views.put(Section.PIPELINE, PipelineView.load(new PipelineViewModel(signedIn, this)));
         BoardService boardService;
@@ -77,7 +79,7 @@ final class WorkspaceComposer implements Navigator {
         stats = new StatsViewModel(signedIn, this, statsSettings());
         views.put(Section.STATISTICS, StatsView.load(stats));
         sync = new SyncViewModel(signedIn, offlineCopy,
-                () -> signedIn.offline() || Replica.exists(SettingsLoader.system().paths()), cvFiles);
+                () -> signedIn.offline() || copyOnDisk.getAsBoolean(), cvFiles);
         views.put(Section.SYNC, SyncView.load(sync));
     }
 
