@@ -1,8 +1,8 @@
 package co.intowork.recruiter.sync;
 
+import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.Authenticator;
 import co.intowork.recruiter.auth.SessionContext;
-import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import org.slf4j.Logger;
@@ -25,61 +25,46 @@ public final class OfflineSignIn implements Authenticator {
     private final SessionContext context;
     private final OfflineIdentity identity;
     private final Duration limit;
-    private volatile String token;
+    // the copy holds the same session functions as a server: counting jobs and ending the session work as online
+    private final AuthService local;
 
     public OfflineSignIn(UnitOfWork replica, SessionContext context, Duration limit) {
         this.replica = replica;
         this.context = context;
         this.identity = new OfflineIdentity(replica, Clock.systemUTC());
         this.limit = limit;
+        this.local = new AuthService(replica, context);
     }
 
     @Override
     public SignedInUser signIn(String email, String password) {
         OfflineIdentity.OfflineUser offline = identity.signIn(email, password, limit);
+        local.signOut();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        String next = HexFormat.of().formatHex(random);
-        context.set(null);
+        String token = HexFormat.of().formatHex(random);
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
             m.replicationMode();
-            m.openLocalSession(offline.user(), offline.employerId(), next);
+            m.openLocalSession(offline.user(), offline.employerId(), token);
         });
-        closeQuietly(token);
-        token = next;
-        context.set(next);
+        context.set(token);
         log.info("Signed in offline as user {}", offline.user().userId());
         return offline.user();
     }
 
     @Override
     public long visibleJobCount(SignedInUser user) {
-        return replica.inTransaction(
-                s -> s.getMapper(SessionMapper.class).visibleJobCount(user.companyId(), user.userId()));
+        return local.visibleJobCount(user);
     }
 
     @Override
     public void signOut() {
-        String ended = token;
-        token = null;
-        context.set(null);
-        closeQuietly(ended);
+        local.signOut();
     }
 
     @Override
     public boolean isSignedIn() {
-        return context.isSignedIn();
-    }
-
-    private void closeQuietly(String ended) {
-        if (ended == null) {
-            return;
-        }
-        try {
-            replica.run(s -> s.getMapper(ReplicaMapper.class).closeLocalSession(ended));
-        } catch (RuntimeException e) {
-            log.warn("Could not end the offline session: {}", e.getMessage());
-        }
+        return local.isSignedIn();
     }
 }

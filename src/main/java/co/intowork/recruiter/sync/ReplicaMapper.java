@@ -81,6 +81,4 @@ public interface ReplicaMapper {
 
     void openLocalSession(@Param("u") SignedInUser user, @Param("employerId") int employerId,
                           @Param("token") String token);
-
-    int closeLocalSession(@Param("token") String token);
 }
