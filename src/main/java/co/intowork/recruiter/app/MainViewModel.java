@@ -15,6 +15,7 @@ import co.intowork.recruiter.settings.LastSignIn;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.OfflineSignIn;
 import co.intowork.recruiter.sync.Replica;
+import co.intowork.recruiter.sync.SyncService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -226,7 +227,7 @@ public final class MainViewModel {
             return;
         }
         Supplier<Database> copy = offlineDatabase();
-        tasks.run(() -> OfflineCopy.counts(copy.get()), counts -> {
+        tasks.run(() -> SyncService.countsIn(copy.get().unitOfWork()), counts -> {
                     if (counts.jobs() == 0 && counts.pending() == 0) {
                         finishSignOut(false);
                     } else {

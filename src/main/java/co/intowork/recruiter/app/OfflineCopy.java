@@ -1,13 +1,10 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.sync.Replica;
-import co.intowork.recruiter.sync.ReplicaMapper;
-import co.intowork.recruiter.sync.SyncCounts;
 
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,11 +24,6 @@ interface OfflineCopy {
 
     /** Opens the copy as the window's database, to work offline by choice (the server stopped answering). */
     Startup.Outcome open(Consumer<String> progress);
-
-    /** Jobs kept and operations not sent yet, read from an open copy. */
-    static SyncCounts counts(Database copy) {
-        return copy.unitOfWork().inTransaction(s -> s.getMapper(ReplicaMapper.class).counts());
-    }
 
     static OfflineCopy at(SettingsLoader loader) {
         AppPaths paths = loader.paths();

@@ -16,6 +16,7 @@ import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncCounts;
+import co.intowork.recruiter.sync.SyncService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +144,7 @@ public final class Startup {
                             Consumer<String> progress, String reason) {
         Database replica = Replica.open(settings, paths, Mappers.all(), onUiThread, progress);
         try {
-            SyncCounts counts = OfflineCopy.counts(replica);
+            SyncCounts counts = SyncService.countsIn(replica.unitOfWork());
             if (counts.jobs() == 0 || !new OfflineIdentity(replica.unitOfWork(), Clock.systemUTC()).isKnown()) {
                 replica.close();
                 return null;

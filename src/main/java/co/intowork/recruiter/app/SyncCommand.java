@@ -12,7 +12,6 @@ import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.sync.CvFiles;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.Replica;
-import co.intowork.recruiter.sync.ReplicaMapper;
 import co.intowork.recruiter.sync.SyncCounts;
 import co.intowork.recruiter.sync.SyncService;
 import picocli.CommandLine.Command;
@@ -30,6 +29,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -135,10 +135,8 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private static void printStatus(PrintWriter out, Database replica) {
-        SyncCounts c = replica.unitOfWork().inTransaction(
-                s -> s.getMapper(ReplicaMapper.class).counts());
-        String last = replica.unitOfWork().inTransaction(
-                s -> s.getMapper(ReplicaMapper.class).stateValue("last_sync"));
+        SyncCounts c = SyncService.countsIn(replica.unitOfWork());
+        OffsetDateTime last = SyncService.lastSyncIn(replica.unitOfWork());
         out.println("Offline copy: " + c.jobs() + " job(s), " + c.applications() + " application(s); "
                 + c.pending() + " operation(s) waiting, " + c.conflicts() + " conflict(s); last sync: "
                 + (last == null ? "never" : last) + ".");

@@ -150,10 +150,19 @@ public final class SyncService {
     }
 
     public SyncCounts counts() {
-        return replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).counts());
+        return countsIn(replica);
     }
 
     public OffsetDateTime lastSync() {
+        return lastSyncIn(replica);
+    }
+
+    /** What a copy holds and what waits in it, with or without a server session (start-up, sign-out, `sync`). */
+    public static SyncCounts countsIn(UnitOfWork replica) {
+        return replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).counts());
+    }
+
+    public static OffsetDateTime lastSyncIn(UnitOfWork replica) {
         String value = replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).stateValue(LAST_SYNC));
         return value == null ? null : OffsetDateTime.parse(value);
     }

@@ -120,11 +120,11 @@ class OfflineStartTest {
         BoardCard card = card(board, ApplicationStatus.APPLIED, 102);
         board.requestMove(List.of(card), ApplicationStatus.REJECTED);
         assertThat(board.errorProperty().get()).isEmpty();
-        assertThat(OfflineCopy.counts(offline.databaseProperty().get()).pending()).isEqualTo(1);
+        assertThat(SyncService.countsIn(offline.databaseProperty().get().unitOfWork()).pending()).isEqualTo(1);
         board.undo();
         assertThat(board.errorProperty().get()).isEmpty();
         assertThat(card(board, ApplicationStatus.APPLIED, 102)).isNotNull();
-        assertThat(OfflineCopy.counts(offline.databaseProperty().get()).pending()).as("the undone rejection is cancelled, not sent").isZero();
+        assertThat(SyncService.countsIn(offline.databaseProperty().get().unitOfWork()).pending()).as("the undone rejection is cancelled, not sent").isZero();
         board.requestMove(List.of(card(board, ApplicationStatus.APPLIED, 102)), ApplicationStatus.SHORTLISTED);
 
         ReviewService review = new ReviewService(onCopy, boardService, outbox);
