@@ -6,11 +6,9 @@ import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.board.CardState;
 import co.intowork.recruiter.board.MoveConflictException;
-import co.intowork.recruiter.board.StatusTransitions;
 import co.intowork.recruiter.board.Versioned;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.review.ReviewService;
@@ -127,70 +125,6 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
         StaleCards() {
             super("Stale cards");
         }
-    }
-
-    public Operation move(int applicationId, ApplicationStatus to) {
-        return record(applicationId, OperationKind.MOVE, (s, state) -> {
-            StatusTransitions.refusal(state.status(), to).ifPresent(why -> {
-                throw new UserFacingException(why);
-            });
-            return new Change(move(s, state, to), SyncJson.object("status", to.label()));
-        });
-    }
-
-    /** Opening an applied application marks it viewed, as online; nothing is recorded for any other status. */
-    public Operation markViewed(int applicationId) {
-        return record(applicationId, OperationKind.VIEWED, (s, state) -> state.status() != ApplicationStatus.APPLIED
-                ? null : new Change(move(s, state, ApplicationStatus.VIEWED), SyncJson.object("status", "viewed")));
-    }
-
-    public Operation note(int applicationId, String notes) {
-        return record(applicationId, OperationKind.NOTE, (s, state) -> new Change(
-                save(s, state, notes, state.rating(), state.scorecard()), SyncJson.object("notes", notes)));
-    }
-
-    public Operation rate(int applicationId, Integer rating) {
-        if (rating != null && (rating < 1 || rating > 5)) {
-            throw new UserFacingException(Messages.text("sync.badRating"));
-        }
-        return record(applicationId, OperationKind.RATE, (s, state) -> new Change(
-                save(s, state, state.notes(), rating, state.scorecard()), SyncJson.object("rating", rating)));
-    }
-
-    public Operation scorecard(int applicationId, Scorecard scorecard) {
-        return record(applicationId, OperationKind.SCORECARD, (s, state) -> new Change(
-                save(s, state, state.notes(), state.rating(), scorecard.toJson()),
-                SyncJson.object("scorecard", scorecard.toJson())));
-    }
-
-    private record Change(int newVersion, String mine) {
-    }
-
-    @FunctionalInterface
-    private interface Apply {
-        Change apply(SqlSession session, ApplicationState state);
-    }
-
-    /** Null when there was nothing to do (the change would not change anything). */
-    private Operation record(int applicationId, OperationKind kind, Apply apply) {
-        return replica.inTransaction(s -> {
-            ReplicaMapper mapper = s.getMapper(ReplicaMapper.class);
-            ApplicationState state = mapper.localState(applicationId);
-            if (state == null) {
-                throw new UserFacingException(Messages.format("review.notFound", applicationId));
-            }
-            Change change = apply.apply(s, state);
-            if (change == null) {
-                return null;
-            }
-            Operation op = operation(state, kind, change.mine(), change.newVersion());
-            mapper.enqueue(op);
-            return op;
-        });
-    }
-
-    private static int move(SqlSession s, ApplicationState state, ApplicationStatus to) {
-        return moveLocally(s, state, to).version();
     }
 
     private static Versioned moveLocally(SqlSession s, ApplicationState state, ApplicationStatus to) {

@@ -58,7 +58,7 @@ class SyncBenchmarkTest {
 
             SyncFixture.update(f.server, "UPDATE public.job_applications SET rating = 4 "
                     + "WHERE id IN (SELECT 10000 + g FROM generate_series(1, 50) g)");
-            OfflineOperations offline = f.offline();
+            OfflineWork offline = f.offline();
             long t1 = System.nanoTime();
             for (int i = 0; i < 20; i++) {
                 offline.move(10_000 + 4 * (i + 1), ApplicationStatus.VIEWED);

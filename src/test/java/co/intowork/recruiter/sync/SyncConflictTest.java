@@ -79,7 +79,7 @@ class SyncConflictTest {
         try (SyncFixture f = SyncFixture.create("sync_conflict_fields", TwoCompanies.HUGO)) {
             SyncService sync = f.sync();
             sync.takeOffline(11);
-            OfflineOperations offline = f.offline();
+            OfflineWork offline = f.offline();
             offline.note(101, "Strong SQL.\nMine: good references.");
             offline.rate(101, 5);
             offline.scorecard(101, new Scorecard(Map.of(Scorecard.Criterion.SKILLS, 4,

@@ -98,8 +98,8 @@ final class SyncFixture implements AutoCloseable {
         return new SyncService(signedIn, replica.unitOfWork(), hook, Duration.ofMinutes(2));
     }
 
-    OfflineOperations offline() {
-        return new OfflineOperations(replica.unitOfWork());
+    OfflineWork offline() {
+        return new OfflineWork(replica.unitOfWork());
     }
 
     /** Applications of a job, column by column, as a comparable text (the mirror check). */
@@ -153,7 +153,7 @@ final class SyncFixture implements AutoCloseable {
      * meanwhile, a new applicant and a profile change.
      */
     void offlineWorkAndPlatformChanges() {
-        OfflineOperations offline = offline();
+        OfflineWork offline = offline();
         offline.move(102, ApplicationStatus.SHORTLISTED);
         offline.rate(101, 4);
         offline.note(103, "Met at the fair.");

@@ -38,7 +38,7 @@ class SyncServiceTest {
         try (SyncFixture f = SyncFixture.create("sync_twoway", TwoCompanies.HUGO)) {
             SyncService sync = f.sync();
             sync.takeOffline(11);
-            OfflineOperations offline = f.offline();
+            OfflineWork offline = f.offline();
             offline.markViewed(102);
             offline.move(102, ApplicationStatus.SHORTLISTED);
             offline.note(101, "Strong SQL.\nCalled her: available in May.");
