@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
                 + "on, for the largest company, a small one and a hiring manager, next to the platform web "
                 + "backend's way of getting the same data on its own indexes; writes bench-report.md and .json.",
                 "Run it on the large data set (seed --scale large) with the tables' owner (the embedded database's "
-                        + "superuser by default); it changes no data."})
+                        + "superuser by default); its timed writes are rolled back, and --ui adds one bench-only "
+                        + "5,000-application job."})
 public final class BenchCommand implements Callable<Integer> {
     /** The client login the bench creates on the embedded database (trust authentication, like the demo's). */
     static final String BENCH_LOGIN = "intowork_bench";

@@ -71,8 +71,6 @@ public interface BenchMapper {
     int insertUiApplications(@Param("jobId") int jobId, @Param("count") int count,
                              @Param("anchor") OffsetDateTime anchor);
 
-    String serverVersion();
-
     String functionBody(@Param("signature") String signature);
 
     /** For the rest of this transaction: the platform's way takes minutes on purpose. */

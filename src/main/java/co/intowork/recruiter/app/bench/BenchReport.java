@@ -51,10 +51,6 @@ public record BenchReport(String generatedAt, String command, Settings settings,
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    public static BenchReport read(Path file) throws IOException {
-        return json().readValue(file.toFile(), BenchReport.class);
-    }
-
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         json().writeValue(dir.resolve("bench-report.json").toFile(), this);
