@@ -152,6 +152,7 @@ class StatsViewModelTest {
         // the figures are those of the main database
         assertThat(vm.overviewProperty().get().dashboard().applications()).isEqualTo(8);
         // within the minute the replica is not tried again, and still reported
+        assertThat(replica.unitOfWork()).as("left alone after the failure").isNull();
         vm.reload();
         assertThat(vm.dataSourceProperty().get()).startsWith("Replica unavailable");
         replica.close();
