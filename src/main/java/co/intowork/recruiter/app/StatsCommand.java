@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -79,8 +78,7 @@ final class StatsCommand implements Callable<Integer> {
             SessionContext context = SessionContext.installOn(db.unitOfWork());
             AuthService auth = new AuthService(db.unitOfWork(), context);
             SignedInUser user = auth.signIn(email, password);
-            try (ReplicaSource replica = statsSettings.replica() == null ? null
-                    : new ReplicaSource(statsSettings.replica(), db.unitOfWork(), () -> false, Clock.systemUTC())) {
+            try (ReplicaSource replica = ReplicaSource.of(statsSettings, db.unitOfWork())) {
                 StatsService service = new StatsService(db.unitOfWork(), replica);
                 StatsQuery query = StatsQuery.of(user, jobId, from, to, statsSettings.staleDays(),
                         ZoneId.systemDefault());

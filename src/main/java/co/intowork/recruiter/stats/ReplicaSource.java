@@ -30,11 +30,16 @@ public final class ReplicaSource implements AutoCloseable {
     private Instant skipUntil = Instant.MIN;
     private String lastFailure;
 
-    public ReplicaSource(ConnectionSettings settings, UnitOfWork primary, BooleanSupplier onUiThread, Clock clock) {
+    public ReplicaSource(ConnectionSettings settings, UnitOfWork primary, Clock clock) {
         this.settings = settings;
         this.primary = primary;
-        this.onUiThread = onUiThread;
+        this.onUiThread = primary.uiThreadCheck();
         this.clock = clock;
+    }
+
+    /** The configured replica beside {@code primary}, or null when none is configured. */
+    public static ReplicaSource of(StatsSettings settings, UnitOfWork primary) {
+        return settings.replica() == null ? null : new ReplicaSource(settings.replica(), primary, Clock.systemUTC());
     }
 
     /** The replica's unit of work, or null while it is being left alone after a failure (see {@link #lastFailure}). */

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -71,9 +70,7 @@ public final class StatsViewModel {
     private boolean jobsLoaded;
 
     public StatsViewModel(SignedIn signedIn, Navigator navigator, StatsSettings settings) {
-        this(new StatsService(signedIn.unitOfWork(), settings.replica() == null ? null
-                        : new ReplicaSource(settings.replica(), signedIn.unitOfWork(),
-                        javafx.application.Platform::isFxApplicationThread, Clock.systemUTC())),
+        this(new StatsService(signedIn.unitOfWork(), ReplicaSource.of(settings, signedIn.unitOfWork())),
                 signedIn.tasks(), navigator, signedIn.user(), settings.staleDays(), ZoneId.systemDefault());
     }
 

@@ -141,7 +141,7 @@ class StatsViewModelTest {
     @Test
     void anUnreachableReplicaFallsBackToTheMainDatabaseAndSaysSo() {
         ReplicaSource replica = new ReplicaSource(replicaAt("jdbc:postgresql://127.0.0.1:1/intowork", "nobody"),
-                client.unitOfWork(), () -> false, Clock.systemUTC());
+                client.unitOfWork(), Clock.systemUTC());
         StatsViewModel vm = viewModel(replica, new RecordingNavigator());
         vm.reload();
         assertThat(vm.errorMessageProperty().get()).isEmpty();
@@ -162,7 +162,7 @@ class StatsViewModelTest {
     void aReachableReplicaIsUsedAndItsLagShown() {
         // the same database as a second data source: reachable, but a primary, so no replication lag to show
         ReplicaSource replica = new ReplicaSource(replicaAt(clientUrl, "stats_vm_client"), client.unitOfWork(),
-                () -> false, Clock.systemUTC());
+                Clock.systemUTC());
         StatsViewModel vm = viewModel(replica, new RecordingNavigator());
         vm.reload();
         DataSourceReport source = vm.overviewProperty().get().source();

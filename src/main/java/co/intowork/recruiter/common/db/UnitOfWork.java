@@ -39,6 +39,11 @@ public final class UnitOfWork {
         this.preamble = preamble;
     }
 
+    /** Where work is refused (the UI thread), e.g. for a second data source used alongside this one. */
+    public BooleanSupplier uiThreadCheck() {
+        return onUiThread;
+    }
+
     /** The current preamble, e.g. for a second data source that must run as the same signed-in session. */
     public TransactionPreamble preamble() {
         return preamble;
