@@ -1,11 +1,11 @@
 package co.intowork.recruiter.notifications;
 
+import co.intowork.recruiter.app.bench.Plans;
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.testing.MigratedDatabase;
-import co.intowork.recruiter.testing.QueryPlans;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -131,9 +131,9 @@ class NotificationServiceTest {
         client.unitOfWork().run(session -> {
             for (var c : List.of(Map.entry("page", first), Map.entry("page", next), Map.entry("page", unreadOnly),
                     Map.entry("unreadCount", Map.<String, Object>of("userId", albert.userId())))) {
-                JsonNode plan = QueryPlans.explain(session, ns + c.getKey(), c.getValue());
-                assertThat(QueryPlans.sequentialScansOfBigTables(plan)).as(c.getKey() + " " + plan).isEmpty();
-                assertThat(QueryPlans.indexesUsed(plan)).as(c.getKey() + " " + plan)
+                JsonNode plan = Plans.explain(session, ns + c.getKey(), c.getValue());
+                assertThat(Plans.sequentialScansOfBigTables(plan)).as(c.getKey() + " " + plan).isEmpty();
+                assertThat(Plans.indexesUsed(plan)).as(c.getKey() + " " + plan)
                         .containsAnyOf("ix_notifications_user_created", "ix_notifications_user_unread");
             }
         });

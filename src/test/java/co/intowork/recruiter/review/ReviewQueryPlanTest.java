@@ -1,14 +1,14 @@
 package co.intowork.recruiter.review;
 
-import co.intowork.recruiter.auth.SignedIn;
-import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.app.bench.Plans;
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
+import co.intowork.recruiter.auth.SignedIn;
+import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.testing.MigratedDatabase;
-import co.intowork.recruiter.testing.QueryPlans;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,7 +95,7 @@ class ReviewQueryPlanTest {
             List<String> scans = new ArrayList<>();
             collect(plan, false, scans);
             log.info("{}: {} ms, indexes {}, seq scans {}", statement, plan.path("Actual Total Time").asText(),
-                    QueryPlans.indexesUsed(plan), scans);
+                    Plans.indexesUsed(plan), scans);
             String dump = System.getProperty("review.plans.dir");
             if (dump != null) {
                 java.nio.file.Files.writeString(java.nio.file.Path.of(dump, statement + ".json"), plan.toPrettyString());
@@ -121,7 +121,7 @@ class ReviewQueryPlanTest {
         boolean sub = inSubPlan || "SubPlan".equals(node.path("Parent Relationship").asText());
         String table = node.path("Relation Name").asText();
         if ("Seq Scan".equals(node.path("Node Type").asText())
-                && (QueryPlans.BIG_TABLES.contains(table) || PROFILE_TABLES.contains(table))
+                && (Plans.BIG_TABLES.contains(table) || PROFILE_TABLES.contains(table))
                 && (!sub || node.path("Actual Loops").asLong() > 0)) {
             out.add(table + (sub ? " (policy, " + node.path("Actual Loops").asLong() + " loops)" : ""));
         }
@@ -150,8 +150,8 @@ class ReviewQueryPlanTest {
     @Test
     void theSaveIsIndexDriven() {
         // plain EXPLAIN: ANALYZE would run the UPDATE
-        List<String> scans = aicha.unitOfWork().inTransaction(session -> QueryPlans.sequentialScansOfBigTables(
-                QueryPlans.explain(session, NS + "saveAssessment", params("applicationId", applicationId,
+        List<String> scans = aicha.unitOfWork().inTransaction(session -> Plans.sequentialScansOfBigTables(
+                Plans.explain(session, NS + "saveAssessment", params("applicationId", applicationId,
                         "version", 1, "notes", "n", "rating", 3, "scorecard", null))));
         assertThat(scans).isEmpty();
     }

@@ -1,6 +1,7 @@
 package co.intowork.recruiter.common.db.migrations;
 
 import co.intowork.recruiter.testing.TestDatabase;
+import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 
 import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.exec;
 import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.rows;
-import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.runScript;
 import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +23,8 @@ class ApplicationCountsTest {
     TestDatabase.Db db;
 
     @BeforeAll
-    void setUp() throws SQLException {
-        db = MigratedDatabases.migrated("application_counts");
-        try (Connection c = db.superuser().getConnection()) {
-            runScript(c, "/co/intowork/recruiter/auth/two-companies.sql");
-        }
+    void setUp() {
+        db = TwoCompanies.create("application_counts");
     }
 
     /** job|company|job status|live|applied,viewed,shortlisted,interview,accepted,rejected */
