@@ -16,9 +16,8 @@ import java.io.PrintWriter;
         description = "IntoWork Recruiter: the desktop client for employers on INTOWORK. Without a command it opens "
                 + "the app.",
         subcommands = {MigrateCommand.class, SeedCommand.class, VersionCommand.class, ConfigCommand.class,
-                DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class, StatsCommand.class, SyncCommand.class,
-                BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class, StatsCommand.class,
+                SyncCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 

@@ -1,6 +1,7 @@
 package co.intowork.recruiter.stats;
 
 import co.intowork.recruiter.board.ApplicationStatus;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ public final class StatsExport {
                                 d.accepted(), d.rejected(), rate(d.responseRate()))));
             }
             case FUNNEL -> Csv.of(List.of("stage", "reached", "pass_through"),
-                    o.funnel().steps().stream().<List<?>>map(s -> List.of(ApplicationStatus.valueOf(s.stage().name()).label(),
-                            s.reached(), rate(s.passThrough()))).toList());
+                    o.funnel().steps().stream().<List<?>>map(s -> List.of(
+                            ApplicationStatus.valueOf(s.stage().name()).label(), s.reached(), rate(s.passThrough())))
+                            .toList());
             case TIMES -> Csv.of(List.of("metric", "samples", "median_hours", "p90_hours"),
                     o.times().stream().<List<?>>map(t -> List.of(t.metric(), t.count(), hours(t.medianSeconds()),
                             hours(t.p90Seconds()))).toList());
