@@ -37,6 +37,11 @@ public final class ConnectionOptions {
                 () -> false, progress);
     }
 
+    /** The settings in force for this command (flags over environment and files). */
+    public ResolvedSettings resolved() {
+        return resolve(Cli.settingsLoader);
+    }
+
     public ResolvedSettings resolve(SettingsLoader loader) {
         Map<SettingKey, String> flags = new EnumMap<>(SettingKey.class);
         flags.put(SettingKey.DB_URL, jdbcUrl);

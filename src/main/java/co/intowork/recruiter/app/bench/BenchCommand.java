@@ -8,6 +8,7 @@ import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.db.admin.ClientLoginService;
 import co.intowork.recruiter.settings.ConnectionSettings;
+import co.intowork.recruiter.settings.ResolvedSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,11 +127,16 @@ public final class BenchCommand implements Callable<Integer> {
             // created once, kept afterwards (an existing login is left as it is)
             new ClientLoginService(owner.dataSource()).create(login, null, -1);
         }
+        ResolvedSettings settings = connection.resolved();
         String url = owner.dataSource().getJdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        // the owner's own TLS and timeouts (as configured), except a statement timeout long enough for the slowest
+        // statistics on the large data set, which the report must show rather than cut off
+        ConnectionSettings base = owner.isEmbedded() ? ConnectionSettings.embeddedDefaults(settings, url, login)
+                : ConnectionSettings.from(settings);
         ConnectionSettings cs = new ConnectionSettings(url, login,
-                clientUser == null ? null : System.getenv("INTOWORK_BENCH_CLIENT_PASSWORD"),
-                owner.isEmbedded() ? ConnectionSettings.SslMode.DISABLE : ConnectionSettings.SslMode.PREFER, null,
-                2, 10, 120_000, 5_000, "IntoWork Recruiter bench");
+                clientUser == null ? null : System.getenv("INTOWORK_BENCH_CLIENT_PASSWORD"), base.sslMode(),
+                base.sslRootCert(), 2, base.connectTimeoutSeconds(), 120_000, base.lockTimeoutMs(),
+                "IntoWork Recruiter bench");
         return new Database(DataSourceFactory.create(cs, "bench-client"), new Database.Target(owner.isEmbedded(),
                 owner.target().host(), owner.target().port(), owner.target().database(), login), Mappers.all(),
                 () -> false, null);
