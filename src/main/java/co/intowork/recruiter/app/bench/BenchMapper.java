@@ -63,8 +63,6 @@ public interface BenchMapper {
 
     String recruiterOf(@Param("companyId") int companyId);
 
-    Integer uiJob(@Param("title") String title);
-
     Integer insertUiJob(@Param("companyId") int companyId, @Param("title") String title,
                         @Param("anchor") OffsetDateTime anchor, @Param("count") int count);
 
