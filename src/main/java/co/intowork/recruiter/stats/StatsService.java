@@ -28,7 +28,10 @@ public final class StatsService {
     public record Headline(Dashboard dashboard, Funnel funnel, DataSourceReport source) {
     }
 
-    private record Read<T>(T value, DataSourceReport source) {
+    /** Work that reads the figures and is told where they come from. */
+    @FunctionalInterface
+    private interface Sourced<T> {
+        T run(SqlSession session, DataSourceReport source) throws Exception;
     }
 
     private final UnitOfWork primary;
@@ -40,25 +43,22 @@ public final class StatsService {
     }
 
     public Overview overview(StatsQuery q) {
-        Read<Overview> read = read(s -> {
+        return read((s, source) -> {
             StatsMapper m = s.getMapper(StatsMapper.class);
             return new Overview(m.dashboard(q), m.funnel(q), m.times(q), m.stale(q, STALE_LIMIT),
-                    new Trends(m.weekly(q), m.sources(q), m.topJobs(q, TOP_JOBS)), null);
+                    new Trends(m.weekly(q), m.sources(q), m.topJobs(q, TOP_JOBS)), source);
         });
-        Overview o = read.value();
-        return new Overview(o.dashboard(), o.funnel(), o.times(), o.stale(), o.trends(), read.source());
     }
 
     public Headline headline(StatsQuery q) {
-        Read<Headline> read = read(s -> {
+        return read((s, source) -> {
             StatsMapper m = s.getMapper(StatsMapper.class);
-            return new Headline(m.dashboard(q), m.funnel(q), null);
+            return new Headline(m.dashboard(q), m.funnel(q), source);
         });
-        return new Headline(read.value().dashboard(), read.value().funnel(), read.source());
     }
 
     public Dashboard dashboard(StatsQuery q) {
-        return read(s -> s.getMapper(StatsMapper.class).dashboard(q)).value();
+        return read((s, source) -> s.getMapper(StatsMapper.class).dashboard(q));
     }
 
     public List<JobOption> jobs(StatsQuery q) {
@@ -74,13 +74,13 @@ public final class StatsService {
         return primary.inTransaction(s -> s.getMapper(StatsMapper.class).refreshActiveJobsSummary());
     }
 
-    private <T> Read<T> read(UnitOfWork.Work<T> work) {
+    private <T> T read(Sourced<T> work) {
         if (replica != null) {
             UnitOfWork onReplica = null;
             try {
                 onReplica = replica.unitOfWork();
                 if (onReplica != null) {
-                    return onReplica.inTransaction(s -> new Read<>(work.run(s), DataSourceReport.replica(state(s))));
+                    return onReplica.inTransaction(s -> work.run(s, DataSourceReport.replica(state(s))));
                 }
             } catch (RuntimeException e) {
                 // Whatever went wrong there (unreachable, a session not replicated yet, recovery conflict), the
@@ -90,9 +90,9 @@ public final class StatsService {
                 replica.failed(reason);
             }
             String reason = replica.lastFailure();
-            return primary.inTransaction(s -> new Read<>(work.run(s), DataSourceReport.fallback(reason)));
+            return primary.inTransaction(s -> work.run(s, DataSourceReport.fallback(reason)));
         }
-        return primary.inTransaction(s -> new Read<>(work.run(s), DataSourceReport.primary()));
+        return primary.inTransaction(s -> work.run(s, DataSourceReport.primary()));
     }
 
     private static ServerState state(SqlSession s) {

@@ -23,8 +23,6 @@ public interface ReplicaMapper {
 
     int deleteProfileRows(@Param("table") String table, @Param("candidateIds") Integer[] candidateIds);
 
-    List<Integer> localApplicationIds(@Param("jobId") int jobId);
-
     int deleteApplications(@Param("ids") Integer[] ids);
 
     int deleteLocalEvents(@Param("jobId") int jobId, @Param("localBase") long localBase);

@@ -275,7 +275,9 @@ public final class SyncService {
             m.replicationMode();
             replace(m, SliceTable.APPLICATIONS, ar.rows(), true);
             Set<Integer> serverIds = new HashSet<>(ar.ids());
-            Integer[] gone = m.localApplicationIds(jobId).stream().filter(id -> !serverIds.contains(id))
+            // the same statement reads the job's ids on both sides
+            Integer[] gone = s.getMapper(SliceMapper.class).applicationIds(jobId).stream()
+                    .filter(id -> !serverIds.contains(id))
                     .toArray(Integer[]::new);
             if (gone.length > 0) {
                 m.deleteApplications(gone);
