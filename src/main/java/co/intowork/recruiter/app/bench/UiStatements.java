@@ -195,7 +195,7 @@ public final class UiStatements {
         return all;
     }
 
-    private static Map<String, Object> with(Map<String, Object> m, Object... keyValues) {
+    static Map<String, Object> with(Map<String, Object> m, Object... keyValues) {
         m.putAll(params(keyValues));
         return m;
     }

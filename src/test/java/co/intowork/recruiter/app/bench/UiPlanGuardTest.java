@@ -15,8 +15,6 @@ import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.pipeline.Job;
-import co.intowork.recruiter.pipeline.JobSort;
-import co.intowork.recruiter.pipeline.PipelineCriteria;
 import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +41,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static co.intowork.recruiter.app.bench.UiStatements.criteria;
+import static co.intowork.recruiter.app.bench.UiStatements.params;
+import static co.intowork.recruiter.app.bench.UiStatements.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -132,44 +132,44 @@ class UiPlanGuardTest {
     private Map<String, Function<SignedIn, Map<String, Object>>> parameters() {
         Map<String, Function<SignedIn, Map<String, Object>>> p = new LinkedHashMap<>();
         p.put("SessionMapper.visibleJobCount", who -> who(who));
-        p.put("PipelineMapper.page", who -> map("c", criteria(who, null)));
-        p.put("PipelineMapper.count", who -> map("c", criteria(who, null)));
+        p.put("PipelineMapper.page", who -> params("c", criteria(who.user(), null, null)));
+        p.put("PipelineMapper.count", who -> params("c", criteria(who.user(), null, null)));
         p.put("PipelineMapper.recruiters", this::who);
         p.put("PipelineMapper.countries", this::who);
-        p.put("PipelineMapper.find", who -> map("id", job(who)));
-        p.put("PipelineMapper.update", who -> map("job", jobRow(who)));
-        p.put("PipelineMapper.changeStatus", who -> map("id", job(who), "version", 1, "status", "closed"));
-        p.put("PipelineMapper.markSeen", who -> map("userId", who.user().userId(), "jobId", job(who)));
+        p.put("PipelineMapper.find", who -> params("id", job(who)));
+        p.put("PipelineMapper.update", who -> params("job", jobRow(who)));
+        p.put("PipelineMapper.changeStatus", who -> params("id", job(who), "version", 1, "status", "closed"));
+        p.put("PipelineMapper.markSeen", who -> params("userId", who.user().userId(), "jobId", job(who)));
         p.put("BoardMapper.header", who -> with(who(who), "jobId", job(who)));
-        p.put("BoardMapper.page", who -> map("jobId", job(who), "status", "applied", "afterAppliedAt", null,
+        p.put("BoardMapper.page", who -> params("jobId", job(who), "status", "applied", "afterAppliedAt", null,
                 "afterId", null, "limit", 50));
-        p.put("BoardMapper.states", who -> map("jobId", job(who), "ids", applications(who)));
+        p.put("BoardMapper.states", who -> params("jobId", job(who), "ids", applications(who)));
         p.put("BoardMapper.move", who -> {
             Integer[] ids = applications(who);
             Integer[] versions = new Integer[ids.length];
             java.util.Arrays.fill(versions, 1);
-            return map("jobId", job(who), "ids", ids, "versions", versions, "to", "viewed");
+            return params("jobId", job(who), "ids", ids, "versions", versions, "to", "viewed");
         });
-        p.put("BoardMapper.notifyCandidates", who -> map("ids", applications(who), "title", "t"));
+        p.put("BoardMapper.notifyCandidates", who -> params("ids", applications(who), "title", "t"));
         p.put("BoardMapper.jobChoices", this::who);
         p.put("ReviewMapper.application", who -> with(who(who), "applicationId", applications(who)[0]));
-        p.put("ReviewMapper.experiences", who -> map("candidateId", candidate(who)));
-        p.put("ReviewMapper.educations", who -> map("candidateId", candidate(who)));
-        p.put("ReviewMapper.skills", who -> map("candidateId", candidate(who)));
-        p.put("ReviewMapper.events", who -> map("applicationId", applications(who)[0]));
-        p.put("ReviewMapper.saveAssessment", who -> map("applicationId", applications(who)[0], "version", 1,
+        p.put("ReviewMapper.experiences", who -> params("candidateId", candidate(who)));
+        p.put("ReviewMapper.educations", who -> params("candidateId", candidate(who)));
+        p.put("ReviewMapper.skills", who -> params("candidateId", candidate(who)));
+        p.put("ReviewMapper.events", who -> params("applicationId", applications(who)[0]));
+        p.put("ReviewMapper.saveAssessment", who -> params("applicationId", applications(who)[0], "version", 1,
                 "notes", "n", "rating", 3, "scorecard", null));
-        p.put("NotificationMapper.unreadCount", who -> map("userId", who.user().userId()));
-        p.put("NotificationMapper.page", who -> map("userId", who.user().userId(), "unreadOnly", false,
+        p.put("NotificationMapper.unreadCount", who -> params("userId", who.user().userId()));
+        p.put("NotificationMapper.page", who -> params("userId", who.user().userId(), "unreadOnly", false,
                 "beforeCreatedAt", null, "beforeId", null, "limit", 50));
-        p.put("NotificationMapper.markRead", who -> map("userId", who.user().userId(), "id", 1));
-        p.put("NotificationMapper.markAllRead", who -> map("userId", who.user().userId()));
+        p.put("NotificationMapper.markRead", who -> params("userId", who.user().userId(), "id", 1));
+        p.put("NotificationMapper.markAllRead", who -> params("userId", who.user().userId()));
         // statistics: all time (the screen's default), as the bench draws them most often
         for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources", "jobs")) {
-            p.put("StatsMapper." + st, who -> map("q", stats(who)));
+            p.put("StatsMapper." + st, who -> params("q", stats(who)));
         }
-        p.put("StatsMapper.stale", who -> map("q", stats(who), "limit", 200));
-        p.put("StatsMapper.topJobs", who -> map("q", stats(who), "limit", 10));
+        p.put("StatsMapper.stale", who -> params("q", stats(who), "limit", 200));
+        p.put("StatsMapper.topJobs", who -> params("q", stats(who), "limit", 10));
         return p;
     }
 
@@ -207,7 +207,8 @@ class UiPlanGuardTest {
                 }
             }
             // the search variant of the page: the match itself runs inside recruiter.search_visible_jobs
-            List<String> search = seqScans(who, mapperName("PipelineMapper.page"), map("c", criteria(who, "ingénieur")));
+            List<String> search = seqScans(who, mapperName("PipelineMapper.page"),
+                    params("c", criteria(who.user(), "ingénieur", null)));
             if (!search.isEmpty()) {
                 scans.put("PipelineMapper.page (search) as " + who.user().email(), search);
             }
@@ -250,16 +251,11 @@ class UiPlanGuardTest {
     // ---- parameters from the data ----------------------------------------------------------------------------
 
     private Map<String, Object> who(SignedIn who) {
-        return map("companyId", who.user().companyId(), "userId", who.user().userId());
+        return params("companyId", who.user().companyId(), "userId", who.user().userId());
     }
 
     private static StatsQuery stats(SignedIn who) {
         return StatsQuery.of(who.user(), null, null, null, 14, ZoneOffset.UTC);
-    }
-
-    private static PipelineCriteria criteria(SignedIn who, String search) {
-        return new PipelineCriteria(who.user().isRecruiter() ? who.user().companyId() : null, who.user().userId(),
-                null, null, null, null, null, search, JobSort.NEWEST, null, 100);
     }
 
     /** The visible job with the most applications. */
@@ -284,19 +280,6 @@ class UiPlanGuardTest {
     private int candidate(SignedIn who) {
         return Integer.parseInt(value("SELECT candidate_id FROM public.job_applications WHERE job_id = ? ORDER BY id"
                 + " LIMIT 1", job(who)));
-    }
-
-    private static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
-    }
-
-    private static Map<String, Object> with(Map<String, Object> m, Object... keyValues) {
-        m.putAll(map(keyValues));
-        return m;
     }
 
     private String value(String sql, Object... params) {
