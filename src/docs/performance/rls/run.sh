@@ -1,7 +1,7 @@
 #!/bin/sh
 # Issue 4's cost of row-level security: the same statements as the table owner (no policies) and as a signed-in
 # recruiter_app login (policies on), on the large data set (seed --scale large), the largest company's recruiter.
-# Usage: run.sh HOST PORT TOKEN [SECONDS]   (TOKEN: recruiter.sign_in of aicha.nze@ogooue-energie.demo as the
+# Usage: run.sh HOST PORT TOKEN [SECONDS]   (TOKEN: recruiter.sign_in_start + sign_in_finish of aicha.nze@ogooue-energie.demo as the
 # client login bench_client; bench.jobs_big / bench.candidates_big: parameter tables, see README in this folder)
 H=$1; P=$2; T=$3; S=${4:-30}
 cd "$(dirname "$0")"

@@ -3,6 +3,8 @@ package co.intowork.recruiter.app;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.db.admin.ClientLogin;
+import co.intowork.recruiter.common.db.admin.ClientLoginDrift;
+import co.intowork.recruiter.common.db.admin.ClientLoginLimits;
 import co.intowork.recruiter.common.db.admin.ClientLoginService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +26,7 @@ import java.util.List;
         description = "Database logins for the desktop client (members of recruiter_app). Run as an administrator "
                 + "with CREATEROLE. People still sign in with their own INTOWORK account on top of it.",
         subcommands = {ClientLoginCommand.Create.class, ClientLoginCommand.ListLogins.class,
-                ClientLoginCommand.Drop.class})
+                ClientLoginCommand.Restore.class, ClientLoginCommand.Drop.class})
 final class ClientLoginCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -44,10 +46,22 @@ final class ClientLoginCommand {
         @Option(names = "--no-password", description = "Set no password (for certificate or Kerberos sign-in).")
         boolean noPassword;
 
-        @Option(names = "--connection-limit", defaultValue = "-1", paramLabel = "N",
-                description = "At most N connections at once (default: no limit). Each running app uses up to "
-                        + "db.pool.size (4).")
+        @Option(names = "--connection-limit", defaultValue = "10", paramLabel = "N",
+                description = "At most N connections at once (default: ${DEFAULT-VALUE}, one person's app). Each "
+                        + "running app uses up to db.pool.size (4) plus one; a site login needs about 5 per seat.")
         int connectionLimit;
+
+        @Option(names = "--statement-timeout", defaultValue = "60s", paramLabel = "TIME",
+                description = "Server-side statement_timeout of the login (default: ${DEFAULT-VALUE}).")
+        String statementTimeout;
+
+        @Option(names = "--lock-timeout", defaultValue = "10s", paramLabel = "TIME",
+                description = "Server-side lock_timeout of the login (default: ${DEFAULT-VALUE}).")
+        String lockTimeout;
+
+        @Option(names = "--idle-in-transaction-timeout", defaultValue = "60s", paramLabel = "TIME",
+                description = "Server-side idle_in_transaction_session_timeout (default: ${DEFAULT-VALUE}).")
+        String idleInTransactionTimeout;
 
         @Spec
         CommandSpec spec;
@@ -57,7 +71,8 @@ final class ClientLoginCommand {
             PrintWriter out = spec.commandLine().getOut();
             char[] password = noPassword ? null : readPassword();
             try (Database db = connection.open(msg -> { })) {
-                boolean created = new ClientLoginService(db.dataSource()).create(name, password, connectionLimit);
+                boolean created = new ClientLoginService(db.dataSource()).create(name, password,
+                        new ClientLoginLimits(connectionLimit, statementTimeout, lockTimeout, idleInTransactionTimeout));
                 out.println((created ? "Created" : "Updated") + " client login " + name + " on "
                         + db.target().label() + (noPassword ? " (no password)." : "."));
                 out.println("Give it to the app with db.user=" + name + " (and the password through "
@@ -103,7 +118,8 @@ final class ClientLoginCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = connection.open(msg -> { })) {
-                List<ClientLogin> logins = new ClientLoginService(db.dataSource()).list();
+                ClientLoginService service = new ClientLoginService(db.dataSource());
+                List<ClientLogin> logins = service.list();
                 if (logins.isEmpty()) {
                     out.println("No client logins on " + db.target().label() + ".");
                 }
@@ -112,6 +128,39 @@ final class ClientLoginCommand {
                             l.connectionLimit() < 0 ? "no connection limit" : "at most " + l.connectionLimit(),
                             l.connections(), l.validUntil() == null ? "" : ", valid until " + l.validUntil());
                 }
+                for (ClientLoginDrift d : service.drift()) {
+                    out.println("  differs: " + d.describe() + " (client-login restore " + d.loginName() + ")");
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Applies again the limits IT set with create (connection limit, timeouts) and removes any "
+                    + "other role setting: a client login can change its own role settings.")
+    static final class Restore implements java.util.concurrent.Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = connection.open(msg -> { })) {
+                if (!new ClientLoginService(db.dataSource()).restore(name)) {
+                    out.println(name + " is not a client login with limits set by `client-login create`: run "
+                            + "create for it first (an existing login keeps its password if you pass --no-password).");
+                    out.flush();
+                    return 1;
+                }
+                out.println("Restored the limits of client login " + name + ".");
             }
             out.flush();
             return 0;

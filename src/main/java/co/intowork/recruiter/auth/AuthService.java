@@ -30,14 +30,12 @@ public final class AuthService implements Authenticator {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             throw new UserFacingException(Messages.text("auth.enterCredentials"));
         }
-        // without the old session, which may be the very one that ended; in its own transaction, committed
-        // even when refused, so that a failed attempt is counted
+        // without the old session, which may be the very one that ended
         String previous = context.token();
         context.set(null);
         SignInAttempt attempt;
         try {
-            attempt = unitOfWork.inTransaction(
-                    s -> s.getMapper(SessionMapper.class).signInAttempt(email.strip(), password));
+            attempt = SignInAttempt.make(unitOfWork, email.strip(), password);
         } catch (RuntimeException e) {
             context.set(previous);
             throw e;
@@ -60,9 +58,13 @@ public final class AuthService implements Authenticator {
             }
             case "locked" -> throw new UserFacingException(
                     Messages.format("auth.locked", localTime(attempt.retryAfter())));
-            case "not_allowed" -> throw new UserFacingException(Messages.text("auth.notAllowed"));
+            case "throttled" -> throw new UserFacingException(
+                    Messages.format("auth.throttled", localTime(attempt.retryAfter())));
             default -> {
                 Integer left = attempt.attemptsLeft();
+                if (left != null && left == 0) {
+                    throw new UserFacingException(Messages.format("auth.locked", localTime(attempt.retryAfter())));
+                }
                 throw new UserFacingException(left != null && left <= 2
                         ? Messages.format("auth.invalidWarning", left) : Messages.text("auth.invalid"));
             }

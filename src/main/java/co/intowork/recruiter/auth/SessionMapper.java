@@ -3,7 +3,11 @@ package co.intowork.recruiter.auth;
 import org.apache.ibatis.annotations.Param;
 
 public interface SessionMapper {
-    SignInAttempt signInAttempt(@Param("email") String email, @Param("password") String password);
+    /** First step: checks the password and records the attempt; returns only the attempt's handle. */
+    String signInStart(@Param("email") String email, @Param("password") String password);
+
+    /** Second step, in a later transaction than the first: the attempt's outcome (and the session token). */
+    SignInAttempt signInFinish(@Param("attempt") String attempt);
 
     Integer useSession(@Param("token") String token);
 

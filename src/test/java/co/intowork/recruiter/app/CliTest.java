@@ -515,7 +515,7 @@ class CliTest {
         // an administrator without CREATEROLE is told what is missing, in the app's language
         exec(db, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cli_no_createrole') THEN"
                 + " CREATE ROLE cli_no_createrole LOGIN; END IF; END $$",
-                "GRANT EXECUTE ON FUNCTION recruiter.create_client_login(text, integer) TO cli_no_createrole");
+                "GRANT EXECUTE ON FUNCTION recruiter.create_client_login(text, integer, text, text, text) TO cli_no_createrole");
         co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.FRANCE);
         Run notAdmin;
         try {

@@ -19,7 +19,7 @@ public final class MigratedDatabase {
 
     /** The database as a client login in recruiter_app (created if missing), as the app runs in production. */
     public static Database openAsClient(TestDatabase.Db db, String login) {
-        try (var c = db.superuser().getConnection(); var ps = c.prepareStatement("SELECT recruiter.create_client_login(?)")) {
+        try (var c = db.superuser().getConnection(); var ps = c.prepareStatement("SELECT recruiter.create_client_login(?, 200)")) {
             ps.setString(1, login);
             ps.execute();
         } catch (java.sql.SQLException e) {

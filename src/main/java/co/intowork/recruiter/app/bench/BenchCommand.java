@@ -6,6 +6,7 @@ import co.intowork.recruiter.common.db.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.db.admin.ClientLoginLimits;
 import co.intowork.recruiter.common.db.admin.ClientLoginService;
 import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
@@ -31,6 +32,10 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
     /** The client login the bench creates on the embedded database (trust authentication, like the demo's). */
     static final String BENCH_LOGIN = "intowork_bench";
+    /** The bench's login opens a pool per subject; its timeouts are the client's (it lengthens statements itself). */
+    static final ClientLoginLimits BENCH_LIMITS = new ClientLoginLimits(50,
+            ClientLoginLimits.DEFAULT.statementTimeout(), ClientLoginLimits.DEFAULT.lockTimeout(),
+            ClientLoginLimits.DEFAULT.idleInTransactionTimeout());
 
     @Mixin
     ConnectionOptions connection;
@@ -125,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         String login = clientUser != null ? clientUser : BENCH_LOGIN;
         if (clientUser == null) {
             // created once, kept afterwards (an existing login is left as it is)
-            new ClientLoginService(owner.dataSource()).create(login, null, -1);
+            new ClientLoginService(owner.dataSource()).create(login, null, BENCH_LIMITS);
         }
         ResolvedSettings settings = connection.resolved();
         String url = owner.dataSource().getJdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");

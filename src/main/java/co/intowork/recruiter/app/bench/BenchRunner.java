@@ -138,8 +138,7 @@ public final class BenchRunner {
     /** Signs in with the demo seed's password (every seeded employer account has it). */
     static Session signIn(SqlSessionFactory clientFactory, String email) {
         UnitOfWork plain = new UnitOfWork(clientFactory, () -> false);
-        SignInAttempt attempt = plain.inTransaction(s -> s.getMapper(SessionMapper.class)
-                .signInAttempt(email, DemoSeeder.DEMO_RECRUITER_PASSWORD));
+        SignInAttempt attempt = SignInAttempt.make(plain, email, DemoSeeder.DEMO_RECRUITER_PASSWORD);
         if (!"ok".equals(attempt.outcome())) {
             throw new UserFacingException("Could not sign in as " + email + " (" + attempt.outcome() + "): the "
                     + "benchmark signs in with the demo seed's password.");

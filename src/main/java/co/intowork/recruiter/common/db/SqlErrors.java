@@ -133,6 +133,13 @@ public final class SqlErrors {
         return Messages.format("error.database", firstLine(message));
     }
 
+    /** The server's own message (our functions word theirs for people), without SQLSTATE or position. */
+    public static Optional<String> serverMessage(Throwable failure) {
+        return find(failure, PSQLException.class)
+                .map(PSQLException::getServerErrorMessage)
+                .map(ServerErrorMessage::getMessage);
+    }
+
     private static Optional<String> constraintOf(SQLException e) {
         if (e instanceof PSQLException pe) {
             ServerErrorMessage server = pe.getServerErrorMessage();

@@ -73,20 +73,27 @@ class UiPlanGuardTest {
             CvFileMapper.class, "offline sync: reads the laptop's own replica (which CV files the slice needs)");
 
     /** Statements with nothing for an index to do, and why. */
-    static final Map<String, String> EXEMPT = Map.of(
-            "SessionMapper.signInAttempt", "a SECURITY DEFINER function call (recruiter.sign_in_attempt): its "
-                    + "body probes users by lower(email) and the attempts table by primary key",
-            "SessionMapper.useSession", "a function call, timed by the bench (session.use_session)",
-            "SessionMapper.signOut", "a function call revoking one session by its token hash (primary key)",
-            "SessionMapper.sessionProfile", "a function call reading the signed-in person's rows by primary key",
-            "SessionMapper.sessionEmployerId", "a function call resolving the session by its token hash (unique index)",
-            "SessionMapper.clientLoginProblem", "reads pg_roles and pg_class only, no platform table",
-            "PipelineMapper.insert", "INSERT ... VALUES of one row; its policy checks are primary-key probes",
-            "StatsMapper.activeJobsSummary", "a SECURITY DEFINER function call over the materialized view "
-                    + "recruiter.active_jobs_summary (indexed by company), filtered to the session inside",
-            "StatsMapper.refreshActiveJobsSummary", "a function call that refreshes the materialized view "
-                    + "(CONCURRENTLY, as its owner): a whole-table job by design, started by an explicit click",
-            "StatsMapper.serverState", "reads the server's own settings and catalogs, no platform table");
+    static final Map<String, String> EXEMPT = Map.ofEntries(
+            Map.entry("SessionMapper.signInStart",
+                    "a SECURITY DEFINER function call (recruiter.sign_in_start): its body "
+                    + "probes users by lower(email) and the sign-in log by (email_key, started_at)"),
+            Map.entry("SessionMapper.signInFinish",
+                    "a SECURITY DEFINER function call (recruiter.sign_in_finish): its body "
+                    + "reads the sign-in log by its unique attempt hash"),
+            Map.entry("SessionMapper.useSession", "a function call, timed by the bench (session.use_session)"),
+            Map.entry("SessionMapper.signOut", "a function call revoking one session by its token hash (primary key)"),
+            Map.entry("SessionMapper.sessionProfile",
+                    "a function call reading the signed-in person's rows by primary key"),
+            Map.entry("SessionMapper.sessionEmployerId",
+                    "a function call resolving the session by its token hash (unique index)"),
+            Map.entry("SessionMapper.clientLoginProblem", "reads pg_roles and pg_class only, no platform table"),
+            Map.entry("PipelineMapper.insert",
+                    "INSERT ... VALUES of one row; its policy checks are primary-key probes"),
+            Map.entry("StatsMapper.activeJobsSummary", "a SECURITY DEFINER function call over the materialized view "
+                    + "recruiter.active_jobs_summary (indexed by company), filtered to the session inside"),
+            Map.entry("StatsMapper.refreshActiveJobsSummary", "a function call that refreshes the materialized view "
+                    + "(CONCURRENTLY, as its owner): a whole-table job by design, started by an explicit click"),
+            Map.entry("StatsMapper.serverState", "reads the server's own settings and catalogs, no platform table"));
 
     /**
      * Scans seen on this demo-sized data that the large data set does not have, and why they are tolerated here

@@ -5,9 +5,13 @@ import org.apache.ibatis.annotations.Param;
 import java.util.List;
 
 public interface ClientLoginMapper {
-    String create(@Param("name") String name, @Param("connectionLimit") int connectionLimit);
+    String create(@Param("name") String name, @Param("limits") ClientLoginLimits limits);
+
+    boolean restore(@Param("name") String name);
 
     boolean drop(@Param("name") String name);
 
     List<ClientLogin> list();
+
+    List<ClientLoginDrift> drift();
 }

@@ -27,10 +27,10 @@ public final class ClientLoginService {
      *
      * @return true when the login was created, false when it already existed
      */
-    public boolean create(String name, char[] password, int connectionLimit) {
+    public boolean create(String name, char[] password, ClientLoginLimits limits) {
         try (SqlSession session = factory.openSession(false)) {
             try {
-                String outcome = session.getMapper(ClientLoginMapper.class).create(name, connectionLimit);
+                String outcome = session.getMapper(ClientLoginMapper.class).create(name, limits);
                 if (password != null) {
                     session.getConnection().unwrap(PGConnection.class).alterUserPassword(name, password, null);
                 }
@@ -55,6 +55,23 @@ public final class ClientLoginService {
         }
     }
 
+    /** Applies the limits IT set to the login again; false when none were ever set for it. */
+    public boolean restore(String name) {
+        try (SqlSession session = factory.openSession(true)) {
+            return session.getMapper(ClientLoginMapper.class).restore(name);
+        } catch (RuntimeException e) {
+            throw worded(e);
+        }
+    }
+
+    public List<ClientLoginDrift> drift() {
+        try (SqlSession session = factory.openSession(true)) {
+            return session.getMapper(ClientLoginMapper.class).drift();
+        } catch (RuntimeException e) {
+            throw worded(e);
+        }
+    }
+
     public List<ClientLogin> list() {
         try (SqlSession session = factory.openSession(true)) {
             return session.getMapper(ClientLoginMapper.class).list();
@@ -69,6 +86,11 @@ public final class ClientLoginService {
         if (state.equals("42501")) {
             return new UserFacingException("Managing client logins needs a database role with CREATEROLE (or a "
                     + "superuser): run this command with --user set to such an administrator.", e);
+        }
+        // 22023: a bad name or limit; 22P02 / 22023 from ALTER ROLE SET: a timeout PostgreSQL does not understand
+        if (state.equals("22023") || state.equals("22P02")) {
+            return new UserFacingException(SqlErrors.serverMessage(e).orElse("A value is not valid")
+                    + " Nothing was changed.", e);
         }
         if (state.equals("42883")) {
             return new UserFacingException("This database has not been prepared for this version of IntoWork Recruiter: "

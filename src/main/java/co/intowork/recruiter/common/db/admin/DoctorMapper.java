@@ -15,6 +15,10 @@ public interface DoctorMapper {
     record CacheStats(Long hits, Long reads) {
     }
 
+    /** An int4/int8 sequence of schema public or recruiter and how much of its range is used. */
+    record SequenceHeadroom(String sequenceName, Long lastValue, long maxValue, double usedPercent) {
+    }
+
     int ping();
 
     String serverVersion();
@@ -50,4 +54,9 @@ public interface DoctorMapper {
     long futureAppliedAtRows();
 
     OffsetDateTime activeJobsSummaryRefreshedAt();
+
+    List<SequenceHeadroom> sequencesUsedOver(@Param("percent") double percent);
+
+    /** pg_stat_statements' functions and views a client login may still call or read (V31 revokes them). */
+    List<String> monitoringOpenToClients();
 }

@@ -34,7 +34,9 @@ public final class DoctorService {
     private static final Logger log = LoggerFactory.getLogger(DoctorService.class);
 
     /** The mappers this service needs, for a caller that builds one shared SqlSessionFactory. */
-    public static final List<Class<?>> MAPPERS = List.of(DoctorMapper.class);
+    public static final List<Class<?>> MAPPERS = List.of(DoctorMapper.class, ClientLoginMapper.class);
+    /** An int4 id sequence past this share of its range gets a warning (the platform's ids are serial). */
+    static final double SEQUENCE_WARNING_PERCENT = 50;
 
     /** The indexes the migrations create, one "schema.name" a line; kept next to the mapper XML. */
     public static final String EXPECTED_INDEXES = "/co/intowork/recruiter/common/db/admin/expected-indexes.txt";
@@ -234,6 +236,33 @@ public final class DoctorService {
                 } else if (refreshed.isBefore(checkedAt.minus(SUMMARY_MAX_AGE))) {
                     warnings.add("The job summary figures were last refreshed at " + refreshed + ", more than a "
                             + "day ago: run maintain daily.");
+                }
+            }
+
+            if (Boolean.TRUE.equals(checks.run("functions",
+                    mm -> mm.functionExists("recruiter.client_login_drift()")))) {
+                List<ClientLoginDrift> drift = checks.run("client logins",
+                        mm -> session.getMapper(ClientLoginMapper.class).drift());
+                if (drift != null) {
+                    for (ClientLoginDrift d : drift) {
+                        warnings.add("Client login " + d.describe() + ": a client login can change its own role "
+                                + "settings; run `client-login restore " + d.loginName() + "`.");
+                    }
+                }
+                List<DoctorMapper.SequenceHeadroom> full = checks.run("sequences",
+                        mm -> mm.sequencesUsedOver(SEQUENCE_WARNING_PERCENT));
+                if (full != null) {
+                    for (DoctorMapper.SequenceHeadroom h : full) {
+                        warnings.add(String.format(Locale.ROOT, "The sequence %s has used %.1f%% of its range "
+                                + "(%d of %d): plan the move of its column to bigint before it runs out.",
+                                h.sequenceName(), h.usedPercent(), h.lastValue(), h.maxValue()));
+                    }
+                }
+                List<String> open = checks.run("monitoring privileges", DoctorMapper::monitoringOpenToClients);
+                if (open != null && !open.isEmpty()) {
+                    warnings.add("pg_stat_statements is readable by client logins again (" + String.join(", ", open)
+                            + "): it shows other sessions' statements. Run migrate (it revokes them) as the "
+                            + "extension's owner.");
                 }
             }
 

@@ -24,13 +24,15 @@ class MaintenanceServiceTest {
         new Migrator(db.superuser()).migrate(true, null, m -> { });
         MaintenanceService service = new MaintenanceService(db.superuser());
         try (Connection c = db.superuser().getConnection()) {
-            // desktop sessions: one ended 40 days ago, one revoked yesterday, one live; an old failure count
+            // desktop sessions: one ended 40 days ago, one revoked yesterday, one live; sign-in attempts of 31 days
+            // ago and of today
             exec(c, "INSERT INTO recruiter.client_sessions (token_hash, user_id, employer_id, created_at, expires_at,"
                     + " revoked_at) VALUES ('\\x01', 1, 1, now() - interval '41 days', now() - interval '40 days', NULL),"
                     + " ('\\x02', 1, 1, now() - interval '2 days', now() + interval '1 hour', now() - interval '1 day'),"
                     + " ('\\x03', 1, 1, now(), now() + interval '12 hours', NULL)");
-            exec(c, "INSERT INTO recruiter.sign_in_attempts (email_key, failed_count, last_failed_at) VALUES"
-                    + " ('old@example.com', 2, now() - interval '3 days'), ('new@example.com', 2, now())");
+            exec(c, "INSERT INTO recruiter.sign_in_log (attempt_hash, email_key, outcome, started_at) VALUES"
+                    + " ('\\x01', 'old@example.com', 'invalid', now() - interval '31 days'),"
+                    + " ('\\x02', 'new@example.com', 'invalid', now())");
         }
 
         MaintenanceReport first = service.run();
@@ -41,7 +43,7 @@ class MaintenanceServiceTest {
         assertThat(first.candidateVisibilityRepairs()).isZero();
         assertThat(first.applicationCountRepairs()).isZero();
         try (Connection c = db.superuser().getConnection()) {
-            assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_attempts")).containsExactly("new@example.com");
+            assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_log")).containsExactly("new@example.com");
         }
         assertThat(first.passwordResetTokensPurged()).isEqualTo(2);
         assertThat(first.verificationTokensPurged()).isEqualTo(1);
