@@ -1,8 +1,8 @@
 -- V31: what an attack review as a client login found (issue 15; decision 0005, "Amended" section).
 --
--- For the web platform: nothing it does changes. Its tables get defaults where they had none for counters and
--- timestamps (views_count, applications_count 0; created_at, updated_at now(); notifications.is_read false) so a
--- client insert may leave them out; the platform's ORM sends its own values anyway. Policies and grants concern
+-- For the web platform: nothing it does changes. jobs gets defaults where it had none for counters and
+-- timestamps (views_count, applications_count 0; created_at, updated_at now()) so a client insert may leave them
+-- out; the platform's ORM sends its own values anyway. Policies and grants concern
 -- recruiter_app only.
 --
 -- 1. Sign-in in two steps (replaces sign_in_attempt and sign_in, which wrote the failure in the caller's
@@ -30,10 +30,12 @@
 -- 4. pg_stat_statements: every function of the extension (and its views) revoked from PUBLIC and recruiter_app,
 --    here and after every migrate (callback afterMigrate__revoke_monitoring.sql), since the extension may be
 --    installed later. doctor reports it if it is readable again.
--- 5. Column-level INSERT grants on jobs, notifications, interview_schedules, email_templates: only the columns
---    a recruiter's action writes; ids, counters, versions and timestamps are the database's or the platform's.
--- 6. The sent notification is readable by its sender's company (its STATUS_CHANGE about an application the
---    session can read), so INSERT ... RETURNING works.
+-- 5. Column-level INSERT grants on jobs, interview_schedules, email_templates (none left on notifications, see
+--    6): only the columns a recruiter's action writes; ids, counters, versions and timestamps are the
+--    database's or the platform's.
+-- 6. Notifications: the client no longer inserts them; recruiter.notify_status_change(application_ids, title)
+--    writes the platform's status notification for the applications the session can read and returns the rows
+--    (INSERT ... RETURNING by the client failed: see the function).
 -- 7. Lengths: the functions refuse over-long arguments with a fixed message (never echoing them); the client's
 --    writes to jobs and job_applications are capped by their policies (100,000 characters a text, 256 kB a
 --    JSON value), far above what the screens allow.
@@ -508,57 +510,64 @@ DO $$ BEGIN
         ALTER TABLE public.jobs ALTER COLUMN updated_at SET DEFAULT now();
     END IF;
 END $$
-$ddl$,
-$ddl$
-DO $$ BEGIN
-    IF (SELECT a.atthasdef FROM pg_catalog.pg_attribute a
-         WHERE a.attrelid = 'public.notifications'::regclass AND a.attname = 'is_read') IS FALSE THEN
-        ALTER TABLE public.notifications ALTER COLUMN is_read SET DEFAULT false;
-    END IF;
-    IF (SELECT a.atthasdef FROM pg_catalog.pg_attribute a
-         WHERE a.attrelid = 'public.notifications'::regclass AND a.attname = 'created_at') IS FALSE THEN
-        ALTER TABLE public.notifications ALTER COLUMN created_at SET DEFAULT now();
-    END IF;
-END $$
 $ddl$
 ]);
 
 REVOKE INSERT ON public.jobs, public.notifications, public.interview_schedules, public.email_templates
     FROM recruiter_app;
+-- nextval on a granted int4 sequence runs at ~700k/s: the client keeps only the sequences of what it inserts
+REVOKE USAGE ON SEQUENCE public.notifications_id_seq FROM recruiter_app;
 GRANT INSERT (employer_id, company_id, title, description, requirements, responsibilities, benefits, job_type,
               location_type, location, salary_min, salary_max, currency, status, is_featured, posted_at, expires_at,
               country, zone, language, context, mission_principale, profil_formation, profil_experience,
               profil_competences, profil_posture, profil_autre, image_url)
     ON public.jobs TO recruiter_app;
-GRANT INSERT (user_id, type, title, message, related_job_id, related_application_id)
-    ON public.notifications TO recruiter_app;
 GRANT INSERT (application_id, created_by_user_id, title, description, location, meeting_link, scheduled_at,
               duration_minutes, timezone, interviewers, candidate_email, status)
     ON public.interview_schedules TO recruiter_app;
 GRANT INSERT (company_id, created_by_user_id, name, type, subject, body, is_active, is_default)
     ON public.email_templates TO recruiter_app;
 
--- 6 and 7. Policies: the sender reads what it sent; lengths capped on the client's writes -------------------
+-- Status notifications are written by the database for the client, and their rows returned: INSERT ... RETURNING
+-- by the client itself cannot work without a read policy for rows addressed to someone else, and any second read
+-- policy, OR-ed with the recipient's, takes the inbox's plan off its (user_id, created_at) index (measured: the
+-- "user_id = $param" one-time filter is lost). The message is the platform's own wording (shared-schema.md).
+-- Only applications the session can read (its company's jobs, the jobs it manages) get one; others are skipped.
+CREATE OR REPLACE FUNCTION recruiter.notify_status_change(application_ids integer[], title text)
+    RETURNS TABLE (notification_id integer, application_id integer)
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF notify_status_change.title IS NULL OR pg_catalog.length(notify_status_change.title) > 500
+       OR coalesce(pg_catalog.cardinality(application_ids), 0) > 10000 THEN
+        RAISE EXCEPTION 'A notification title has 1 to 500 characters, and at most 10000 applications are notified at once.'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY
+    INSERT INTO public.notifications AS n (user_id, type, title, message, related_job_id, related_application_id,
+                                           is_read, created_at)
+    SELECT c.user_id, 'STATUS_CHANGE', notify_status_change.title,
+           'Votre candidature pour le poste de ' || j.title || ' a été mise à jour: ' || a.status::text,
+           j.id, a.id, false, now()
+      FROM public.job_applications a
+      JOIN public.candidates c ON c.id = a.candidate_id
+      JOIN public.jobs j ON j.id = a.job_id
+     WHERE a.id = ANY (application_ids)
+       AND (j.company_id = recruiter.session_company_id() OR j.id = ANY (recruiter.session_job_ids()))
+    RETURNING n.id, n.related_application_id;
+END
+$$;
+REVOKE ALL ON FUNCTION recruiter.notify_status_change(integer[], text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION recruiter.notify_status_change(integer[], text) TO recruiter_app;
+
+-- 6 and 7. Notifications through a function; lengths capped on the client's writes -------------------
 
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
 DO $$ BEGIN
     DROP POLICY IF EXISTS recruiter_app_read_sent ON public.notifications;
-    CREATE POLICY recruiter_app_read_sent ON public.notifications FOR SELECT TO recruiter_app
-        USING (type = 'STATUS_CHANGE' AND related_application_id IS NOT NULL
-               AND EXISTS (SELECT 1 FROM public.job_applications a
-                            WHERE a.id = notifications.related_application_id
-                              AND a.job_id = notifications.related_job_id OFFSET 0));
     DROP POLICY IF EXISTS recruiter_app_insert ON public.notifications;
-    CREATE POLICY recruiter_app_insert ON public.notifications FOR INSERT TO recruiter_app
-        WITH CHECK (type = 'STATUS_CHANGE'
-                    AND length(title) <= 500 AND length(message) <= 5000
-                    AND EXISTS (SELECT 1
-                                  FROM public.job_applications a
-                                  JOIN public.candidates c ON c.id = a.candidate_id
-                                 WHERE a.id = notifications.related_application_id
-                                   AND a.job_id = notifications.related_job_id
-                                   AND c.user_id = notifications.user_id OFFSET 0));
 END $$
 $ddl$,
 $ddl$

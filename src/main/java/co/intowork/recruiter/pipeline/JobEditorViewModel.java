@@ -42,6 +42,9 @@ public final class JobEditorViewModel {
     private final Consumer<Job> onSaved;
     private Job stored;
 
+    /** The longest text the database accepts from the client in one field (V31). */
+    public static final int MAX_TEXT_LENGTH = 100_000;
+
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty requirements = new SimpleStringProperty("");
@@ -141,6 +144,13 @@ public final class JobEditorViewModel {
         }
         if (description.get().isBlank()) {
             found.add(Messages.text("pipeline.editor.error.description"));
+        }
+        // the database refuses longer texts from the client (V31's policy on jobs)
+        if (java.util.stream.Stream.of(description, requirements, responsibilities, benefits, location, context,
+                        missionPrincipale, profilFormation, profilExperience, profilCompetences, profilPosture,
+                        profilAutre, imageUrl)
+                .anyMatch(p -> p.get() != null && p.get().length() > MAX_TEXT_LENGTH)) {
+            found.add(Messages.format("pipeline.editor.error.textLength", MAX_TEXT_LENGTH));
         }
         if (jobType.get() == null) {
             found.add(Messages.text("pipeline.editor.error.jobType"));

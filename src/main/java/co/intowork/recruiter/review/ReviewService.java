@@ -17,6 +17,9 @@ public final class ReviewService {
         int save(int applicationId, int version, String notes, Integer rating, Scorecard scorecard);
     }
 
+    /** The database refuses longer notes from the client (V31's policy on job_applications). */
+    public static final int MAX_NOTES_LENGTH = 100_000;
+
     private final SignedIn signedIn;
     private final BoardService board;
     private final AssessmentSaver saver;
@@ -80,6 +83,9 @@ public final class ReviewService {
 
     /** Saves notes, rating and scorecard if nobody changed the application since {@code version}; the new version. */
     public int saveAssessment(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
+        if (notes != null && notes.length() > MAX_NOTES_LENGTH) {
+            throw new UserFacingException(Messages.format("review.error.notesLength", MAX_NOTES_LENGTH));
+        }
         return saver.save(applicationId, version, notes, rating, scorecard);
     }
 

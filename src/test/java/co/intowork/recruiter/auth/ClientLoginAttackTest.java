@@ -336,10 +336,6 @@ class ClientLoginAttackTest {
                     + " || '|' || (created_at IS NOT NULL)")).isEqualTo("0|0|true");
             c.rollback();
             exec(c, "SELECT recruiter.use_session(?)", anne);
-            assertThat(failure(c, "INSERT INTO public.notifications (id, user_id, type, title, message,"
-                    + " related_job_id, related_application_id) VALUES (2000000000, 6, 'STATUS_CHANGE', 't', 'm', 11,"
-                    + " 101)").getSQLState()).isEqualTo("42501");
-            c.rollback();
         }
     }
 
@@ -411,21 +407,30 @@ class ClientLoginAttackTest {
     }
 
     @Test
-    void aStatusNotificationCanBeInsertedWithReturning() throws SQLException {
+    void statusNotificationsAreWrittenByTheDatabaseWhichReturnsThemOnlyForVisibleApplications() throws SQLException {
         String anne = signIn(LOGIN, ANNE);
         try (Connection c = client(LOGIN)) {
             c.setAutoCommit(false);
             exec(c, "SELECT recruiter.use_session(?)", anne);
-            assertThat(string(c, "INSERT INTO public.notifications (user_id, type, title, message, related_job_id,"
-                    + " related_application_id) VALUES (6, 'STATUS_CHANGE', 't', 'm', 11, 101)"
-                    + " RETURNING (is_read = false AND created_at IS NOT NULL)::text")).isEqualTo("true");
-            c.rollback();
+            // 201 is Beta's: skipped; 101 gets its notification and the returned row
+            assertThat(strings(c, "SELECT application_id::text FROM"
+                    + " recruiter.notify_status_change(ARRAY[101, 201], 'Mise à jour')")).containsExactly("101");
+            c.commit();
+            // the client writes no notification itself, with or without RETURNING, nor draws their ids
             exec(c, "SELECT recruiter.use_session(?)", anne);
-            // and still only about her company's applications
             assertThat(failure(c, "INSERT INTO public.notifications (user_id, type, title, message, related_job_id,"
-                    + " related_application_id) VALUES (7, 'STATUS_CHANGE', 't', 'm', 21, 201) RETURNING id")
+                    + " related_application_id) VALUES (6, 'STATUS_CHANGE', 't', 'm', 11, 101) RETURNING id")
                     .getSQLState()).isEqualTo("42501");
             c.rollback();
+            assertThat(failure(c, "SELECT nextval('public.notifications_id_seq')").getSQLState()).isEqualTo("42501");
+            c.rollback();
+        }
+        try (Connection admin = db.superuser().getConnection()) {
+            assertThat(string(admin, "SELECT user_id || '|' || message || '|' || is_read FROM public.notifications"
+                    + " WHERE related_application_id = 101 ORDER BY id DESC LIMIT 1"))
+                    .isEqualTo("6|Votre candidature pour le poste de Alpha engineer a été mise à jour: applied|false");
+            assertThat(count(admin, "SELECT count(*) FROM public.notifications WHERE related_application_id = 201"))
+                    .isZero();
         }
     }
 

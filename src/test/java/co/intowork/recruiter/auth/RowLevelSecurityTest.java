@@ -232,10 +232,9 @@ class RowLevelSecurityTest {
             exec(c, "SELECT recruiter.use_session(?)", anne);
             assertThat(update(c, "UPDATE public.job_applications SET status = 'viewed', rating = 4 WHERE id = 101"))
                     .isEqualTo(1);
-            // is_read comes from the column default (V31: the client inserts only what the action writes)
-            assertThat(update(c, "INSERT INTO public.notifications (user_id, type, title, message, related_job_id,"
-                    + " related_application_id) VALUES (6, 'STATUS_CHANGE', 't', 'm', 11, 101)"))
-                    .isEqualTo(1);
+            // the candidate's notification is written by the database (V31), only for applications she can read
+            assertThat(strings(c, "SELECT application_id::text FROM recruiter.notify_status_change("
+                    + "ARRAY[101, 201], 't')")).containsExactly("101");
             assertThat(update(c, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type,"
                     + " location_type, status) VALUES (1, 1, 'New', 'd', 'full_time', 'on_site', 'draft')"))
                     .isEqualTo(1);
@@ -410,7 +409,7 @@ class RowLevelSecurityTest {
             assertThat(strings(admin, "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'recruiter'::regnamespace"
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
-                    .containsExactly("invite_hiring_manager", "refresh_visible_active_jobs_summary",
+                    .containsExactly("invite_hiring_manager", "notify_status_change", "refresh_visible_active_jobs_summary",
                             "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
                             "sign_in_finish", "sign_in_start", "sign_out", "visible_active_jobs_summary");

@@ -144,6 +144,10 @@ class PipelineViewModelTest {
         assertThat(editor.validate()).contains("Minimum salary cannot be negative.",
                 "Maximum salary: enter a whole number, without decimals or currency.");
 
+        editor.descriptionProperty().set("d".repeat(JobEditorViewModel.MAX_TEXT_LENGTH + 1));
+        assertThat(editor.validate()).contains("A text of this job is longer than 100000 characters: shorten it "
+                + "(nothing was saved yet).");
+
         JobEditorViewModel published = editorOf(anne, 11);
         platform(db, "UPDATE public.jobs SET posted_at = '2026-03-10' WHERE id = 11");
         published = editorOf(anne, 11);

@@ -44,6 +44,16 @@ class ReviewServiceTest {
     }
 
     @Test
+    void notesLongerThanTheDatabaseAcceptsAreRefusedWithASentenceAndNothingIsWritten() {
+        ReviewService anne = new ReviewService(ReviewFixture.signIn(db, TwoCompanies.ANNE));
+        Review before = anne.load(CHLOE_APP);
+        assertThatThrownBy(() -> anne.saveAssessment(CHLOE_APP, before.application().version(),
+                "n".repeat(ReviewService.MAX_NOTES_LENGTH + 1), null, Scorecard.EMPTY))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("longer than 100000 characters");
+        assertThat(anne.load(CHLOE_APP).application().version()).isEqualTo(before.application().version());
+    }
+
+    @Test
     void aHiringManagerOfTheJobMayLoadIt() {
         assertThat(new ReviewService(ReviewFixture.signIn(db, TwoCompanies.HUGO)).load(CHLOE_APP)
                 .application().applicationId()).isEqualTo(CHLOE_APP);

@@ -87,6 +87,9 @@ class UiPlanGuardTest {
             Map.entry("SessionMapper.sessionEmployerId",
                     "a function call resolving the session by its token hash (unique index)"),
             Map.entry("SessionMapper.clientLoginProblem", "reads pg_roles and pg_class only, no platform table"),
+            Map.entry("BoardMapper.notifyCandidates",
+                    "a SECURITY DEFINER function call (recruiter.notify_status_change): its body probes the moved "
+                    + "applications by primary key"),
             Map.entry("PipelineMapper.insert",
                     "INSERT ... VALUES of one row; its policy checks are primary-key probes"),
             Map.entry("StatsMapper.activeJobsSummary", "a SECURITY DEFINER function call over the materialized view "
