@@ -21,8 +21,8 @@ public interface BoardMapper {
     List<Versioned> move(@Param("jobId") int jobId, @Param("ids") Integer[] ids, @Param("versions") Integer[] versions,
                          @Param("to") String to);
 
-    /** The platform's STATUS_CHANGE notification for each application's candidate. */
-    int notifyCandidates(@Param("ids") Integer[] ids, @Param("title") String title);
+    /** The platform's STATUS_CHANGE notification for each application's candidate (V31's function writes them). */
+    void notifyCandidates(@Param("ids") Integer[] ids, @Param("title") String title);
 
     List<JobChoice> jobChoices(@Param("companyId") Integer companyId, @Param("userId") int userId);
 }

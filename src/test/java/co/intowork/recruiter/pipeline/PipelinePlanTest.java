@@ -123,14 +123,14 @@ class PipelinePlanTest {
                      ResultSet body = st.executeQuery("SELECT prosrc FROM pg_proc"
                              + " WHERE oid = 'recruiter.search_visible_jobs(text)'::regprocedure")) {
                     body.next();
-                    String sql = body.getString(1).replace("search_query(query)", "search_query('développeur')");
+                    String sql = body.getString(1).replace("(query)", "('développeur')");
                     try (ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
                         rs.next();
                         return rs.getString(1);
                     }
                 }
             });
-            assertThat(plan).contains("ix_jobs_search_document");
+            assertThat(plan).contains("ix_jobs_company_search_document");
             assertIndexDriven(plan);
         }
     }

@@ -91,7 +91,7 @@ public final class UiStatements {
             all.add(new BenchStatement("pipeline.search." + w.getKey(), "pipeline: first page of a full-text search "
                     + "for '" + word + "' (" + w.getKey().replace('_', ' ') + " word of the titles)",
                     r -> params("c", criteria(u, word, null)), read(client, PIPELINE + "page"),
-                    m -> searchPlans(s, m, word), List.of("ix_jobs_search_document", "job_application_counts_pkey"),
+                    m -> searchPlans(s, m, word), List.of("ix_jobs_company_search_document", "job_application_counts_pkey"),
                     (o, m) -> Baseline.search(o, u, word)));
         }
         all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list (once per opening)",
@@ -246,7 +246,7 @@ public final class UiStatements {
         List<JsonNode> plans = new ArrayList<>(explain(s.client(), m, PIPELINE + "page"));
         plans.add(s.owner().inTransaction(session -> {
             String body = session.getMapper(BenchMapper.class).functionBody("recruiter.search_visible_jobs(text)");
-            return Plans.explainSql(session, body.replace("search_query(query)", "search_query('" + word + "')"));
+            return Plans.explainSql(session, body.replace("(query)", "('" + word + "')"));
         }));
         return plans;
     }
