@@ -17,6 +17,11 @@ import java.util.concurrent.Callable;
                         + "--baseline: it is recorded as version 1 and the later migrations are applied, keeping "
                         + "every row."})
 final class MigrateCommand implements Callable<Integer> {
+    /** {@code --status}: a migration failed or stopped midway (scripts can wait for IT before going on). */
+    static final int EXIT_FAILED_MIGRATION = 3;
+    /** {@code --status}: a database that {@code migrate --baseline} would refuse. */
+    static final int EXIT_CANNOT_ADOPT = 4;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -26,7 +31,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "N", description = "Stop at schema version N (for staged rollouts).")
     String target;
 
-    @Option(names = "--status", description = "Only show the schema version and pending migrations.")
+    @Option(names = "--status", description = {"Only show the schema version, pending and failed migrations and, "
+            + "before adoption, how the platform's schema differs.",
+            "Exit code 3: a migration failed or stopped midway; 4: the database cannot be adopted as it is."})
     boolean statusOnly;
 
     @Spec
@@ -42,7 +49,20 @@ final class MigrateCommand implements Callable<Integer> {
                 Migrator.Status s = migrator.inspect();
                 out.println("State: " + s.state() + ", schema version " + s.currentVersion() + ", latest "
                         + s.latestVersion());
+                s.failures().forEach(f -> out.println("  FAILED: " + f));
                 s.pending().forEach(p -> out.println("  pending: " + p));
+                s.adoptedDifferences().forEach(d -> out.println("  differs (adoptable): " + d));
+                s.problems().forEach(p -> out.println("  cannot adopt: " + p));
+                if (s.failed()) {
+                    out.println("A migration failed or stopped midway; the schema is partly upgraded. Remove the "
+                            + "cause shown above, then run `intowork-recruiter migrate` again.");
+                    out.flush();
+                    return EXIT_FAILED_MIGRATION;
+                }
+                if (!s.problems().isEmpty() || s.state() == Migrator.State.FOREIGN) {
+                    out.flush();
+                    return EXIT_CANNOT_ADOPT;
+                }
                 return 0;
             }
             Migrator.Result r = migrator.migrate(baseline, target, msg -> out.println("… " + msg));

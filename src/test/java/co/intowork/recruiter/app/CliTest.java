@@ -254,6 +254,46 @@ class CliTest {
     }
 
     @Test
+    void aFailedMigrationShowsItsCauseAndStatusExitsNonZeroUntilARerunFinishes() throws SQLException {
+        TestDatabase.Db db = TestDatabase.newEmptyDatabase("cli_failed");
+        assertThat(run(with(db, "migrate", "--target", "15")).exit()).isZero();
+        exec(db, "CREATE FUNCTION recruiter.purge_expired_sessions() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$");
+
+        Run failed = run(with(db, "migrate"));
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).startsWith("Error: Migration V16 (housekeeping) failed: cannot change return type")
+                .contains("database is at version 15").doesNotContain("current transaction is aborted")
+                .doesNotContain("Try again");
+
+        Run status = run(with(db, "migrate", "--status"));
+        assertThat(status.exit()).isEqualTo(3);
+        assertThat(status.out()).contains("State: MANAGED, schema version 15")
+                .contains("FAILED: ").contains("V16 housekeeping failed: cannot change return type")
+                .contains("  pending: 16 housekeeping");
+
+        exec(db, "DROP FUNCTION recruiter.purge_expired_sessions()");
+        assertThat(run(with(db, "migrate")).exit()).isZero();
+        Run after = run(with(db, "migrate", "--status"));
+        assertThat(after.exit()).as(after.out()).isZero();
+        assertThat(after.out()).doesNotContain("FAILED");
+    }
+
+    @Test
+    void statusOfAPlatformDatabaseThatCannotBeAdoptedExitsFour() throws SQLException {
+        TestDatabase.Db db = co.intowork.recruiter.common.db.shapes.PlatformShapes.build("cli_cannot_adopt",
+                co.intowork.recruiter.common.db.shapes.PlatformShapes.Shape.CURRENT,
+                "ALTER TABLE public.employers DROP CONSTRAINT employers_user_id_key");
+        Run status = run(with(db, "migrate", "--status"));
+        assertThat(status.exit()).isEqualTo(4);
+        assertThat(status.out()).contains("cannot adopt: Table public.employers has no unique key on (user_id)")
+                .contains("differs (adoptable): public.jobs.status is character varying(9)");
+        Run refused = run(with(db, "migrate", "--baseline"));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("cannot be adopted").contains("nothing was changed");
+        assertThat(recruiterSchemaExists(db)).isFalse();
+    }
+
+    @Test
     void migrateTargetStopsAtThatVersion() throws SQLException {
         TestDatabase.Db db = TestDatabase.newEmptyDatabase("cli_target");
         Run r = run(with(db, "migrate", "--target", "1"));
