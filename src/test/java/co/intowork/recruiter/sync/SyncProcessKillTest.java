@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class SyncProcessKillTest {
     private static final long CHILD_TIMEOUT_SECONDS = 60;
-    private static final int LONG_PULL_APPLICATIONS = 3000;
+    /** More than SyncService.BATCH: the killed transaction has written several batches of each table. */
+    private static final int LONG_PULL_APPLICATIONS = 1500;
 
     @ParameterizedTest
     @ValueSource(strings = {"pull:job", "pull:applications", "pull:candidates", "pull:purged", "pull:cv-files",
@@ -68,7 +69,7 @@ class SyncProcessKillTest {
         try (SyncFixture f = SyncFixture.copy("sync_kill_pull", TwoCompanies.HUGO)) {
             f.sync().takeOffline(11);
             f.offlineWorkAndPlatformChanges();
-            // then thousands of new applicants on the job: the child's pull copies thousands of rows in batches.
+            // then many new applicants on the job: the child's pull copies thousands of rows in batches.
             // Their profiles are loaded without triggers (the search-document upkeep would take 15 s here); the
             // applications with them, so each has its status event and counts as on the platform.
             asOwnerWithoutTriggers(f.server,
