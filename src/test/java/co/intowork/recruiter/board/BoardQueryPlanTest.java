@@ -7,6 +7,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,11 +57,8 @@ class BoardQueryPlanTest {
 
     @BeforeAll
     void seed() {
-        db = MigratedDatabase.create("board_plans");
-        try (Database admin = MigratedDatabase.open(db)) {
-            new DemoSeeder(admin.unitOfWork()).seed(new DemoSeeder.Options(42,
-                    OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70), m -> { });
-        }
+        db = DemoDatabase.create("board_plans", new DemoSeeder.Options(42,
+                OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70));
         client = MigratedDatabase.openAsClient(db, "board_plans_client");
         SignedInUser user = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()))
                 .signIn("aicha.nze@ogooue-energie.demo", DemoSeeder.DEMO_RECRUITER_PASSWORD);

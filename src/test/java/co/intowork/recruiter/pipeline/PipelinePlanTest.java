@@ -3,6 +3,7 @@ package co.intowork.recruiter.pipeline;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import org.apache.ibatis.mapping.BoundSql;
@@ -39,11 +40,8 @@ class PipelinePlanTest {
 
     @BeforeAll
     static void seed() {
-        db = MigratedDatabase.create("pipeline_plan");
-        try (var admin = MigratedDatabase.open(db)) {
-            new DemoSeeder(admin.unitOfWork()).seed(new DemoSeeder.Options(42,
-                    OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 1500, 40), msg -> { });
-        }
+        db = DemoDatabase.create("pipeline_plan", new DemoSeeder.Options(42,
+                OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 1500, 40));
         aicha = PipelineFixture.signIn(db, "pipeline_plan_client", "aicha.nze@ogooue-energie.demo",
                 DemoSeeder.DEMO_RECRUITER_PASSWORD);
         ines = PipelineFixture.signIn(db, "pipeline_plan_client", "ines.moukagni@hiring-manager.demo",

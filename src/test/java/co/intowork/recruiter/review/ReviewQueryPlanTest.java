@@ -8,6 +8,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,11 +54,8 @@ class ReviewQueryPlanTest {
 
     @BeforeAll
     void seed() {
-        db = MigratedDatabase.create("review_plans");
-        try (Database admin = MigratedDatabase.open(db)) {
-            new DemoSeeder(admin.unitOfWork()).seed(new DemoSeeder.Options(42,
-                    OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70), m -> { });
-        }
+        db = DemoDatabase.create("review_plans", new DemoSeeder.Options(42,
+                OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70));
         client = MigratedDatabase.openAsClient(db, "review_plans_client");
         SignedInUser user = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()))
                 .signIn("aicha.nze@ogooue-energie.demo", DemoSeeder.DEMO_RECRUITER_PASSWORD);

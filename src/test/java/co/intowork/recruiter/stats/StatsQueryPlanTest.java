@@ -5,11 +5,9 @@ import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
-import co.intowork.recruiter.app.Mappers;
-import co.intowork.recruiter.common.db.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,15 +55,8 @@ class StatsQueryPlanTest {
 
     @BeforeAll
     void seed() throws Exception {
-        db = MigratedDatabase.create("stats_plans");
-        // no statement timeout for the seed: on a busy 2-core machine it can take longer than the app's 30 s
-        ConnectionSettings cs = new ConnectionSettings(db.jdbcUrl(), db.user(), null,
-                ConnectionSettings.SslMode.DISABLE, null, 2, 10, 0, 0, "stats plan test seed");
-        try (Database admin = new Database(DataSourceFactory.create(cs, "stats-plans-seed"),
-                new Database.Target(false, "localhost", 0, db.name(), db.user()), Mappers.all(), () -> false, null)) {
-            new DemoSeeder(admin.unitOfWork()).seed(new DemoSeeder.Options(42,
-                    OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70), m -> { });
-        }
+        db = DemoDatabase.create("stats_plans", new DemoSeeder.Options(42,
+                OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70));
         client = MigratedDatabase.openAsClient(db, "stats_plans_client");
         aicha = new AuthService(client.unitOfWork(), SessionContext.installOn(client.unitOfWork()))
                 .signIn("aicha.nze@ogooue-energie.demo", DemoSeeder.DEMO_RECRUITER_PASSWORD);

@@ -8,6 +8,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,11 +74,8 @@ class SlicePlanTest {
 
     @BeforeAll
     void seed() {
-        db = MigratedDatabase.create("slice_plans");
-        try (Database admin = MigratedDatabase.open(db)) {
-            new DemoSeeder(admin.unitOfWork()).seed(new DemoSeeder.Options(42,
-                    OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70), m -> { });
-        }
+        db = DemoDatabase.create("slice_plans", new DemoSeeder.Options(42,
+                OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 200, 70));
         // the hiring manager's busiest job (the first company's, so the recruiter sees it too)
         bigJob = Integer.parseInt(SyncFixture.text(db, "SELECT m.job_id FROM recruiter.job_hiring_managers m "
                 + "JOIN public.users u ON u.id = m.user_id WHERE u.email = 'ines.moukagni@hiring-manager.demo' "

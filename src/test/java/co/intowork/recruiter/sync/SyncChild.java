@@ -22,7 +22,7 @@ import java.time.Duration;
  */
 public final class SyncChild {
     static final int HALTED = 137;
-    /** Printed on stdout just before the sync starts, so the parent can time a kill. */
+    /** Printed on stdout just before the sync starts, so a failure's report shows how far the child got. */
     static final String SYNCING = "SYNCING";
     static final String DONE = "DONE";
 

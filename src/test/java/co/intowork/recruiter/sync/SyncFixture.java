@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +45,7 @@ final class SyncFixture implements AutoCloseable {
         this.replica = MigratedDatabase.open(replicaDb);
     }
 
+    /** The server's rows are added here, not in a template, so their now() is the test's. */
     static SyncFixture create(String purpose, String email) {
         return new SyncFixture(server(purpose + "_server"), MigratedDatabase.create(purpose + "_replica"), email);
     }
@@ -59,35 +59,9 @@ final class SyncFixture implements AutoCloseable {
         return server;
     }
 
-    private static TestDatabase.Db serverTemplate;
-    private static TestDatabase.Db replicaTemplate;
-    private static final AtomicInteger COPIES = new AtomicInteger();
-
-    /**
-     * As {@link #create}, but both databases are copies of ones migrated once per JVM (CREATE DATABASE ...
-     * TEMPLATE: a file copy, well under a second, where migrating two databases takes seconds).
-     */
+    /** As {@link #create}: both databases are copies of templates now (kept for the callers that asked for copies). */
     static SyncFixture copy(String purpose, String email) {
-        synchronized (SyncFixture.class) {
-            if (serverTemplate == null) {
-                serverTemplate = server("sync_template_server");
-                replicaTemplate = MigratedDatabase.create("sync_template_replica");
-            }
-        }
-        return new SyncFixture(copyOf(serverTemplate, purpose + "_server"),
-                copyOf(replicaTemplate, purpose + "_replica"), email);
-    }
-
-    private static TestDatabase.Db copyOf(TestDatabase.Db template, String purpose) {
-        String name = "t_" + purpose.toLowerCase().replaceAll("[^a-z0-9]", "_") + "_copy_" + COPIES.incrementAndGet();
-        try (Connection c = TestDatabase.server().getPostgresDatabase().getConnection();
-             var st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name + " TEMPLATE " + template.name());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return new TestDatabase.Db(name, TestDatabase.server().getJdbcUrl("postgres", name),
-                TestDatabase.server().getDatabase("postgres", name));
+        return create(purpose, email);
     }
 
     SyncService sync() {

@@ -1,9 +1,11 @@
 package co.intowork.recruiter.sync;
 
+import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +22,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Crash safety with a real process death (decision 0010): the sync runs in a child JVM ({@link SyncChild}) over the
- * same two databases and is killed — halted at each step, or SIGKILLed at a random moment of a long pull — with no
- * finally block, shutdown hook or rollback of our own running. Then this JVM syncs again with new objects: the
+ * same two databases and is killed — halted at each step, or SIGKILLed inside a long pull's uncommitted transaction —
+ * with no finally block, shutdown hook or rollback of our own running. Then this JVM syncs again with new objects: the
  * replica mirrors the server column by column and the server holds each offline operation exactly once.
  */
 class SyncProcessKillTest {
     private static final long CHILD_TIMEOUT_SECONDS = 60;
-    private static final int LONG_PULL_APPLICATIONS = 3000;
+    /** More than SyncService.BATCH: the killed transaction has written several batches of each table. */
+    private static final int LONG_PULL_APPLICATIONS = 1500;
 
     @ParameterizedTest
     @ValueSource(strings = {"pull:job", "pull:applications", "pull:candidates", "pull:purged", "pull:cv-files",
@@ -56,14 +58,20 @@ class SyncProcessKillTest {
         }
     }
 
-    @Test
-    void aProcessKilledAtARandomMomentOfALongPullIsRepairedByTheNextSync() throws Exception {
-        try (SyncFixture f = SyncFixture.copy("sync_kill_random", TwoCompanies.HUGO)) {
+    /**
+     * SIGKILLed inside one of the long pull's replica transactions, its rows written and not committed: this JVM holds
+     * the lock on that step's watermark row, so the child's transaction waits at its last statement, where it is
+     * killed (a defined point: no timing, so a fast or a slow machine kills it at the same place).
+     */
+    @ParameterizedTest
+    @EnumSource(value = SliceTable.class, names = {"APPLICATIONS", "CANDIDATES"})
+    void aProcessKilledInTheMiddleOfALongPullIsRepairedByTheNextSync(SliceTable step) throws Exception {
+        try (SyncFixture f = SyncFixture.copy("sync_kill_pull", TwoCompanies.HUGO)) {
             f.sync().takeOffline(11);
             f.offlineWorkAndPlatformChanges();
-            // then thousands of new applicants on the job: the child's pull takes seconds. Their profiles are
-            // loaded without triggers (the search-document upkeep would take 15 s here); the applications with
-            // them, so each has its status event and counts as on the platform.
+            // then many new applicants on the job: the child's pull copies thousands of rows in batches.
+            // Their profiles are loaded without triggers (the search-document upkeep would take 15 s here); the
+            // applications with them, so each has its status event and counts as on the platform.
             asOwnerWithoutTriggers(f.server,
                     "INSERT INTO public.users (id, email, role, first_name, last_name, is_active) SELECT 10000 + g, "
                             + "'applicant' || g || '@example.com', 'CANDIDATE', 'Applicant', 'No ' || g, true "
@@ -85,19 +93,26 @@ class SyncProcessKillTest {
                       FROM generate_series(1, ?) g""", LONG_PULL_APPLICATIONS);
             SyncFixture.update(f.server, "ANALYZE");
 
-            long seed = System.nanoTime();
-            long delayMs = new Random(seed).nextInt(1200);
-            Child child = Child.start(f, "none");
-            // the push is done and the job row copied: the applications and candidates (seconds) come next
-            child.awaitOutput("at pull:job");
-            Thread.sleep(delayMs);
-            child.process.destroyForcibly();
-            int exit = child.waitFor();
+            Child child;
+            int exit;
+            try (Connection holder = f.replicaDb.superuser().getConnection()) {
+                holder.setAutoCommit(false);
+                assertThat(MigratedDatabases.strings(holder, "SELECT table_name FROM recruiter_replica.watermarks"
+                        + " WHERE job_id = 11 AND table_name = ? FOR UPDATE", step.name()))
+                        .as("the watermark row the step's transaction ends with").containsExactly(step.name());
+                child = Child.start(f, "none");
+                int backend = awaitBlockedBackend(f.replicaDb, holder, child);
+                child.process.destroyForcibly();
+                exit = child.waitFor();
+                holder.rollback();
+                awaitGone(f.replicaDb, backend);
+            }
             // on stdout, so a failure's report says where the kill landed
-            System.out.printf("Killed the sync %d ms after its pull:job step (seed %d); it had passed %s%n", delayMs,
-                    seed, child.stdout().lines().filter(l -> l.startsWith("at ")).toList());
-            assertThat(child.stdout()).as("killed %d ms after pull:job, before the sync finished (seed %d)", delayMs,
-                    seed).doesNotContain(SyncChild.DONE);
+            List<String> passed = child.stdout().lines().filter(l -> l.startsWith("at ")).toList();
+            System.out.printf("Killed the sync inside its %s transaction; it had passed %s%n", step, passed);
+            assertThat(passed).as("the steps the child had passed").endsWith(
+                    step == SliceTable.APPLICATIONS ? "at pull:job" : "at pull:applications");
+            assertThat(child.stdout()).as("killed before the sync finished").doesNotContain(SyncChild.DONE);
             assertThat(exit).as("SIGKILL").isEqualTo(128 + 9);
 
             SyncService restarted = f.sync();
@@ -109,6 +124,48 @@ class SyncProcessKillTest {
             assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM public.skills WHERE candidate_id >= 10000"))
                     .isEqualTo(3L * LONG_PULL_APPLICATIONS);
         }
+    }
+
+    /** The child's replica session once it waits for {@code holder}'s lock; its backend's pid. */
+    private static int awaitBlockedBackend(TestDatabase.Db replica, Connection holder, Child child) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_SECONDS);
+        int holderPid = backendPid(holder);
+        try (Connection observer = replica.superuser().getConnection()) {
+            while (true) {
+                String blocked = MigratedDatabases.string(observer, "SELECT pid FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND ? = ANY (pg_blocking_pids(pid))", holderPid);
+                if (blocked != null) {
+                    return Integer.parseInt(blocked);
+                }
+                if (!child.process.isAlive()) {
+                    fail("the sync child ended before reaching the held lock (exit " + child.process.exitValue()
+                            + "); stdout: " + child.stdout() + "\nstderr: " + child.stderr());
+                }
+                if (System.nanoTime() > deadline) {
+                    child.process.destroyForcibly();
+                    fail("the sync child did not reach the held lock within " + CHILD_TIMEOUT_SECONDS
+                            + " s; stdout: " + child.stdout() + "\nstderr: " + child.stderr());
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Until PostgreSQL has noticed the killed client and ended its session (rolling its transaction back). */
+    private static void awaitGone(TestDatabase.Db replica, int backend) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_SECONDS);
+        try (Connection observer = replica.superuser().getConnection()) {
+            while (MigratedDatabases.count(observer, "SELECT count(*) FROM pg_stat_activity WHERE pid = ?",
+                    backend) > 0) {
+                assertThat(System.nanoTime()).as("the killed child's session ended within %d s", CHILD_TIMEOUT_SECONDS)
+                        .isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        return Integer.parseInt(MigratedDatabases.string(c, "SELECT pg_backend_pid()"));
     }
 
     private static void asOwnerWithoutTriggers(TestDatabase.Db db, String... statements) throws SQLException {
@@ -143,21 +200,6 @@ class SyncProcessKillTest {
                         + "\nstderr: " + stderr());
             }
             return process.exitValue();
-        }
-
-        void awaitOutput(String line) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_TIMEOUT_SECONDS);
-            while (!stdout().contains(line)) {
-                if (!process.isAlive()) {
-                    fail("the sync child ended before printing " + line + " (exit " + process.exitValue() + "); stderr: " + stderr());
-                }
-                if (System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    fail("the sync child did not print " + line + " within " + CHILD_TIMEOUT_SECONDS + " s; stderr: "
-                            + stderr());
-                }
-                Thread.sleep(20);
-            }
         }
 
         String stdout() {

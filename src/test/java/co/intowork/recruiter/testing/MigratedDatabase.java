@@ -3,18 +3,16 @@ package co.intowork.recruiter.testing;
 import co.intowork.recruiter.app.Mappers;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.DataSourceFactory;
-import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.settings.ConnectionSettings;
 
-/** A fresh database at the latest schema, opened the way the app opens a server database. */
+/** A new database at the latest schema, opened the way the app opens a server database. */
 public final class MigratedDatabase {
     private MigratedDatabase() {
     }
 
+    /** A new copy of a database migrated once per test JVM (see {@link Templates}). */
     public static TestDatabase.Db create(String purpose) {
-        TestDatabase.Db db = TestDatabase.newEmptyDatabase(purpose);
-        new Migrator(db.superuser()).migrate(false, null, msg -> { });
-        return db;
+        return Templates.migrated(purpose);
     }
 
     /** The database as a client login in recruiter_app (created if missing), as the app runs in production. */

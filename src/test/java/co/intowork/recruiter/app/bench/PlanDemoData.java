@@ -1,11 +1,7 @@
 package co.intowork.recruiter.app.bench;
 
-import co.intowork.recruiter.app.Mappers;
-import co.intowork.recruiter.common.db.DataSourceFactory;
-import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.seed.DemoSeeder;
-import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 
 import java.sql.Connection;
@@ -14,8 +10,9 @@ import java.time.ZoneOffset;
 
 /**
  * One demo database per test JVM for the bench's tests, large enough for the planner's choices to matter (1,500
- * demo jobs, ~30,000 applications, 8,000 other companies' jobs, ANALYZE done). Neither test changes it: the bench rolls its writes back and the
- * plan guard only explains.
+ * demo jobs, ~30,000 applications, 8,000 other companies' jobs, ANALYZE done): a copy of the demo template
+ * PipelinePlanTest copies too. Neither test changes it: the bench rolls its writes back and the plan guard only
+ * explains.
  */
 final class PlanDemoData {
     private static TestDatabase.Db db;
@@ -25,16 +22,8 @@ final class PlanDemoData {
 
     static synchronized TestDatabase.Db get() {
         if (db == null) {
-            TestDatabase.Db created = MigratedDatabase.create("bench_plans");
-            // no statement timeout: the seed's statements take seconds, longer on a busy machine
-            ConnectionSettings cs = new ConnectionSettings(created.jdbcUrl(), created.user(), null,
-                    ConnectionSettings.SslMode.DISABLE, null, 2, 10, 0, 5_000, "IntoWork Recruiter tests");
-            try (Database admin = new Database(DataSourceFactory.create(cs, "bench-plans-seed"),
-                    new Database.Target(false, "localhost", 0, created.name(), created.user()), Mappers.all(),
-                    () -> false, null)) {
-                new DemoSeeder(admin.unitOfWork()).seed(new DemoSeeder.Options(42,
-                        OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 1500, 40), m -> { });
-            }
+            TestDatabase.Db created = DemoDatabase.create("bench_plans", new DemoSeeder.Options(42,
+                    OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 1500, 40));
             try (Connection c = created.superuser().getConnection(); var st = c.createStatement()) {
                 // the platform serves many companies: other employers' jobs make the jobs table large enough that
                 // the row-level security checks probe it by id (as on the large data set) instead of hashing it

@@ -32,6 +32,18 @@ class LiveMigrationSafetyTest {
         return count(c, VALID_EXPECTED_INDEXES, (Object) DoctorService.expectedIndexes().toArray(String[]::new));
     }
 
+    /** Until recruiter.apply_ddl's session sleeps between two attempts (pg_sleep), having failed to get a lock. */
+    private static void awaitRetryingMigration(Connection observer, CompletableFuture<?> migration)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count(observer, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND wait_event = 'PgSleep'") == 0) {
+            assertThat(migration).as("the migration, still waiting for its lock").isNotDone();
+            assertThat(System.nanoTime()).as("the migration retried within 60 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void invalidIndexesLeftByAFailedConcurrentBuildAreReplaced() throws SQLException {
         TestDatabase.Db db = MigratedDatabases.migratedTo("invalid_leftover", "1");
@@ -99,7 +111,8 @@ class LiveMigrationSafetyTest {
             exec(busy, "LOCK TABLE public.candidates IN ACCESS SHARE MODE");
             CompletableFuture<Migrator.Result> migration = CompletableFuture.supplyAsync(
                     () -> new Migrator(db.superuser()).migrate(false, "7", m -> { }));
-            Thread.sleep(4_000);
+            // V7 waits on candidates (3 s lock_timeout), gives up, and sleeps before its next attempt: it retries
+            awaitRetryingMigration(observer, migration);
             assertThat(migration).isNotDone();
             // meanwhile, jobs and job_applications already have their columns, committed: no lock held on them
             assertThat(count(observer, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public'"

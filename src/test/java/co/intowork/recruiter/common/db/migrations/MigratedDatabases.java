@@ -1,6 +1,6 @@
 package co.intowork.recruiter.common.db.migrations;
 
-import co.intowork.recruiter.common.db.Migrator;
+import co.intowork.recruiter.testing.Templates;
 import co.intowork.recruiter.testing.TestDatabase;
 
 import java.io.IOException;
@@ -24,11 +24,9 @@ public final class MigratedDatabases {
     private MigratedDatabases() {
     }
 
-    /** A new database migrated to the latest version from empty. */
+    /** A new database at the latest version: a copy of one migrated from empty once per JVM. */
     public static TestDatabase.Db migrated(String purpose) {
-        TestDatabase.Db db = TestDatabase.newEmptyDatabase(purpose);
-        new Migrator(db.superuser()).migrate(false, null, msg -> { });
-        return db;
+        return Templates.migrated(purpose);
     }
 
     /**
@@ -36,32 +34,26 @@ public final class MigratedDatabases {
      * leaves it) holding the realistic fixture; adopt it with {@code migrate(true, ...)}.
      */
     public static TestDatabase.Db platformWithFixture(String purpose) {
-        TestDatabase.Db db = TestDatabase.newEmptyDatabase(purpose);
-        try (Connection c = db.superuser().getConnection()) {
-            runScript(c, V1);
-            runScript(c, FIXTURE);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return db;
+        return Templates.copy("platform_with_fixture", purpose, () -> {
+            TestDatabase.Db db = TestDatabase.newEmptyDatabase("tpl_platform");
+            try (Connection c = db.superuser().getConnection()) {
+                runScript(c, V1);
+                runScript(c, FIXTURE);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return db;
+        });
     }
 
     /** A new database migrated to the latest version, with a few rows (basic-seed.sql). */
     public static TestDatabase.Db migratedWithBasicRows(String purpose) {
-        TestDatabase.Db db = migrated(purpose);
-        try (Connection c = db.superuser().getConnection()) {
-            runScript(c, BASIC_SEED);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return db;
+        return Templates.migratedWithScript(BASIC_SEED, purpose);
     }
 
-    /** A new database at version {@code target} (e.g. "1"), migrated by Flyway from empty. */
+    /** A new database at version {@code target} (e.g. "1"): a copy of one migrated by Flyway from empty. */
     public static TestDatabase.Db migratedTo(String purpose, String target) {
-        TestDatabase.Db db = TestDatabase.newEmptyDatabase(purpose);
-        new Migrator(db.superuser()).migrate(false, target, msg -> { });
-        return db;
+        return Templates.migratedTo(target, purpose);
     }
 
     public static void runScript(Connection c, String resource) throws SQLException {
