@@ -39,6 +39,10 @@ public final class DemoSeeder {
                 throw new UserFacingException("The database already holds users, companies or jobs; demo data "
                         + "is only loaded into an empty database, so nothing was changed.");
             }
+            // a bulk load, not a screen's query: neither the pool's statement timeout nor its socket timeout apply
+            // (on a loaded machine the load can take longer than either), and the statistics are built at the end
+            session.getConnection().setNetworkTimeout(Runnable::run, 0);
+            m.prepareBulkLoad();
             int seed = options.seed();
             OffsetDateTime anchor = options.anchor();
             m.createRandomFunction();
@@ -66,6 +70,8 @@ public final class DemoSeeder {
             progress.accept("Notifications");
             m.insertNewApplicationNotifications(anchor);
             m.insertStatusChangeNotifications(seed);
+            progress.accept("Statistics");
+            m.rebuildStatistics();
         });
         progress.accept("Updating planner statistics");
         return unitOfWork.inTransaction(session -> {
