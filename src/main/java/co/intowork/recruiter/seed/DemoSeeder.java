@@ -35,14 +35,14 @@ public final class DemoSeeder {
     public Report seed(Options options, Consumer<String> progress) {
         unitOfWork.run(session -> {
             DemoSeedMapper m = session.getMapper(DemoSeedMapper.class);
-            if (m.platformRowCount() > 0) {
-                throw new UserFacingException("The database already holds users, companies or jobs; demo data "
-                        + "is only loaded into an empty database, so nothing was changed.");
-            }
             // a bulk load, not a screen's query: neither the pool's statement timeout nor its socket timeout apply
             // (on a loaded machine the load can take longer than either), and the statistics are built at the end
             session.getConnection().setNetworkTimeout(Runnable::run, 0);
             m.prepareBulkLoad();
+            if (m.platformRowCount() > 0) {
+                throw new UserFacingException("The database already holds users, companies or jobs; demo data "
+                        + "is only loaded into an empty database, so nothing was changed.");
+            }
             int seed = options.seed();
             OffsetDateTime anchor = options.anchor();
             m.createRandomFunction();
@@ -76,6 +76,8 @@ public final class DemoSeeder {
         progress.accept("Updating planner statistics");
         return unitOfWork.inTransaction(session -> {
             DemoSeedMapper m = session.getMapper(DemoSeedMapper.class);
+            session.getConnection().setNetworkTimeout(Runnable::run, 0);
+            m.prepareBulkLoad();
             m.analyze();
             return new Report(m.tableCounts(), m.demoLogins());
         });
