@@ -512,13 +512,17 @@ GRANT EXECUTE ON FUNCTION recruiter.stats_day(timestamptz), recruiter.stats_buck
     recruiter.stats_bucket_seconds(integer), recruiter.stats_metric_name(integer),
     recruiter.stats_samples(recruiter.stats_application_facts) TO recruiter_app;
 
--- Row-level security at job granularity: the facts of the jobs the session may see (as the jobs policy, V22),
--- the company tables of its own company.
+-- Row-level security at job granularity: the facts of the jobs the session may see (as the jobs policy, V22:
+-- its company's, or a hiring manager's jobs), the company tables of its own company. The facts' condition is
+-- that OR written as a CASE on purpose: as an OR the planner turns it into a BitmapOr of both index branches,
+-- which reads the whole company for one job's figures (96 ms instead of 1.6 ms on the large data set) and loses
+-- the stale list's index order (2 s instead of 5 ms); as a CASE it stays a filter on the rows the statement's own
+-- predicates find by index.
 ALTER TABLE recruiter.stats_application_facts ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS recruiter_app_read ON recruiter.stats_application_facts;
 CREATE POLICY recruiter_app_read ON recruiter.stats_application_facts FOR SELECT TO recruiter_app
-    USING (company_id = (SELECT recruiter.session_company_id())
-           OR job_id = ANY ((SELECT recruiter.session_job_ids())::integer[]));
+    USING (CASE WHEN company_id = (SELECT recruiter.session_company_id()) THEN true
+                ELSE job_id = ANY ((SELECT recruiter.session_job_ids())::integer[]) END);
 GRANT SELECT ON recruiter.stats_application_facts TO recruiter_app;
 
 ALTER TABLE recruiter.stats_company_day ENABLE ROW LEVEL SECURITY;
