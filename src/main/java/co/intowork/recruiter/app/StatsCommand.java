@@ -26,7 +26,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -80,8 +79,7 @@ final class StatsCommand implements Callable<Integer> {
             SignedInUser user = auth.signIn(email, password);
             try (ReplicaSource replica = ReplicaSource.of(statsSettings, db.unitOfWork())) {
                 StatsService service = new StatsService(db.unitOfWork(), replica);
-                StatsQuery query = StatsQuery.of(user, jobId, from, to, statsSettings.staleDays(),
-                        ZoneId.systemDefault());
+                StatsQuery query = StatsQuery.of(user, jobId, from, to, statsSettings.staleDays());
                 if (jobId != null && service.jobs(query).stream().map(JobOption::id).noneMatch(jobId::equals)) {
                     throw new UserFacingException("Job " + jobId + " is not one of the jobs " + email
                             + " can see.");

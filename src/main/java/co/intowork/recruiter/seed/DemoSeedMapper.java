@@ -8,6 +8,10 @@ import java.util.List;
 public interface DemoSeedMapper {
     long platformRowCount();
 
+    String prepareBulkLoad();
+
+    long rebuildStatistics();
+
     void createRandomFunction();
 
     void createPickFunction();

@@ -35,6 +35,10 @@ public final class DemoSeeder {
     public Report seed(Options options, Consumer<String> progress) {
         unitOfWork.run(session -> {
             DemoSeedMapper m = session.getMapper(DemoSeedMapper.class);
+            // a bulk load, not a screen's query: neither the pool's statement timeout nor its socket timeout apply
+            // (on a loaded machine the load can take longer than either), and the statistics are built at the end
+            session.getConnection().setNetworkTimeout(Runnable::run, 0);
+            m.prepareBulkLoad();
             if (m.platformRowCount() > 0) {
                 throw new UserFacingException("The database already holds users, companies or jobs; demo data "
                         + "is only loaded into an empty database, so nothing was changed.");
@@ -66,10 +70,14 @@ public final class DemoSeeder {
             progress.accept("Notifications");
             m.insertNewApplicationNotifications(anchor);
             m.insertStatusChangeNotifications(seed);
+            progress.accept("Statistics");
+            m.rebuildStatistics();
         });
         progress.accept("Updating planner statistics");
         return unitOfWork.inTransaction(session -> {
             DemoSeedMapper m = session.getMapper(DemoSeedMapper.class);
+            session.getConnection().setNetworkTimeout(Runnable::run, 0);
+            m.prepareBulkLoad();
             m.analyze();
             return new Report(m.tableCounts(), m.demoLogins());
         });

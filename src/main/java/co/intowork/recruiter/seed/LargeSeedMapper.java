@@ -110,6 +110,8 @@ public interface LargeSeedMapper {
 
     long rebuildApplicationCounts();
 
+    long rebuildStatistics();
+
     long syncSequences();
 
     String noStatementTimeoutInTransaction();

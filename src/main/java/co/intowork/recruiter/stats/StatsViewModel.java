@@ -120,7 +120,7 @@ public final class StatsViewModel {
 
     StatsQuery query() {
         JobOption chosen = job.get();
-        return StatsQuery.of(user, chosen == null ? null : chosen.id(), from.get(), to.get(), staleDays, zone);
+        return StatsQuery.of(user, chosen == null ? null : chosen.id(), from.get(), to.get(), staleDays);
     }
 
     private void show(StatsService.Overview o) {

@@ -40,7 +40,9 @@ class RowLevelSecurityTest {
             "public.experiences", "public.educations", "public.skills", "public.candidate_cvs", "public.users",
             "public.employers", "public.companies", "public.notifications", "public.interview_schedules",
             "public.email_templates", "recruiter.application_status_events", "recruiter.candidate_search",
-            "recruiter.job_hiring_managers", "recruiter.job_application_counts");
+            "recruiter.job_hiring_managers", "recruiter.job_application_counts",
+            "recruiter.stats_application_facts", "recruiter.stats_company_day", "recruiter.stats_company_durations",
+            "recruiter.stats_company_sources");
 
     TestDatabase.Db db;
     String anne;
@@ -222,6 +224,54 @@ class RowLevelSecurityTest {
                     .isEqualTo("Beta engineer|2");
             assertThat(string(admin, "SELECT status FROM public.job_applications WHERE id = 201")).isEqualTo("applied");
             assertThat(count(admin, "SELECT count(*) FROM recruiter.job_hiring_managers")).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The statistics rollups (V32) as the client: a recruiter reads its own company's rows and its jobs' facts, a
+     * hiring manager only its job's facts; asking for the other company by id finds nothing; the client cannot
+     * write them, cannot call what keeps them, and cannot switch their upkeep off for its own writes.
+     */
+    @Test
+    void statisticsRollupsFollowTheJobsTheSessionMaySee() throws SQLException {
+        try (Connection c = client()) {
+            c.setAutoCommit(false);
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            assertThat(ids(c, "SELECT DISTINCT job_id FROM recruiter.stats_application_facts"))
+                    .containsExactly(11, 12);
+            assertThat(ids(c, "SELECT DISTINCT company_id FROM recruiter.stats_company_day")).containsExactly(1);
+            assertThat(ids(c, "SELECT DISTINCT company_id FROM recruiter.stats_company_sources")).containsExactly(1);
+            assertThat(count(c, "SELECT count(*) FROM recruiter.stats_company_day WHERE company_id = 2")).isZero();
+            assertThat(count(c, "SELECT count(*) FROM recruiter.stats_application_facts WHERE job_id = 21"))
+                    .isZero();
+            assertThat(failure(c, "UPDATE recruiter.stats_company_day SET applications = 0").getSQLState())
+                    .isEqualTo("42501");
+            c.rollback();
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            assertThat(failure(c, "INSERT INTO recruiter.stats_application_facts SELECT * FROM"
+                    + " recruiter.stats_application_facts").getSQLState()).isEqualTo("42501");
+            c.rollback();
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            assertThat(failure(c, "SELECT recruiter.stats_refresh(ARRAY[201])").getSQLState()).isEqualTo("42501");
+            c.rollback();
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            assertThat(failure(c, "SELECT recruiter.stats_recount()").getSQLState()).isEqualTo("42501");
+            c.rollback();
+
+            // the bulk-load switch is honoured for the tables' owner only: Anne's move is still counted
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            exec(c, "SELECT set_config('recruiter.stats_deferred', 'on', true)");
+            assertThat(update(c, "UPDATE public.job_applications SET status = 'shortlisted' WHERE id = 101"))
+                    .isEqualTo(1);
+            assertThat(string(c, "SELECT status FROM recruiter.stats_application_facts WHERE application_id = 101"))
+                    .isEqualTo("shortlisted");
+            c.rollback();
+
+            exec(c, "SELECT recruiter.use_session(?)", hugo);
+            assertThat(ids(c, "SELECT DISTINCT job_id FROM recruiter.stats_application_facts")).containsExactly(11);
+            assertThat(count(c, "SELECT count(*) FROM recruiter.stats_company_day")).isZero();
+            assertThat(count(c, "SELECT count(*) FROM recruiter.stats_company_durations")).isZero();
+            c.rollback();
         }
     }
 

@@ -3,7 +3,10 @@ package co.intowork.recruiter.seed;
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
+import co.intowork.recruiter.app.Mappers;
+import co.intowork.recruiter.common.db.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
@@ -86,6 +89,26 @@ class DemoSeederTest {
 
     private static long number(TestDatabase.Db db, String sql) throws Exception {
         return Long.parseLong(column(db, sql).get(0));
+    }
+
+    /**
+     * The first start loads the demo through the app's own pool, whose statement timeout guards the screens: the
+     * load must not be subject to it (issue 16: on a loaded machine it hit the timeout). A pool with a 20 ms limit
+     * still seeds, and the statistics rollups, built once at the end, agree with a recount.
+     */
+    @Test
+    void seedingIgnoresTheInteractiveStatementTimeoutAndBuildsTheStatistics() throws Exception {
+        TestDatabase.Db db = MigratedDatabase.create("seed_timeout");
+        ConnectionSettings strict = new ConnectionSettings(db.jdbcUrl(), db.user(), null,
+                ConnectionSettings.SslMode.DISABLE, null, 2, 10, 20, 5_000, "IntoWork Recruiter tests");
+        try (Database pool = new Database(DataSourceFactory.create(strict, "seed-timeout"),
+                new Database.Target(false, "localhost", 0, db.name(), db.user()), Mappers.all(), () -> false, null)) {
+            new DemoSeeder(pool.unitOfWork()).seed(new DemoSeeder.Options(42, ANCHOR, 300, 30, 30), m -> { });
+        }
+        assertThat(number(db, "SELECT count(*) FROM public.job_applications")).isPositive();
+        assertThat(number(db, "SELECT count(*) FROM recruiter.stats_application_facts"))
+                .isEqualTo(number(db, "SELECT count(*) FROM public.job_applications"));
+        assertThat(number(db, "SELECT recruiter.stats_recount()")).isZero();
     }
 
     @Test

@@ -88,8 +88,7 @@ class StatsQueryPlanTest {
         String[] parts = variant.split(":");
         LocalDate from = parts.length > 1 && parts[1].equals("period") ? LocalDate.of(2026, 1, 1) : null;
         Integer job = parts.length > 1 && parts[1].equals("job") ? anyJob() : null;
-        StatsQuery q = StatsQuery.of(aicha, job, from, from == null ? null : LocalDate.of(2026, 2, 28), 14,
-                ZoneOffset.UTC);
+        StatsQuery q = StatsQuery.of(aicha, job, from, from == null ? null : LocalDate.of(2026, 2, 28), 14);
         Map<String, Object> params = new HashMap<>();
         params.put("q", q);
         params.put("limit", 200);

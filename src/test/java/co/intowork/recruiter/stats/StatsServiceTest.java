@@ -24,7 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * Every figure against values worked out by hand from stats-fixture.sql (see its comments), as signed-in clients
@@ -77,7 +77,7 @@ class StatsServiceTest {
     }
 
     static StatsQuery allTime(SignedInUser user) {
-        return StatsQuery.of(user, null, null, null, 14, ZoneOffset.UTC);
+        return StatsQuery.of(user, null, null, null, 14);
     }
 
     @Test
@@ -101,14 +101,12 @@ class StatsServiceTest {
     @Test
     void dashboardForAPeriodAndForOneJob() {
         // January: 301..305; response 4 of 5
-        StatsQuery january = StatsQuery.of(anne, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), 14,
-                ZoneOffset.UTC);
+        StatsQuery january = StatsQuery.of(anne, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), 14);
         assertThat(service(anneDb).dashboard(january)).isEqualTo(new Dashboard(2, 5, 1, 1, 1, 1, 0.8));
-        StatsQuery job13 = StatsQuery.of(anne, 13, null, null, 14, ZoneOffset.UTC);
+        StatsQuery job13 = StatsQuery.of(anne, 13, null, null, 14);
         assertThat(service(anneDb).dashboard(job13)).isEqualTo(new Dashboard(1, 1, 0, 0, 0, 1, 1.0));
         // a day with nothing: no rate rather than a division by zero
-        StatsQuery empty = StatsQuery.of(anne, null, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), 14,
-                ZoneOffset.UTC);
+        StatsQuery empty = StatsQuery.of(anne, null, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), 14);
         assertThat(service(anneDb).dashboard(empty)).isEqualTo(new Dashboard(2, 0, 0, 0, 0, 0, null));
     }
 
@@ -128,8 +126,7 @@ class StatsServiceTest {
         assertThat(funnel).isEqualTo(new Funnel(8, 5, 4, 3, 1));
         assertThat(funnel.steps()).extracting(Funnel.Step::passThrough)
                 .containsExactly(null, 5.0 / 8, 4.0 / 5, 3.0 / 4, 1.0 / 3);
-        StatsQuery january = StatsQuery.of(anne, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), 14,
-                ZoneOffset.UTC);
+        StatsQuery january = StatsQuery.of(anne, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), 14);
         assertThat(service(anneDb).headline(january).funnel()).isEqualTo(new Funnel(5, 4, 4, 3, 1));
     }
 
@@ -139,24 +136,26 @@ class StatsServiceTest {
                 .collect(Collectors.toMap(TimeMetric::metric, Function.identity()));
         assertThat(times.keySet()).containsExactlyInAnyOrder("first_view", "hire", "stage:applied", "stage:viewed",
                 "stage:shortlisted", "stage:interview");
-        // completed stays in applied: 301 24h, 302 48h, 303 12h, 307 24h
-        assertMetric(times.get("stage:applied"), 4, DAY, DAY + 0.7 * DAY);
-        // viewed: 301 48h, 303 12h and 24h
-        assertMetric(times.get("stage:viewed"), 3, DAY, DAY + 0.8 * DAY);
-        // shortlisted: 301 96h, 303 24h (its second stay is still open)
-        assertMetric(times.get("stage:shortlisted"), 2, 60 * HOUR, DAY + 0.9 * 3 * DAY);
+        // Figures come from quarter-octave histograms (decision 0012): the median and p90 shown are within 9 % of
+        // the sample of rank ceil(p * n) (percentile_disc).
+        // completed stays in applied: 303 12h, 301 24h, 307 24h, 302 48h
+        assertMetric(times.get("stage:applied"), 4, DAY, 2 * DAY);
+        // viewed: 303 12h, 303 24h, 301 48h
+        assertMetric(times.get("stage:viewed"), 3, DAY, 2 * DAY);
+        // shortlisted: 303 24h, 301 96h (303's second stay is still open)
+        assertMetric(times.get("stage:shortlisted"), 2, DAY, 4 * DAY);
         // interview: 301 24h, 302 48h
-        assertMetric(times.get("stage:interview"), 2, 36 * HOUR, DAY + 0.9 * DAY);
+        assertMetric(times.get("stage:interview"), 2, DAY, 2 * DAY);
         // first view: 303 12h, 301 24h, 307 24h (rejected unseen is still a reaction), 302 48h; 121 was created
         // viewed (its creation is not a move) and 304 has no history
-        assertMetric(times.get("first_view"), 4, DAY, DAY + 0.7 * DAY);
+        assertMetric(times.get("first_view"), 4, DAY, 2 * DAY);
         assertMetric(times.get("hire"), 1, 4 * DAY, 4 * DAY);
     }
 
     static void assertMetric(TimeMetric metric, long count, double median, double p90) {
         assertThat(metric.count()).as(metric.metric() + " samples").isEqualTo(count);
-        assertThat(metric.medianSeconds()).as(metric.metric() + " median").isCloseTo(median, within(0.5));
-        assertThat(metric.p90Seconds()).as(metric.metric() + " p90").isCloseTo(p90, within(0.5));
+        assertThat(metric.medianSeconds()).as(metric.metric() + " median").isCloseTo(median, withinPercentage(9.1));
+        assertThat(metric.p90Seconds()).as(metric.metric() + " p90").isCloseTo(p90, withinPercentage(9.1));
     }
 
     @Test

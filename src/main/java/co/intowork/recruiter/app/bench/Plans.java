@@ -23,7 +23,9 @@ import java.util.Set;
  */
 public final class Plans {
     /** The platform tables a sequential scan of which means a plan that grows with the whole platform. */
-    public static final Set<String> BIG_TABLES = Set.of("jobs", "job_applications", "notifications", "candidates");
+    public static final Set<String> BIG_TABLES = Set.of("jobs", "job_applications", "notifications", "candidates",
+            // the statistics rollups (V32): one row per application, and per company x day x metric x bucket
+            "stats_application_facts", "stats_company_durations");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

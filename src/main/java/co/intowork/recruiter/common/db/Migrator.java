@@ -78,7 +78,7 @@ public final class Migrator {
 
     private Flyway flyway(String target) {
         return Flyway.configure(Migrator.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(new NoSocketTimeout(dataSource))
                 .schemas(SCHEMA)
                 .defaultSchema(SCHEMA)
                 .createSchemas(true)
@@ -357,6 +357,64 @@ public final class Migrator {
                     .map(String::trim).filter(l -> !l.isEmpty()).toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Flyway's connections without the pool's socket timeout, which is meant to notice a dead server behind the
+     * interactive 30-second statement limit: a migration's single statement (a backfill, V33) legitimately runs
+     * for minutes, and beforeEachMigrate already lifts the statement timeout. The pool restores the socket timeout
+     * when the connection returns.
+     */
+    private record NoSocketTimeout(DataSource pool) implements DataSource {
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            return unlimited(pool.getConnection());
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
+            return unlimited(pool.getConnection(user, password));
+        }
+
+        private static java.sql.Connection unlimited(java.sql.Connection c) throws java.sql.SQLException {
+            c.setNetworkTimeout(Runnable::run, 0);
+            return c;
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws java.sql.SQLException {
+            return pool.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws java.sql.SQLException {
+            pool.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws java.sql.SQLException {
+            pool.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws java.sql.SQLException {
+            return pool.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return pool.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
+            return pool.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws java.sql.SQLException {
+            return pool.isWrapperFor(iface);
         }
     }
 }

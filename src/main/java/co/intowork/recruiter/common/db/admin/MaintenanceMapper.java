@@ -15,6 +15,8 @@ public interface MaintenanceMapper {
 
     long recountApplicationsPerJob();
 
+    long recountStatistics();
+
     int purgePasswordResetTokens();
 
     int purgeExpiredVerificationTokens();

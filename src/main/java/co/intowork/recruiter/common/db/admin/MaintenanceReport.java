@@ -21,6 +21,8 @@ import java.util.List;
  * @param constraints                  NOT VALID rules looked at, and whether they could now be validated
  * @param candidateVisibilityRepairs   (company, candidate) pairs added or removed by the reconciliation (0 normally)
  * @param applicationCountRepairs      jobs whose application counts (V30) the recount corrected (0 normally)
+ * @param statisticsRepairs            statistics rollup rows (V32: per-application facts, per-company day rows)
+ *                                     that differed from a recount and were repaired: the drift (0 normally)
  * @param activeJobsSummaryRefreshedAt the time the job summary figures now describe
  * @param problems                     one sentence per step that failed
  * @param elapsedMillis                how long it all took
@@ -36,6 +38,7 @@ public record MaintenanceReport(
         List<ConstraintValidation> constraints,
         Long candidateVisibilityRepairs,
         Long applicationCountRepairs,
+        Long statisticsRepairs,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime activeJobsSummaryRefreshedAt,
         List<String> problems,
         long elapsedMillis) {
@@ -78,6 +81,10 @@ public record MaintenanceReport(
         if (applicationCountRepairs != null) {
             lines.add(applicationCountRepairs == 0 ? "Application counts per job checked: nothing to repair."
                     : "Application counts per job: " + applicationCountRepairs + " job(s) recounted.");
+        }
+        if (statisticsRepairs != null) {
+            lines.add(statisticsRepairs == 0 ? "Statistics rollups recounted: no drift."
+                    : "Statistics rollups: " + statisticsRepairs + " row(s) had drifted and were repaired.");
         }
         if (activeJobsSummaryRefreshedAt != null) {
             lines.add("Job summary figures refreshed (as of " + activeJobsSummaryRefreshedAt + ").");

@@ -68,12 +68,15 @@ public final class MaintenanceService {
         // likewise for the per-job counts (V30), and for bulk loads that ran with triggers off
         Long countRepairs = step("Recounting applications per job", problems,
                 MaintenanceMapper::recountApplicationsPerJob);
+        // the statistics rollups (V32): drift is expected to be zero; a bulk load with triggers off is repaired
+        Long statisticsRepairs = step("Recounting the statistics rollups", problems,
+                MaintenanceMapper::recountStatistics);
         OffsetDateTime refreshed = step("Refreshing the job summary", problems,
                 MaintenanceMapper::refreshActiveJobsSummary);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
                 readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints,
-                visibilityRepairs, countRepairs, refreshed,
+                visibilityRepairs, countRepairs, statisticsRepairs, refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "
                         + "summaryRefreshedAt={}, problems={}, {} ms", sessions, resetTokens, verificationTokens,

@@ -42,6 +42,7 @@ class MaintenanceServiceTest {
         assertThat(first.desktopSessionsPurged()).isEqualTo(1);
         assertThat(first.candidateVisibilityRepairs()).isZero();
         assertThat(first.applicationCountRepairs()).isZero();
+        assertThat(first.statisticsRepairs()).isZero();
         try (Connection c = db.superuser().getConnection()) {
             assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_log")).containsExactly("new@example.com");
         }
@@ -72,9 +73,16 @@ class MaintenanceServiceTest {
             // a (company, candidate) pair lost, as a race during the first fill could lose one
             exec(c, "DELETE FROM recruiter.company_candidates WHERE ctid IN"
                     + " (SELECT ctid FROM recruiter.company_candidates LIMIT 1)");
+            // a statistics row that drifted (a bulk load with triggers off) and an application's facts lost
+            exec(c, "UPDATE recruiter.stats_company_day SET applications = applications + 5"
+                    + " WHERE (company_id, day) IN (SELECT company_id, day FROM recruiter.stats_company_day LIMIT 1)");
+            exec(c, "DELETE FROM recruiter.stats_application_facts WHERE application_id IN"
+                    + " (SELECT application_id FROM recruiter.stats_application_facts LIMIT 1)");
         }
         MaintenanceReport second = service.run();
         assertThat(second.candidateVisibilityRepairs()).isEqualTo(1);
+        assertThat(second.statisticsRepairs()).isEqualTo(2);
+        assertThat(second.describe()).contains("Statistics rollups: 2 row(s) had drifted and were repaired.");
         assertThat(second.expiredSessionsPurged()).isZero();
         assertThat(second.notificationsArchived()).isZero();
         assertThat(second.constraints()).allMatch(MaintenanceReport.ConstraintValidation::validated);
@@ -91,9 +99,10 @@ class MaintenanceServiceTest {
     void reportsEachFailedStepInsteadOfStopping() throws SQLException {
         TestDatabase.Db db = MigratedDatabases.migratedTo("maintain_v1", "1");
         MaintenanceReport report = new MaintenanceService(db.superuser()).run(30, 180);
-        assertThat(report.problems()).hasSize(9)
+        assertThat(report.problems()).hasSize(10)
                 .allMatch(p -> p.contains("failed: The database reported an error"));
         assertThat(report.expiredSessionsPurged()).isNull();
+        assertThat(report.statisticsRepairs()).isNull();
         assertThat(report.activeJobsSummaryRefreshedAt()).isNull();
         assertThat(report.succeeded()).isFalse();
         assertThat(report.describe()).anyMatch(l -> l.contains("the step failed"));
