@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +79,7 @@ class ShapeStatementsTest {
 
             // statistics: the headline and funnel from the status history
             StatsService stats = new StatsService(anne.unitOfWork(), null);
-            StatsService.Overview overview = stats.overview(StatsQuery.of(user, null, null, null, 14, ZoneOffset.UTC));
+            StatsService.Overview overview = stats.overview(StatsQuery.of(user, null, null, null, 14));
             assertThat(overview.dashboard().applications()).isEqualTo(2);
 
             // sync pull: the job taken offline arrives in the copy with the server's statuses
