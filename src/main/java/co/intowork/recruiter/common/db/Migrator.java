@@ -107,7 +107,7 @@ public final class Migrator {
             SchemaInspectionMapper mapper = session.getMapper(SchemaInspectionMapper.class);
             history = mapper.historyTableExists();
             columns = mapper.publicColumns();
-            if (history && mapper.failureRecordExists()) {
+            if (history && mapper.failureRecordReadable()) {
                 recorded = mapper.unresolvedFailures();
             }
             if (!history && !columns.isEmpty()) {
