@@ -90,7 +90,8 @@ final class SyncCommand implements Callable<Integer> {
                             CvFiles.from(settings, Cli.settingsLoader.paths()));
                     for (int job : take) {
                         SyncService.PullReport r = sync.takeOffline(job);
-                        out.println("Took job " + job + " offline (" + r.applications() + " applications).");
+                        out.println("Took job " + job + " offline (" + sync.applicationsOffline(job)
+                                + " applications).");
                         print(out, r.cvFiles());
                     }
                     for (int job : release) {

@@ -122,8 +122,24 @@ public final class SyncService {
     /** Adds the job to the slice and copies it now. */
     public PullReport takeOffline(int jobId) {
         requireServer();
+        // checked before the slice is touched: the pull would only purge the job again, and report the other
+        // jobs' applications as if this one had been copied
+        if (!visibleOnServer(List.of(jobId)).contains(jobId)) {
+            throw new UserFacingException(Messages.format("sync.take.notVisible", jobId));
+        }
         replica.run(s -> s.getMapper(ReplicaMapper.class).addSliceJob(jobId));
         return pull();
+    }
+
+    private List<Integer> visibleOnServer(List<Integer> jobIds) {
+        return jobIds.isEmpty() ? List.of() : server.unitOfWork().inTransaction(s -> s
+                .getMapper(SliceMapper.class).visibleJobs(jobIds.toArray(Integer[]::new),
+                        server.user().companyId(), server.user().userId()));
+    }
+
+    /** The job's live applications now in the copy (what "take offline" reports). */
+    public int applicationsOffline(int jobId) {
+        return replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).liveApplications(jobId));
     }
 
     /** Sends what waits, then removes the job from the laptop; refused while its operations cannot be sent. */
@@ -184,9 +200,7 @@ public final class SyncService {
     public PullReport pull() {
         requireServer();
         List<Integer> slice = sliceJobs();
-        List<Integer> visible = slice.isEmpty() ? List.of() : server.unitOfWork().inTransaction(s -> s
-                .getMapper(SliceMapper.class).visibleJobs(slice.toArray(Integer[]::new),
-                        server.user().companyId(), server.user().userId()));
+        List<Integer> visible = visibleOnServer(slice);
         int applications = 0;
         int candidates = 0;
         int events = 0;
