@@ -37,8 +37,11 @@ import java.util.concurrent.Callable;
         description = {"Offline review (decision 0010): the jobs kept on this computer, and their sync with the server.",
                 "status: what the offline copy holds and what waits (no server needed); pull: copy the server's "
                         + "changes; push: send the work done offline; sync: push then pull.",
-                "--take JOB adds a job to the offline copy, --release JOB sends its work and removes it."})
+                "--take JOB adds a job to the offline copy, --release JOB sends its work and removes it.",
+                "Exit status: 0 done; 1 failed (nothing more was sent than the output says); 2 some changes were "
+                        + "not sent this time (listed) and wait for the next sync."})
 final class SyncCommand implements Callable<Integer> {
+    static final int EXIT_UNSENT = 2;
     enum Action { status, pull, push, sync }
 
     @Mixin
@@ -76,6 +79,7 @@ final class SyncCommand implements Callable<Integer> {
                 throw new UserFacingException("Give your INTOWORK account with --email to " + action + ".");
             }
             String password = readPassword();
+            int unsent = 0;
             try (Database server = Startup.open(settings, Cli.settingsLoader.paths(), () -> false, msg -> { })
                     .database()) {
                 SessionContext context = SessionContext.installOn(server.unitOfWork());
@@ -99,11 +103,11 @@ final class SyncCommand implements Callable<Integer> {
                         out.println("Brought job " + job + " back online.");
                     }
                     switch (action) {
-                        case push -> print(out, sync.push());
+                        case push -> unsent = print(out, sync.push());
                         case pull -> print(out, sync.pull());
                         case sync -> {
                             SyncService.SyncReport r = sync.sync(p -> { });
-                            print(out, r.push());
+                            unsent = print(out, r.push());
                             print(out, r.pull());
                         }
                         default -> { }
@@ -113,14 +117,19 @@ final class SyncCommand implements Callable<Integer> {
                 }
             }
             printStatus(out, replica);
+            out.flush();
+            return unsent > 0 ? EXIT_UNSENT : 0;
         }
-        out.flush();
-        return 0;
     }
 
-    private static void print(PrintWriter out, SyncService.PushReport r) {
+    private static int print(PrintWriter out, SyncService.PushReport r) {
         out.println("Pushed: " + r.applied() + " applied, " + r.alreadyApplied() + " already applied earlier, "
-                + r.merged() + " notes merged, " + r.conflicts() + " conflict(s) to resolve.");
+                + r.merged() + " notes merged, " + r.conflicts() + " conflict(s) to resolve, " + r.failed().size()
+                + " not sent, " + r.heldBack() + " held back behind them.");
+        if (r.unsent() > 0) {
+            out.println(SyncService.describeUnsent(r));
+        }
+        return r.unsent();
     }
 
     private static void print(PrintWriter out, SyncService.PullReport r) {

@@ -132,8 +132,13 @@ public final class SyncViewModel {
         run(() -> {
             return sync().sync(p -> signedIn.tasks().onUi(() -> progress.set(p)));
         }, report -> {
-            message.set(Messages.format("sync.done", report.push().applied() + report.push().merged(),
-                    report.pull().applications(), report.push().conflicts()));
+            SyncService.PushReport pushed = report.push();
+            message.set(pushed.unsent() == 0
+                    ? Messages.format("sync.done", pushed.applied() + pushed.merged(), report.pull().applications(),
+                            pushed.conflicts())
+                    : Messages.format("sync.donePartial", pushed.applied() + pushed.merged(),
+                            report.pull().applications(), pushed.conflicts(), pushed.unsent(),
+                            SyncService.describeUnsent(pushed)));
             refresh();
         });
     }
