@@ -197,7 +197,7 @@ public final class MainView {
             canWorkOffline.set(false);
             if (now != null) {
                 WorkspaceComposer composer = new WorkspaceComposer(now, viewModel.offlineDatabase(),
-                        viewModel::offlineCopyExists, viewModel::select);
+                        viewModel::offlineCopyExists, viewModel.copyRepair(), viewModel::select);
                 workspace = composer;
                 featureViews.putAll(composer.views());
                 var unreadCount = composer.inbox().unreadCountProperty();

@@ -14,6 +14,8 @@ import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.LastSignIn;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.OfflineSignIn;
+import co.intowork.recruiter.sync.CopyDamage;
+import co.intowork.recruiter.sync.CopyRepair;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncService;
 import javafx.beans.binding.Bindings;
@@ -331,6 +333,25 @@ public final class MainViewModel {
                 offlineVerifier = null;
             }
             return db;
+        };
+    }
+
+    /** What the Offline section may do about a damaged copy: the copy of the person signed in on the server. */
+    public CopyRepair copyRepair() {
+        Replica.Lazy copy = replica;
+        return new CopyRepair() {
+            @Override
+            public RuntimeException examine(RuntimeException failure) {
+                return offlineCopy.examine(failure, copy);
+            }
+
+            @Override
+            public CopyDamage.Rebuilt rebuild() {
+                if (copy == null) {
+                    throw new IllegalStateException("Working offline: the copy is the window's database");
+                }
+                return offlineCopy.rebuild(copy);
+            }
         };
     }
 

@@ -4,6 +4,8 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.SettingsLoader;
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.sync.CopyDamage;
 import co.intowork.recruiter.sync.Replica;
 
 import java.util.Map;
@@ -24,6 +26,12 @@ interface OfflineCopy {
 
     /** Opens the copy as the window's database, to work offline by choice (the server stopped answering). */
     Startup.Outcome open(Consumer<String> progress);
+
+    /** The failure as shown: a damaged copy's report, its unsent work exported from {@code copy} when it is open. */
+    RuntimeException examine(RuntimeException failure, Replica.Lazy copy);
+
+    /** Closes {@code copy} and rebuilds it; the next use opens the new one. */
+    CopyDamage.Rebuilt rebuild(Replica.Lazy copy);
 
     static OfflineCopy at(SettingsLoader loader) {
         AppPaths paths = loader.paths();
@@ -53,6 +61,23 @@ interface OfflineCopy {
                 }
                 return copy;
             }
+
+            @Override
+            public RuntimeException examine(RuntimeException failure, Replica.Lazy copy) {
+                if (!CopyDamage.isDamage(failure)) {
+                    return failure;
+                }
+                Database open = copy == null ? null : copy.ifOpen();
+                return CopyDamage.report(failure, open == null ? null : open.unitOfWork(), paths);
+            }
+
+            @Override
+            public CopyDamage.Rebuilt rebuild(Replica.Lazy copy) {
+                if (copy != null) {
+                    copy.close();
+                }
+                return CopyDamage.rebuild(loader.load(Map.of()), paths, Mappers.all());
+            }
         };
     }
 
@@ -77,6 +102,16 @@ interface OfflineCopy {
 
             @Override
             public Startup.Outcome open(Consumer<String> progress) {
+                throw new IllegalStateException("No offline copy here");
+            }
+
+            @Override
+            public RuntimeException examine(RuntimeException failure, Replica.Lazy copy) {
+                return failure;
+            }
+
+            @Override
+            public CopyDamage.Rebuilt rebuild(Replica.Lazy copy) {
                 throw new IllegalStateException("No offline copy here");
             }
         };

@@ -23,6 +23,7 @@ import co.intowork.recruiter.stats.StatsViewModel;
 import co.intowork.recruiter.sync.CvFiles;
 import co.intowork.recruiter.sync.OfflineOperations;
 import co.intowork.recruiter.sync.SyncView;
+import co.intowork.recruiter.sync.CopyRepair;
 import co.intowork.recruiter.sync.SyncViewModel;
 import javafx.scene.Parent;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,12 @@ final class WorkspaceComposer implements Navigator {
      */
     WorkspaceComposer(SignedIn signedIn, Supplier<Database> offlineCopy, BooleanSupplier copyOnDisk,
                       Consumer<Section> showSection) {
+        this(signedIn, offlineCopy, copyOnDisk, CopyRepair.NONE, showSection);
+    }
+
+    /** {@code repair}: how the Offline section reports and rebuilds a damaged copy. */
+    WorkspaceComposer(SignedIn signedIn, Supplier<Database> offlineCopy, BooleanSupplier copyOnDisk,
+                      CopyRepair repair, Consumer<Section> showSection) {
         this.showSection = showSection;
         views.put(Section.PIPELINE, PipelineView.load(new PipelineViewModel(signedIn, this)));
         BoardService boardService;
@@ -79,7 +86,7 @@ final class WorkspaceComposer implements Navigator {
         stats = new StatsViewModel(signedIn, this, statsSettings());
         views.put(Section.STATISTICS, StatsView.load(stats));
         sync = new SyncViewModel(signedIn, offlineCopy,
-                () -> signedIn.offline() || copyOnDisk.getAsBoolean(), cvFiles);
+                () -> signedIn.offline() || copyOnDisk.getAsBoolean(), cvFiles, repair);
         views.put(Section.SYNC, SyncView.load(sync));
     }
 

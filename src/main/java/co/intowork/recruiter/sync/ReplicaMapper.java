@@ -75,6 +75,8 @@ public interface ReplicaMapper {
 
     SyncCounts counts();
 
+    int liveApplications(@Param("jobId") int jobId);
+
     int overwriteLocal(@Param("s") ApplicationState state, @Param("status") String status);
 
     void openLocalSession(@Param("u") SignedInUser user, @Param("employerId") int employerId,

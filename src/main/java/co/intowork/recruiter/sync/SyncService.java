@@ -55,7 +55,54 @@ public final class SyncService {
                              CvFiles.Report cvFiles) {
     }
 
-    public record PushReport(int applied, int alreadyApplied, int conflicts, int merged) {
+    /**
+     * {@code failed}: operations the server refused for a reason of the moment (a row locked past the lock
+     * timeout, a statement timeout...), each with its sentence; they stay in the outbox for the next sync.
+     * {@code heldBack}: later operations on the same applications, not sent so they never overtake the failed one.
+     */
+    public record PushReport(int applied, int alreadyApplied, int conflicts, int merged, List<Failure> failed,
+                             int heldBack) {
+        public PushReport(int applied, int alreadyApplied, int conflicts, int merged) {
+            this(applied, alreadyApplied, conflicts, merged, List.of(), 0);
+        }
+
+        /** Operations still waiting in the outbox after this push. */
+        public int unsent() {
+            return failed.size() + heldBack;
+        }
+    }
+
+    /** What a push left unsent, one line per failed operation and one for those held back (empty: nothing). */
+    public static String describeUnsent(PushReport r) {
+        List<String> lines = new ArrayList<>();
+        for (Failure f : r.failed()) {
+            lines.add(Messages.format("sync.push.failedLine", f.applicationId(), f.kind().displayName(), f.reason()));
+        }
+        if (r.heldBack() > 0) {
+            lines.add(Messages.format("sync.push.heldBack", r.heldBack()));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** One operation the server did not take this time, and why (worded for the person). */
+    public record Failure(String operationId, OperationKind kind, int applicationId, String reason) {
+    }
+
+    /**
+     * The server stopped answering, or the sign-in session ended, part-way through a push: what was sent is said,
+     * the rest waits in the outbox.
+     */
+    public static final class PushInterrupted extends UserFacingException {
+        private final transient PushReport sofar;
+
+        PushInterrupted(String message, PushReport sofar, Throwable cause) {
+            super(message, cause);
+            this.sofar = sofar;
+        }
+
+        public PushReport sofar() {
+            return sofar;
+        }
     }
 
     public record SyncReport(PushReport push, PullReport pull, OffsetDateTime at) {
@@ -122,8 +169,24 @@ public final class SyncService {
     /** Adds the job to the slice and copies it now. */
     public PullReport takeOffline(int jobId) {
         requireServer();
+        // checked before the slice is touched: the pull would only purge the job again, and report the other
+        // jobs' applications as if this one had been copied
+        if (!visibleOnServer(List.of(jobId)).contains(jobId)) {
+            throw new UserFacingException(Messages.format("sync.take.notVisible", jobId));
+        }
         replica.run(s -> s.getMapper(ReplicaMapper.class).addSliceJob(jobId));
         return pull();
+    }
+
+    private List<Integer> visibleOnServer(List<Integer> jobIds) {
+        return jobIds.isEmpty() ? List.of() : server.unitOfWork().inTransaction(s -> s
+                .getMapper(SliceMapper.class).visibleJobs(jobIds.toArray(Integer[]::new),
+                        server.user().companyId(), server.user().userId()));
+    }
+
+    /** The job's live applications now in the copy (what "take offline" reports). */
+    public int applicationsOffline(int jobId) {
+        return replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).liveApplications(jobId));
     }
 
     /** Sends what waits, then removes the job from the laptop; refused while its operations cannot be sent. */
@@ -184,9 +247,7 @@ public final class SyncService {
     public PullReport pull() {
         requireServer();
         List<Integer> slice = sliceJobs();
-        List<Integer> visible = slice.isEmpty() ? List.of() : server.unitOfWork().inTransaction(s -> s
-                .getMapper(SliceMapper.class).visibleJobs(slice.toArray(Integer[]::new),
-                        server.user().companyId(), server.user().userId()));
+        List<Integer> visible = visibleOnServer(slice);
         int applications = 0;
         int candidates = 0;
         int events = 0;
@@ -382,15 +443,46 @@ public final class SyncService {
         int already = 0;
         int conflicts = 0;
         int merged = 0;
-        for (Operation op : pending) {
+        List<Failure> failed = new ArrayList<>();
+        Set<Integer> blocked = new HashSet<>();
+        int heldBack = 0;
+        for (int i = 0; i < pending.size(); i++) {
+            Operation op = pending.get(i);
+            if (blocked.contains(op.applicationId())) {
+                // an earlier operation on this application did not go: this one would overtake it
+                heldBack++;
+                continue;
+            }
             hook.at("push:before-server");
-            Integer done = appliedVersion(op);
             Outcome outcome;
-            if (done != null) {
-                already++;
-                outcome = Outcome.done(done < 0 ? null : done);
-            } else {
-                outcome = replay(op);
+            boolean replayed = false;
+            try {
+                // each operation is its own server transaction (the services open it): one that fails leaves the
+                // ones already committed, and the next ones, alone
+                Integer done = appliedVersion(op);
+                if (done != null) {
+                    already++;
+                    outcome = Outcome.done(done < 0 ? null : done);
+                } else {
+                    outcome = replay(op);
+                    replayed = true;
+                }
+            } catch (RuntimeException e) {
+                if (SqlErrors.isUnreachable(e) || SqlErrors.isSessionEnded(e)) {
+                    PushReport sofar = new PushReport(applied, already, conflicts, merged, List.copyOf(failed),
+                            heldBack + pending.size() - i);
+                    log.warn("Push stopped at operation {} of {}: {}", i + 1, pending.size(), e.getMessage());
+                    throw new PushInterrupted(Messages.format("sync.push.interrupted", applied + merged + already,
+                            pending.size(), SqlErrors.describe(e), sofar.unsent()), sofar, e);
+                }
+                String reason = failureReason(e);
+                log.warn("Operation {} ({} of application {}) not sent: {}", op.operationId(), op.kind(),
+                        op.applicationId(), reason, e);
+                failed.add(new Failure(op.operationId(), op.kind(), op.applicationId(), reason));
+                blocked.add(op.applicationId());
+                continue;
+            }
+            if (replayed) {
                 hook.at("push:after-server-commit");
                 switch (outcome.result()) {
                     case CONFLICT -> conflicts++;
@@ -424,7 +516,17 @@ public final class SyncService {
             }
             hook.at("push:after-local-mark");
         }
-        return new PushReport(applied, already, conflicts, merged);
+        return new PushReport(applied, already, conflicts, merged, List.copyOf(failed), heldBack);
+    }
+
+    /** Why one operation did not go, for the list of what was not sent (the generic sentences say "try again"). */
+    private static String failureReason(RuntimeException e) {
+        String state = SqlErrors.sqlState(e).orElse("");
+        return switch (state) {
+            case "55P03" -> Messages.text("sync.push.locked");
+            case "57014" -> Messages.text("sync.push.timeout");
+            default -> SqlErrors.describe(e);
+        };
     }
 
     private Integer appliedVersion(Operation op) {

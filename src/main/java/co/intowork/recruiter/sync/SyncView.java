@@ -25,6 +25,7 @@ public final class SyncView {
     @FXML private Label conflictCount;
     @FXML private Label message;
     @FXML private Label error;
+    @FXML private Button rebuildCopy;
     @FXML private ListView<SyncViewModel.JobRow> jobs;
     @FXML private Button takeOffline;
     @FXML private Button bringOnline;
@@ -72,6 +73,12 @@ public final class SyncView {
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        // offered only once the copy is found damaged, and not while the window works on that very copy
+        rebuildCopy.visibleProperty().bind(viewModel.damagedProperty()
+                .and(Bindings.createBooleanBinding(() -> !onCopy)));
+        rebuildCopy.managedProperty().bind(rebuildCopy.visibleProperty());
+        rebuildCopy.disableProperty().bind(viewModel.busyProperty());
+        rebuildCopy.setOnAction(e -> viewModel.rebuildCopy());
 
         jobs.setItems(viewModel.jobs());
         jobs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.selectedJobProperty().set(now));

@@ -39,6 +39,7 @@ import java.util.function.Supplier;
  * inbox (base / theirs / mine, with keep theirs, re-apply mine on theirs, discard).
  */
 public final class SyncViewModel {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncViewModel.class);
     /** A job the person may see, and whether it is on this computer. */
     public record JobRow(JobChoice job, boolean offline) {
         @Override
@@ -50,6 +51,7 @@ public final class SyncViewModel {
     private final SignedIn signedIn;
     private final Supplier<Database> replicaSource;
     private final CvFiles cvFiles;
+    private final CopyRepair repair;
     private SyncService sync;
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -63,6 +65,7 @@ public final class SyncViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanSupplier replicaOnDisk;
     private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty damaged = new SimpleBooleanProperty(false);
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
     private final ObjectProperty<JobRow> selectedJob = new SimpleObjectProperty<>();
     private final ObservableList<Conflict> conflicts = FXCollections.observableArrayList();
@@ -79,7 +82,14 @@ public final class SyncViewModel {
     /** {@code cvFiles}: where each pull keeps the slice's CV files (null: only their metadata is copied). */
     public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk,
                          CvFiles cvFiles) {
+        this(signedIn, replicaSource, replicaOnDisk, cvFiles, CopyRepair.NONE);
+    }
+
+    /** {@code repair}: how a damaged copy is reported and rebuilt (the window owns the copy). */
+    public SyncViewModel(SignedIn signedIn, Supplier<Database> replicaSource, BooleanSupplier replicaOnDisk,
+                         CvFiles cvFiles, CopyRepair repair) {
         this.cvFiles = cvFiles;
+        this.repair = repair;
         this.signedIn = signedIn;
         this.replicaSource = replicaSource;
         this.replicaOnDisk = replicaOnDisk;
@@ -132,8 +142,13 @@ public final class SyncViewModel {
         run(() -> {
             return sync().sync(p -> signedIn.tasks().onUi(() -> progress.set(p)));
         }, report -> {
-            message.set(Messages.format("sync.done", report.push().applied() + report.push().merged(),
-                    report.pull().applications(), report.push().conflicts()));
+            SyncService.PushReport pushed = report.push();
+            message.set(pushed.unsent() == 0
+                    ? Messages.format("sync.done", pushed.applied() + pushed.merged(), report.pull().applications(),
+                            pushed.conflicts())
+                    : Messages.format("sync.donePartial", pushed.applied() + pushed.merged(),
+                            report.pull().applications(), pushed.conflicts(), pushed.unsent(),
+                            SyncService.describeUnsent(pushed)));
             refresh();
         });
     }
@@ -153,6 +168,27 @@ public final class SyncViewModel {
                 return null;
             }, r -> refresh());
         }
+    }
+
+    /**
+     * Replaces a damaged copy: its folder is kept aside, the jobs and the unsent operations are carried into a new
+     * copy; the next sync sends the operations and copies the jobs again.
+     */
+    public void rebuildCopy() {
+        if (signedIn.offline()) {
+            return;
+        }
+        run(() -> {
+            CopyDamage.Rebuilt r = repair.rebuild();
+            synchronized (this) {
+                sync = null;
+            }
+            return r;
+        }, r -> {
+            damaged.set(false);
+            message.set(CopyDamage.describe(r));
+            refresh();
+        });
     }
 
     public void keepTheirs() {
@@ -211,14 +247,27 @@ public final class SyncViewModel {
     private <T> void run(Callable<T> work, Consumer<T> onSuccess) {
         busy.set(true);
         error.set("");
-        signedIn.tasks().run(work, result -> {
+        signedIn.tasks().run(() -> {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                // a damaged copy is said as such, its unsent work exported while it can still be read
+                throw repair.examine(e);
+            }
+        }, result -> {
             busy.set(false);
             progress.set(0);
             onSuccess.accept(result);
         }, failure -> {
             busy.set(false);
             progress.set(0);
-            error.set(Messages.format("sync.failed", SqlErrors.describe(failure)));
+            if (CopyDamage.isDamage(failure)) {
+                log.error("Offline section: {}", failure.getMessage(), failure);
+                damaged.set(true);
+                error.set(SqlErrors.describe(failure));
+            } else {
+                error.set(Messages.format("sync.failed", SqlErrors.describe(failure)));
+            }
         });
     }
 
@@ -253,6 +302,11 @@ public final class SyncViewModel {
             out.append(Messages.text("sync.field.notes")).append(":\n").append(n.path("notes").asText(""));
         }
         return out.toString().strip();
+    }
+
+    /** The copy is damaged: the error says what is wrong and what is safe; {@link #rebuildCopy} is offered. */
+    public BooleanProperty damagedProperty() {
+        return damaged;
     }
 
     public BooleanProperty busyProperty() {

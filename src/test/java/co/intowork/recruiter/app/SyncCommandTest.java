@@ -104,6 +104,17 @@ class SyncCommandTest {
         assertThat(new CvFiles(CvFiles.folder(Cli.settingsLoader.paths()), null, 1).local("/uploads/chloe.pdf"))
                 .hasValueSatisfying(cv -> assertThat(cv).hasContent("CV!").hasParent(temp.resolve("data/offline-cv")));
 
+        // another company's job, and one that does not exist: refused, nothing added to the copy
+        for (String job : new String[]{"21", "999"}) {
+            Run hidden = run(TwoCompanies.PASSWORD, "sync", "pull", "--take", job, "--email", TwoCompanies.HUGO,
+                    "--password-stdin", "--jdbc-url", url, "--user", TwoCompanies.CLIENT_LOGIN);
+            assertThat(hidden.exit()).isEqualTo(Cli.EXIT_FAILURE);
+            assertThat(hidden.out()).doesNotContain("Took job");
+            assertThat(hidden.err()).startsWith("Error: Job " + job + " is not visible to you")
+                    .contains("Nothing was taken offline.");
+        }
+        assertThat(run("", "sync", "status").out()).contains("Offline copy: 1 job(s), 1 application(s)");
+
         Run wrong = run("wrong-password", "sync", "pull", "--email", TwoCompanies.HUGO, "--password-stdin",
                 "--jdbc-url", url, "--user", TwoCompanies.CLIENT_LOGIN);
         assertThat(wrong.exit()).isEqualTo(Cli.EXIT_FAILURE);

@@ -5,6 +5,13 @@ import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.settings.AppPaths;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +112,73 @@ class SyncViewModelTest {
             assertThat(online.pendingCountProperty().get()).isZero();
             assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
                     .isEqualTo("viewed");
+        }
+    }
+
+    /**
+     * A relation file of the copy deleted on disk: the section says the copy is damaged (not "try again"), the
+     * unsent operation is exported to a file, the rebuild is offered, and once it has run the section works on the
+     * new copy.
+     */
+    @Test
+    void aDamagedCopyIsSaidAsSuchItsUnsentWorkExportedAndTheRebuildOffered(@TempDir Path temp) throws Exception {
+        try (SyncFixture f = SyncFixture.copy("sync_vm_damage", TwoCompanies.HUGO);
+             SyncFixture rebuiltCopy = SyncFixture.copy("sync_vm_rebuilt", TwoCompanies.HUGO)) {
+            f.replica.unitOfWork().run(s -> {
+                ReplicaMapper m = s.getMapper(ReplicaMapper.class);
+                m.addSliceJob(11);
+                m.enqueue(new Operation("00000000-0000-0000-0000-0000000000c1", OperationKind.RATE, 101, 11, 1,
+                        "applied", "{\"status\": \"applied\", \"version\": 1, \"rating\": 3}", "{\"rating\": 5}", 2));
+            });
+            // a table no connection of the copy's pool has opened yet (an open file descriptor would still read it)
+            Path file = Path.of(SyncFixture.text(f.replicaDb, "SELECT current_setting('data_directory') || '/' || "
+                    + "pg_relation_filepath('recruiter_replica.conflicts')"));
+            Files.delete(file);
+            AppPaths paths = new AppPaths(Map.of("INTOWORK_DATA_DIR", temp.resolve("data").toString(),
+                    "INTOWORK_USER_CONFIG", temp.resolve("u.properties").toString(),
+                    "INTOWORK_MACHINE_CONFIG", temp.resolve("m.properties").toString()), "Linux", temp);
+            Database[] current = {f.replica};
+            int[] rebuilds = {0};
+            CopyRepair repair = new CopyRepair() {
+                @Override
+                public RuntimeException examine(RuntimeException failure) {
+                    return CopyDamage.isDamage(failure) ? CopyDamage.report(failure, current[0].unitOfWork(), paths)
+                            : failure;
+                }
+
+                @Override
+                public CopyDamage.Rebuilt rebuild() {
+                    rebuilds[0]++;
+                    current[0] = rebuiltCopy.replica;
+                    return new CopyDamage.Rebuilt(1, 1, null, temp.resolve("aside"));
+                }
+            };
+            SyncViewModel vm = new SyncViewModel(f.signedIn, () -> current[0], () -> true, null, repair);
+
+            vm.refresh();
+
+            assertThat(vm.damagedProperty().get()).isTrue();
+            assertThat(vm.errorProperty().get())
+                    .startsWith("The offline copy on this computer is damaged: a file of its database is missing or "
+                            + "unreadable (base/")
+                    .contains("the server, and every change already sent to it, are safe")
+                    .contains("The 1 change not yet sent was saved to " + temp.resolve("data"))
+                    .contains("Rebuild the copy")
+                    .doesNotContain("Try again");
+            try (var exports = Files.list(temp.resolve("data"))) {
+                assertThat(exports).singleElement().satisfies(export -> assertThat(Files.readString(export))
+                        .contains("00000000-0000-0000-0000-0000000000c1", "\\\"rating\\\": 5"));
+            }
+
+            vm.rebuildCopy();
+
+            assertThat(rebuilds[0]).isEqualTo(1);
+            assertThat(vm.damagedProperty().get()).isFalse();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.messageProperty().get()).startsWith("The offline copy was rebuilt: 1 job to copy again at "
+                    + "the next sync, 1 change waiting to be sent.");
+            assertThat(vm.pendingCountProperty().get()).isZero();
+            assertThat(vm.jobs()).extracting(r -> r.job().id()).containsExactly(11);
         }
     }
 }

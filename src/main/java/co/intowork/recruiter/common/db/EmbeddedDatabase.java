@@ -67,9 +67,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             releaseQuietly(lock, channel);
-            throw new UserFacingException("The local demo database could not be started (" + e.getMessage()
+            throw new StartFailure("The local demo database could not be started (" + rootMessage(e)
                     + "). Check that " + dataDir + " is writable and the disk is not full, then start again.", e);
         }
+    }
+
+    /** PostgreSQL did not start on the folder (as opposed to the folder being in use by another window). */
+    public static final class StartFailure extends UserFacingException {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The innermost message: zonky's own exceptions often carry none ("null" reached the user, issue 18). */
+    public static String rootMessage(Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message.strip().lines().findFirst().orElse("");
     }
 
     private static EmbeddedPostgres startWithRetry(Path dataDir) throws IOException {

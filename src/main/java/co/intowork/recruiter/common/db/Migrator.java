@@ -107,7 +107,7 @@ public final class Migrator {
             SchemaInspectionMapper mapper = session.getMapper(SchemaInspectionMapper.class);
             history = mapper.historyTableExists();
             columns = mapper.publicColumns();
-            if (history && mapper.failureRecordReadable()) {
+            if (history && mapper.failureRecordExists()) {
                 recorded = mapper.unresolvedFailures();
             }
             if (!history && !columns.isEmpty()) {

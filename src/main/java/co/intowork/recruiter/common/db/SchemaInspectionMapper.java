@@ -30,8 +30,6 @@ public interface SchemaInspectionMapper {
 
     boolean failureRecordExists();
 
-    boolean failureRecordReadable();
-
     void recordFailure(@Param("version") String version, @Param("description") String description,
                        @Param("sqlState") String sqlState, @Param("cause") String cause,
                        @Param("databaseState") String databaseState);
