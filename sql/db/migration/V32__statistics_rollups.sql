@@ -6,9 +6,9 @@
 -- the platform's plain SQL, offline replay: they all end as writes to these tables).
 --
 --   recruiter.stats_application_facts   one row per application: what the statistics need to know about it, as
---                  decision 0008 defines the figures: its job and company, whether it is counted (application,
---                  candidate and job not soft-deleted), its applied day (UTC), status, furthest stage reached,
---                  source, the histogram bucket of its first reaction and of its hire, the buckets of its completed
+--                  decision 0008 defines the figures: its job, candidate and company, whether it is counted
+--                  (application, candidate and job not soft-deleted), its applied day (UTC), status, furthest
+--                  stage reached, source, the histogram bucket of its first reaction and of its hire, the buckets of its completed
 --                  stays per stage, and its last move (latest event, or applied_at). Per-job and hiring-manager
 --                  figures and the stale list read it directly (a job has at most a few thousand rows).
 --   recruiter.stats_company_day          per company and applied day: applications, per current status, per
@@ -83,6 +83,7 @@ $$;
 CREATE TABLE IF NOT EXISTS recruiter.stats_application_facts (
     application_id    integer                  PRIMARY KEY,
     job_id            integer                  NOT NULL,
+    candidate_id      integer                  NOT NULL,
     company_id        integer,
     counted           boolean                  NOT NULL,
     day               date                     NOT NULL,
@@ -96,7 +97,8 @@ CREATE TABLE IF NOT EXISTS recruiter.stats_application_facts (
     last_move         timestamptz
 );
 COMMENT ON TABLE recruiter.stats_application_facts IS
-    'Per application, what the statistics use (decision 0012); kept by triggers. No foreign keys: platform deletes win.';
+    'Per application, what the statistics use (decision 0012); kept by triggers. No foreign keys: platform '
+    'deletes win.';
 
 -- per job (one job, a hiring manager's jobs, a job's move), in period order
 CREATE INDEX IF NOT EXISTS ix_stats_application_facts_job_day
@@ -161,7 +163,7 @@ CREATE OR REPLACE FUNCTION recruiter.stats_facts_of(p_apps integer[])
     RETURNS SETOF recruiter.stats_application_facts
     LANGUAGE sql STABLE
 AS $$
-    SELECT a.id, a.job_id, j.company_id,
+    SELECT a.id, a.job_id, a.candidate_id, j.company_id,
            a.deleted_at IS NULL AND j.deleted_at IS NULL AND c.id IS NOT NULL AND c.deleted_at IS NULL,
            coalesce(recruiter.stats_day(a.applied_at), 'infinity'::date),
            a.status,
@@ -283,9 +285,9 @@ AS $$
 $$;
 
 -- Brings the facts of these applications up to date and moves the company tables by the difference. Generic
--- plans: with an array parameter the planner would otherwise plan every call anew (about 1 ms, more than the work). The rows of
--- the company tables are taken all-time row first (see stats_apply) even when only a fact that does not count
--- changed, so concurrent writers of a company queue in one order.
+-- plans: with an array parameter the planner would otherwise plan every call anew (about 1 ms, more than the
+-- work). The company tables' rows are taken all-time row first (see stats_apply), whatever changed, so concurrent
+-- writers of a company queue in one order.
 CREATE OR REPLACE FUNCTION recruiter.stats_refresh(p_apps integer[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -311,7 +313,8 @@ BEGIN
     INSERT INTO recruiter.stats_application_facts AS f
     SELECT * FROM unnest(after) ORDER BY 1
     ON CONFLICT (application_id) DO UPDATE
-       SET job_id = EXCLUDED.job_id, company_id = EXCLUDED.company_id, counted = EXCLUDED.counted,
+       SET job_id = EXCLUDED.job_id, candidate_id = EXCLUDED.candidate_id, company_id = EXCLUDED.company_id,
+           counted = EXCLUDED.counted,
            day = EXCLUDED.day, status = EXCLUDED.status, reached = EXCLUDED.reached, source = EXCLUDED.source,
            first_view_bucket = EXCLUDED.first_view_bucket, hire_bucket = EXCLUDED.hire_bucket,
            stay_stages = EXCLUDED.stay_stages, stay_buckets = EXCLUDED.stay_buckets, last_move = EXCLUDED.last_move
@@ -419,7 +422,8 @@ BEGIN
     INSERT INTO recruiter.stats_application_facts AS f
     SELECT * FROM stats_truth
     ON CONFLICT (application_id) DO UPDATE
-       SET job_id = EXCLUDED.job_id, company_id = EXCLUDED.company_id, counted = EXCLUDED.counted,
+       SET job_id = EXCLUDED.job_id, candidate_id = EXCLUDED.candidate_id, company_id = EXCLUDED.company_id,
+           counted = EXCLUDED.counted,
            day = EXCLUDED.day, status = EXCLUDED.status, reached = EXCLUDED.reached, source = EXCLUDED.source,
            first_view_bucket = EXCLUDED.first_view_bucket, hire_bucket = EXCLUDED.hire_bucket,
            stay_stages = EXCLUDED.stay_stages, stay_buckets = EXCLUDED.stay_buckets, last_move = EXCLUDED.last_move
@@ -538,7 +542,8 @@ BEGIN
         INSERT INTO recruiter.stats_application_facts AS f
         SELECT * FROM recruiter.stats_facts_of(drifted)
         ON CONFLICT (application_id) DO UPDATE
-           SET job_id = EXCLUDED.job_id, company_id = EXCLUDED.company_id, counted = EXCLUDED.counted,
+           SET job_id = EXCLUDED.job_id, candidate_id = EXCLUDED.candidate_id, company_id = EXCLUDED.company_id,
+           counted = EXCLUDED.counted,
                day = EXCLUDED.day, status = EXCLUDED.status, reached = EXCLUDED.reached, source = EXCLUDED.source,
                first_view_bucket = EXCLUDED.first_view_bucket, hire_bucket = EXCLUDED.hire_bucket,
                stay_stages = EXCLUDED.stay_stages, stay_buckets = EXCLUDED.stay_buckets,
