@@ -6,9 +6,9 @@
 -- the platform's plain SQL, offline replay: they all end as writes to these tables).
 --
 --   recruiter.stats_application_facts   one row per application: what the statistics need to know about it, as
---                  decision 0008 defines the figures: its job and company, whether it is counted (application,
---                  candidate and job not soft-deleted), its applied day (UTC), status, furthest stage reached,
---                  source, the histogram bucket of its first reaction and of its hire, the buckets of its completed
+--                  decision 0008 defines the figures: its job, candidate and company, whether it is counted
+--                  (application, candidate and job not soft-deleted), its applied day (UTC), status, furthest
+--                  stage reached, source, the histogram bucket of its first reaction and of its hire, the buckets of its completed
 --                  stays per stage, and its last move (latest event, or applied_at). Per-job and hiring-manager
 --                  figures and the stale list read it directly (a job has at most a few thousand rows).
 --   recruiter.stats_company_day          per company and applied day: applications, per current status, per
@@ -41,9 +41,10 @@
 -- jobs, like job_application_counts, V30) and the company tables of its own company only (a hiring manager has
 -- none: its figures come from its jobs' facts).
 --
--- Bulk loads with triggers off (seed --scale large) and maintain call recruiter.stats_recount(), which compares
--- everything with a recomputation and repairs it, returning how many rows it changed. V33 fills the tables for
--- the existing applications.
+-- Bulk loads with triggers off (seed --scale large, the demo seed, the offline copy's pulls) call
+-- recruiter.stats_rebuild() (set-based, locks the source tables); maintain calls recruiter.stats_recount(), which
+-- reports and repairs drift on a live server without holding off writes. V33 fills the tables for the existing
+-- applications.
 -- Live-database safety like V30: outside a transaction, the triggers through apply_ddl (short lock waits,
 -- retried). Re-runnable: IF NOT EXISTS / CREATE OR REPLACE.
 
@@ -82,6 +83,7 @@ $$;
 CREATE TABLE IF NOT EXISTS recruiter.stats_application_facts (
     application_id    integer                  PRIMARY KEY,
     job_id            integer                  NOT NULL,
+    candidate_id      integer                  NOT NULL,
     company_id        integer,
     counted           boolean                  NOT NULL,
     day               date                     NOT NULL,
@@ -95,7 +97,8 @@ CREATE TABLE IF NOT EXISTS recruiter.stats_application_facts (
     last_move         timestamptz
 );
 COMMENT ON TABLE recruiter.stats_application_facts IS
-    'Per application, what the statistics use (decision 0012); kept by triggers. No foreign keys: platform deletes win.';
+    'Per application, what the statistics use (decision 0012); kept by triggers. No foreign keys: platform '
+    'deletes win.';
 
 -- per job (one job, a hiring manager's jobs, a job's move), in period order
 CREATE INDEX IF NOT EXISTS ix_stats_application_facts_job_day
@@ -160,7 +163,7 @@ CREATE OR REPLACE FUNCTION recruiter.stats_facts_of(p_apps integer[])
     RETURNS SETOF recruiter.stats_application_facts
     LANGUAGE sql STABLE
 AS $$
-    SELECT a.id, a.job_id, j.company_id,
+    SELECT a.id, a.job_id, a.candidate_id, j.company_id,
            a.deleted_at IS NULL AND j.deleted_at IS NULL AND c.id IS NOT NULL AND c.deleted_at IS NULL,
            coalesce(recruiter.stats_day(a.applied_at), 'infinity'::date),
            a.status,
@@ -282,9 +285,9 @@ AS $$
 $$;
 
 -- Brings the facts of these applications up to date and moves the company tables by the difference. Generic
--- plans: with an array parameter the planner would otherwise plan every call anew (about 1 ms, more than the work). The rows of
--- the company tables are taken all-time row first (see stats_apply) even when only a fact that does not count
--- changed, so concurrent writers of a company queue in one order.
+-- plans: with an array parameter the planner would otherwise plan every call anew (about 1 ms, more than the
+-- work). The company tables' rows are taken all-time row first (see stats_apply), whatever changed, so concurrent
+-- writers of a company queue in one order.
 CREATE OR REPLACE FUNCTION recruiter.stats_refresh(p_apps integer[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -310,7 +313,8 @@ BEGIN
     INSERT INTO recruiter.stats_application_facts AS f
     SELECT * FROM unnest(after) ORDER BY 1
     ON CONFLICT (application_id) DO UPDATE
-       SET job_id = EXCLUDED.job_id, company_id = EXCLUDED.company_id, counted = EXCLUDED.counted,
+       SET job_id = EXCLUDED.job_id, candidate_id = EXCLUDED.candidate_id, company_id = EXCLUDED.company_id,
+           counted = EXCLUDED.counted,
            day = EXCLUDED.day, status = EXCLUDED.status, reached = EXCLUDED.reached, source = EXCLUDED.source,
            first_view_bucket = EXCLUDED.first_view_bucket, hire_bucket = EXCLUDED.hire_bucket,
            stay_stages = EXCLUDED.stay_stages, stay_buckets = EXCLUDED.stay_buckets, last_move = EXCLUDED.last_move
@@ -320,7 +324,7 @@ END
 $$;
 
 -- A bulk load by the tables' owner (the demo seed) may set recruiter.stats_deferred = on for its transaction and
--- call stats_recount() at the end: one set-based pass instead of one refresh per row. Honoured only for a session
+-- call stats_rebuild() at the end: one set-based pass instead of one refresh per row. Honoured only for a session
 -- whose login is a member of the owner (current_user inside these SECURITY DEFINER functions), so neither the
 -- client nor the platform's role can switch the rollups off.
 CREATE OR REPLACE FUNCTION recruiter.stats_deferred() RETURNS boolean
@@ -394,11 +398,11 @@ BEGIN
 END
 $$;
 
--- Compares every fact and every company row with a recomputation from the tables and repairs what differs;
--- returns how many rows it changed (0 when the triggers kept up). Holds off application writes meanwhile (SHARE
--- lock on job_applications; candidates' and jobs' changes that would move applications wait too) so nothing is
--- counted twice or lost. Used by maintain and after bulk loads with triggers off.
-CREATE OR REPLACE FUNCTION recruiter.stats_recount() RETURNS bigint
+-- Rebuilds every fact and every company row from the tables, set-based, and returns how many rows it changed.
+-- Holds off writes meanwhile (SHARE locks on the four source tables), so it is for bulk loads with triggers off
+-- (seed --scale large, the demo seed, the offline copy after a pull), not for a live server: on the large data set
+-- it takes about 90 s. maintain uses stats_recount() instead.
+CREATE OR REPLACE FUNCTION recruiter.stats_rebuild() RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
@@ -418,7 +422,8 @@ BEGIN
     INSERT INTO recruiter.stats_application_facts AS f
     SELECT * FROM stats_truth
     ON CONFLICT (application_id) DO UPDATE
-       SET job_id = EXCLUDED.job_id, company_id = EXCLUDED.company_id, counted = EXCLUDED.counted,
+       SET job_id = EXCLUDED.job_id, candidate_id = EXCLUDED.candidate_id, company_id = EXCLUDED.company_id,
+           counted = EXCLUDED.counted,
            day = EXCLUDED.day, status = EXCLUDED.status, reached = EXCLUDED.reached, source = EXCLUDED.source,
            first_view_bucket = EXCLUDED.first_view_bucket, hire_bucket = EXCLUDED.hire_bucket,
            stay_stages = EXCLUDED.stay_stages, stay_buckets = EXCLUDED.stay_buckets, last_move = EXCLUDED.last_move
@@ -503,11 +508,123 @@ BEGIN
 END
 $$;
 
+-- maintain's recount on a live server: reports and repairs drift without holding off the platform's writes.
+-- Every trigger writes the facts and the company rows in the writer's own transaction, so any one snapshot is
+-- consistent: the comparisons below need no lock. Repairs lock only what they touch:
+--   1. facts that differ from a recomputation: their applications' rows are locked (FOR UPDATE, as a status change
+--      would) and the facts rewritten from the tables, without touching the company tables;
+--   2. companies whose rows differ from the sum of their (now exact) facts: the company's all-time row in
+--      stats_company_day is locked first, as every writer takes it first (stats_apply), so no write of that
+--      company is halfway while its rows are recomputed from its facts.
+-- Returns the number of fact rows plus company rows that had drifted (0 when the triggers kept up). Normally it
+-- only reads: about the time of one pass over the facts and the history.
+CREATE OR REPLACE FUNCTION recruiter.stats_recount() RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    drifted  integer[];
+    n        bigint;
+    changed  bigint := 0;
+    company  record;
+BEGIN
+    SELECT array_agg(coalesce(t.application_id, f.application_id)) INTO drifted
+      FROM recruiter.stats_facts_of(ARRAY(SELECT a.id FROM public.job_applications a)) t
+      FULL JOIN recruiter.stats_application_facts f ON f.application_id = t.application_id
+     WHERE (t.*) IS DISTINCT FROM (f.*);
+    IF drifted IS NOT NULL THEN
+        PERFORM 1 FROM public.job_applications a WHERE a.id = ANY (drifted) ORDER BY a.id FOR UPDATE;
+        DELETE FROM recruiter.stats_application_facts f
+         WHERE f.application_id = ANY (drifted)
+           AND NOT EXISTS (SELECT 1 FROM public.job_applications a WHERE a.id = f.application_id);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        changed := changed + n;
+        INSERT INTO recruiter.stats_application_facts AS f
+        SELECT * FROM recruiter.stats_facts_of(drifted)
+        ON CONFLICT (application_id) DO UPDATE
+           SET job_id = EXCLUDED.job_id, candidate_id = EXCLUDED.candidate_id, company_id = EXCLUDED.company_id,
+           counted = EXCLUDED.counted,
+               day = EXCLUDED.day, status = EXCLUDED.status, reached = EXCLUDED.reached, source = EXCLUDED.source,
+               first_view_bucket = EXCLUDED.first_view_bucket, hire_bucket = EXCLUDED.hire_bucket,
+               stay_stages = EXCLUDED.stay_stages, stay_buckets = EXCLUDED.stay_buckets,
+               last_move = EXCLUDED.last_move
+         WHERE (f.*) IS DISTINCT FROM (EXCLUDED.*);
+        GET DIAGNOSTICS n = ROW_COUNT;
+        changed := changed + n;
+    END IF;
+
+    FOR company IN
+        WITH facts AS (
+            SELECT f.* FROM recruiter.stats_application_facts f WHERE f.counted AND f.company_id IS NOT NULL),
+        days AS (
+            SELECT f.company_id, coalesce(f.day, '-infinity'::date) AS day, count(*)::int AS applications,
+                   (count(*) FILTER (WHERE f.status = 'applied'))::int AS applied,
+                   (count(*) FILTER (WHERE f.status = 'viewed'))::int AS viewed,
+                   (count(*) FILTER (WHERE f.status = 'shortlisted'))::int AS shortlisted,
+                   (count(*) FILTER (WHERE f.status = 'interview'))::int AS interview,
+                   (count(*) FILTER (WHERE f.status = 'accepted'))::int AS accepted,
+                   (count(*) FILTER (WHERE f.status = 'rejected'))::int AS rejected,
+                   (count(*) FILTER (WHERE f.reached >= 2))::int AS reached_viewed,
+                   (count(*) FILTER (WHERE f.reached >= 3))::int AS reached_shortlisted,
+                   (count(*) FILTER (WHERE f.reached >= 4))::int AS reached_interview,
+                   (count(*) FILTER (WHERE f.reached >= 5))::int AS reached_accepted
+              FROM facts f GROUP BY GROUPING SETS ((f.company_id, f.day), (f.company_id))),
+        durations AS (
+            SELECT f.company_id, coalesce(f.day, '-infinity'::date) AS day, s.metric, s.bucket,
+                   count(*)::int AS samples
+              FROM facts f CROSS JOIN LATERAL recruiter.stats_samples(f) s
+             GROUP BY GROUPING SETS ((f.company_id, f.day, s.metric, s.bucket), (f.company_id, s.metric, s.bucket))),
+        sources AS (
+            SELECT f.company_id, coalesce(f.day, '-infinity'::date) AS day, f.source, count(*)::int AS applications
+              FROM facts f GROUP BY GROUPING SETS ((f.company_id, f.day, f.source), (f.company_id, f.source))),
+        diff AS (
+            SELECT coalesce(t.company_id, k.company_id) AS company_id
+              FROM days t FULL JOIN recruiter.stats_company_day k ON k.company_id = t.company_id AND k.day = t.day
+             WHERE (coalesce(t.applications, 0), coalesce(t.applied, 0), coalesce(t.viewed, 0),
+                    coalesce(t.shortlisted, 0), coalesce(t.interview, 0), coalesce(t.accepted, 0),
+                    coalesce(t.rejected, 0), coalesce(t.reached_viewed, 0), coalesce(t.reached_shortlisted, 0),
+                    coalesce(t.reached_interview, 0), coalesce(t.reached_accepted, 0))
+                   IS DISTINCT FROM
+                   (coalesce(k.applications, 0), coalesce(k.applied, 0), coalesce(k.viewed, 0),
+                    coalesce(k.shortlisted, 0), coalesce(k.interview, 0), coalesce(k.accepted, 0),
+                    coalesce(k.rejected, 0), coalesce(k.reached_viewed, 0), coalesce(k.reached_shortlisted, 0),
+                    coalesce(k.reached_interview, 0), coalesce(k.reached_accepted, 0))
+            UNION ALL
+            SELECT coalesce(t.company_id, k.company_id)
+              FROM durations t FULL JOIN recruiter.stats_company_durations k
+                ON k.company_id = t.company_id AND k.day = t.day AND k.metric = t.metric AND k.bucket = t.bucket
+             WHERE coalesce(t.samples, 0) <> coalesce(k.samples, 0)
+            UNION ALL
+            SELECT coalesce(t.company_id, k.company_id)
+              FROM sources t FULL JOIN recruiter.stats_company_sources k
+                ON k.company_id = t.company_id AND k.day = t.day AND k.source = t.source
+             WHERE coalesce(t.applications, 0) <> coalesce(k.applications, 0))
+        SELECT d.company_id, count(*) AS rows FROM diff d GROUP BY d.company_id ORDER BY d.company_id
+    LOOP
+        -- the company's queue: every writer of this company takes this row first
+        INSERT INTO recruiter.stats_company_day AS k
+               (company_id, day, applications, applied, viewed, shortlisted, interview, accepted, rejected,
+                reached_viewed, reached_shortlisted, reached_interview, reached_accepted)
+        VALUES (company.company_id, '-infinity', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        ON CONFLICT (company_id, day) DO NOTHING;
+        PERFORM 1 FROM recruiter.stats_company_day k
+         WHERE k.company_id = company.company_id AND k.day = '-infinity' FOR UPDATE;
+        DELETE FROM recruiter.stats_company_day k WHERE k.company_id = company.company_id;
+        DELETE FROM recruiter.stats_company_durations k WHERE k.company_id = company.company_id;
+        DELETE FROM recruiter.stats_company_sources k WHERE k.company_id = company.company_id;
+        PERFORM recruiter.stats_apply('{}', ARRAY(SELECT f FROM recruiter.stats_application_facts f
+                                                  WHERE f.company_id = company.company_id AND f.counted));
+        changed := changed + company.rows;
+    END LOOP;
+    RETURN changed;
+END
+$$;
+
 REVOKE ALL ON FUNCTION recruiter.stats_facts_of(integer[]),
     recruiter.stats_apply(recruiter.stats_application_facts[], recruiter.stats_application_facts[]),
     recruiter.stats_refresh(integer[]), recruiter.stats_application_changed(), recruiter.stats_event_added(),
     recruiter.stats_candidate_changed(), recruiter.stats_job_changed(), recruiter.stats_recount(),
-    recruiter.stats_deferred() FROM PUBLIC;
+    recruiter.stats_rebuild(), recruiter.stats_deferred() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION recruiter.stats_day(timestamptz), recruiter.stats_bucket(double precision),
     recruiter.stats_bucket_seconds(integer), recruiter.stats_metric_name(integer),
     recruiter.stats_samples(recruiter.stats_application_facts) TO recruiter_app;
