@@ -59,6 +59,10 @@ public final class JobEditorView {
     @FXML private Button reloadButton;
     @FXML private Button closeButton;
     @FXML private Button saveButton;
+    @FXML private HBox confirmBar;
+    @FXML private Label confirmText;
+    @FXML private Button confirmCancel;
+    @FXML private Button confirmYes;
 
     private final JobEditorViewModel viewModel;
 
@@ -138,6 +142,26 @@ public final class JobEditorView {
         reloadButton.setVisible(!viewModel.isNew());
         reloadButton.setOnAction(e -> viewModel.reload());
         closeButton.setOnAction(e -> root.getScene().getWindow().hide());
+        // the editor opens on its first field, never on a status button that Space would press
+        javafx.application.Platform.runLater(title::requestFocus);
+
+        var asking = viewModel.confirmQuestionProperty().isNotEmpty();
+        confirmBar.visibleProperty().bind(asking);
+        confirmBar.managedProperty().bind(asking);
+        confirmText.textProperty().bind(viewModel.confirmQuestionProperty());
+        confirmYes.textProperty().bind(Bindings.createStringBinding(() -> viewModel.pendingMoveProperty().get() == null
+                ? "" : Messages.text("pipeline.move.to." + viewModel.pendingMoveProperty().get().dbValue()),
+                viewModel.pendingMoveProperty()));
+        confirmYes.setOnAction(e -> viewModel.confirmMove());
+        confirmCancel.setOnAction(e -> viewModel.cancelMove());
+        // while asking, Esc and Enter/Space keep the job as it is: the safe answer has the focus
+        confirmCancel.cancelButtonProperty().bind(asking);
+        closeButton.cancelButtonProperty().bind(asking.not());
+        asking.addListener((obs, was, now) -> {
+            if (now) {
+                javafx.application.Platform.runLater(confirmCancel::requestFocus);
+            }
+        });
     }
 
     private void bind(TextInputControl field, javafx.beans.property.StringProperty property) {

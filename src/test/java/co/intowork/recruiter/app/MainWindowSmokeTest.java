@@ -107,6 +107,13 @@ class MainWindowSmokeTest {
                 .isEqualTo("Anne Alpha · Recruiter at Alpha");
         assertThat(robot.lookup("#home-summary").queryAs(Label.class).getText()).isEqualTo("You can see 2 jobs of Alpha.");
         assertThat(robot.lookup("#login-host").query().isVisible()).isFalse();
+        // the keys go to the work: the pipeline's search, never "Sign out" (Space there used to sign out)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pipeline-search").query().isFocused()).isTrue();
+        assertThat(robot.lookup("#sign-out-button").query().isFocused()).isFalse();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.signedInUserProperty().get()).isNotNull();
 
         robot.clickOn("#nav-statistics");
         assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.STATISTICS);

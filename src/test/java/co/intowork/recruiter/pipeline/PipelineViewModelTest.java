@@ -185,6 +185,26 @@ class PipelineViewModelTest {
         assertThat(editor.postedAt()).isNotNull();
         assertThat(editor.moves()).containsExactlyInAnyOrder(JobStatus.CLOSED, JobStatus.ARCHIVED);
 
+        // closing takes the job off the website: it asks, and "keep" changes nothing
+        assertThat(editor.move(JobStatus.CLOSED)).isFalse();
+        assertThat(editor.confirmQuestionProperty().get()).startsWith("Close this job?");
+        assertThat(editor.pendingMoveProperty().get()).isEqualTo(JobStatus.CLOSED);
+        editor.cancelMove();
+        assertThat(editor.confirmQuestionProperty().get()).isEmpty();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.PUBLISHED);
+        assertThat(new PipelineService(anne.unitOfWork()).load(editor.jobId()).getStatus()).isEqualTo("published");
+        assertThat(editor.move(JobStatus.CLOSED)).isFalse();
+        assertThat(editor.confirmMove()).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.CLOSED);
+        assertThat(editor.confirmQuestionProperty().get()).isEmpty();
+        assertThat(editor.move(JobStatus.ARCHIVED)).isFalse();
+        assertThat(editor.confirmQuestionProperty().get()).startsWith("Archive this job?");
+        assertThat(editor.confirmMove()).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.ARCHIVED);
+        // bringing it back asks nothing
+        assertThat(editor.move(JobStatus.DRAFT)).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.DRAFT);
+
         JobEditorViewModel asHugo = editorOf(hugo, 11);
         assertThat(asHugo.canEdit()).isFalse();
         assertThat(asHugo.moves()).isEmpty();
