@@ -81,7 +81,7 @@ public final class JobEditorView {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        stage.show();
+        co.intowork.recruiter.common.ui.Windows.showDialog(stage, owner);
         return stage;
     }
 
