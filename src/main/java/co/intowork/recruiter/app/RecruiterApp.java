@@ -53,7 +53,7 @@ public final class RecruiterApp extends Application {
         viewModel.start();
     }
 
-    private static String languageSetting(SettingsLoader loader) {
+    static String languageSetting(SettingsLoader loader) {
         try {
             return loader.load(Map.of()).get(SettingKey.UI_LANGUAGE).orElse("system");
         } catch (SettingsException e) {
