@@ -42,13 +42,11 @@ public final class RecruiterApp extends Application {
                 (profile, progress) -> Startup.open(loader.load(Map.of()), loader.paths(), profile,
                         Platform::isFxApplicationThread, progress),
                 lastSignIn, OfflineCopy.at(loader));
-        Scene scene = new Scene(MainView.load(viewModel));
+        Scene scene = Windows.mainScene(stage, MainView.load(viewModel), 1280, 760);
         scene.getStylesheets().add(RecruiterApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("IntoWork Recruiter");
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
-        stage.setScene(scene);
-        Windows.fitMainWindow(stage, 1280, 760);
         stage.show();
         viewModel.start();
     }

@@ -59,7 +59,7 @@ public final class JobEditorView {
     @FXML private Button reloadButton;
     @FXML private Button closeButton;
     @FXML private Button saveButton;
-    @FXML private HBox confirmBar;
+    @FXML private VBox confirmBar;
     @FXML private Label confirmText;
     @FXML private Button confirmCancel;
     @FXML private Button confirmYes;

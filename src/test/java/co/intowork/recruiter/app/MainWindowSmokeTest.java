@@ -119,6 +119,9 @@ class MainWindowSmokeTest {
         for (Section section : Section.values()) {
             robot.interact(() -> viewModel.select(section));
             WaitForAsyncUtils.waitForFxEvents();
+            // nothing may ask for more height than the screen has (the help overlay once pushed the bar off)
+            var root = robot.lookup("#sign-out-button").query().getScene().getRoot();
+            assertThat(root.minHeight(-1)).as(section + " min height").isLessThanOrEqualTo(640);
             for (String id : List.of("#sign-out-button", "#signed-in-user", "#help-button", "#connection-status")) {
                 var node = robot.lookup(id).query();
                 var b = node.localToScene(node.getBoundsInLocal());

@@ -53,22 +53,23 @@ public final class Windows {
     }
 
     /**
-     * The main window: 1280×760 where that fits, otherwise the whole usable area, maximised so that the status bar
-     * (with "Sign out") is never below the screen's edge.
+     * The main window's scene: {@code width}×{@code height} where that fits with the window's decorations,
+     * otherwise the whole usable area, the window then maximised, so that the status bar (with "Sign out") is
+     * never below the screen's edge. Call before the stage is shown.
      */
-    public static void fitMainWindow(Stage stage, double width, double height) {
+    public static javafx.scene.Scene mainScene(Stage stage, Parent root, double width, double height) {
         Rectangle2D area = usableArea(null);
-        if (width + DECORATION > area.getWidth() || height + DECORATION > area.getHeight()) {
+        boolean small = width + DECORATION / 2 > area.getWidth() || height + DECORATION > area.getHeight();
+        javafx.scene.Scene scene = small
+                ? new javafx.scene.Scene(root, area.getWidth(), area.getHeight() - DECORATION / 2)
+                : new javafx.scene.Scene(root, width, height);
+        stage.setScene(scene);
+        if (small) {
             stage.setX(area.getMinX());
             stage.setY(area.getMinY());
-            stage.setWidth(area.getWidth());
-            stage.setHeight(area.getHeight());
             stage.setMaximized(true);
-        } else {
-            stage.setWidth(width);
-            stage.setHeight(height + DECORATION / 2);
-            stage.centerOnScreen();
         }
+        return scene;
     }
 
     /**
