@@ -386,12 +386,30 @@ public final class ReviewViewModel {
         }
         String path = r.application().cvPath().trim();
         if (path.startsWith("http://") || path.startsWith("https://") || path.startsWith("file:")) {
-            cvOpener.open(path);
             message.set(Messages.format("review.cv.opening", path));
+            error.set("");
+            tasks.run(() -> {
+                cvOpener.open(path);
+                return null;
+            }, opened -> { }, failure -> {
+                log.warn("Could not open CV {}: {}", path, failure.toString());
+                message.set("");
+                error.set(Messages.format("review.cv.failed", path, reason(failure)));
+            });
         } else {
             // a path on the platform's own server (/uploads/...): without its address we can only show it
             error.set(Messages.format("review.cv.relative", path));
         }
+    }
+
+    /** The cause's own words (the viewer's or the system's), without the exception's class name. */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
+                : cause.getMessage();
     }
 
     public void backToBoard() {

@@ -24,11 +24,12 @@ class ReviewViewModelTest {
     private final RecordingNavigator navigator = new RecordingNavigator();
     private final List<String> opened = new ArrayList<>();
     private ReviewViewModel viewModel;
+    private SignedIn anne;
 
     @BeforeEach
     void setUp() {
         db = ReviewFixture.create("review_vm");
-        SignedIn anne = ReviewFixture.signIn(db, TwoCompanies.ANNE);
+        anne = ReviewFixture.signIn(db, TwoCompanies.ANNE);
         viewModel = new ReviewViewModel(anne, navigator, id -> COLUMN, opened::add);
     }
 
@@ -133,6 +134,28 @@ class ReviewViewModelTest {
         viewModel.openCv();
         assertThat(opened).hasSize(1);
         assertThat(viewModel.errorProperty().get()).contains("/uploads/cv/c.pdf");
+    }
+
+    @Test
+    void aCvTheSystemCannotOpenSaysSoOnScreen() {
+        ReviewViewModel failing = new ReviewViewModel(anne, navigator, id -> COLUMN, url -> {
+            throw new java.io.IOException("xdg-open exited with code 3");
+        });
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = 'https://cdn.example.com/cv/chloe.pdf'"
+                + " WHERE id = 101");
+        failing.open(CHLOE_APP);
+        failing.openCv();
+        assertThat(failing.errorProperty().get()).isEqualTo("The CV could not be opened (xdg-open exited with code 3)."
+                + " Its address is https://cdn.example.com/cv/chloe.pdf: copy it into a browser, or ask IT to set up"
+                + " a PDF viewer on this computer.");
+        assertThat(failing.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theDesktopOpenerReportsAMissingFile() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DesktopCvOpener()
+                        .open(java.nio.file.Path.of("/nonexistent/cv-" + System.nanoTime() + ".pdf").toUri().toString()))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("file not found");
     }
 
     @Test
