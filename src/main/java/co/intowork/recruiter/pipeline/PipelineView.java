@@ -23,6 +23,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import co.intowork.recruiter.common.ui.Formats;
 import co.intowork.recruiter.common.ui.Messages;
 
 import java.util.List;
@@ -53,6 +54,9 @@ public final class PipelineView {
     @FXML private Button newButton;
     @FXML private Label error;
     @FXML private TableView<JobSummary> table;
+    @FXML private TableColumn<JobSummary, Integer> idColumn;
+    @FXML private TableColumn<JobSummary, String> createdColumn;
+    @FXML private Button copyButton;
     @FXML private TableColumn<JobSummary, String> titleColumn;
     @FXML private TableColumn<JobSummary, String> statusColumn;
     @FXML private TableColumn<JobSummary, String> placeColumn;
@@ -121,7 +125,16 @@ public final class PipelineView {
         editButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         editButton.setOnAction(e -> editSelected());
 
+        copyButton.setVisible(viewModel.canEdit());
+        copyButton.setManaged(viewModel.canEdit());
+        copyButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        copyButton.setTooltip(new Tooltip(Messages.text("pipeline.copyTip")));
+        copyButton.setOnAction(e -> viewModel.copy(table.getSelectionModel().getSelectedItem(), this::openEditor));
+
         table.setItems(viewModel.jobs());
+        // jobs with the same title are told apart by their number, creation date, recruiter and place
+        number(idColumn, JobSummary::getId);
+        text(createdColumn, j -> Formats.date(j.getCreatedAt()));
         text(titleColumn, JobSummary::getTitle);
         text(statusColumn, j -> j.jobStatus().label());
         text(placeColumn, j -> place(j));

@@ -114,6 +114,43 @@ class PipelineViewModelTest {
     }
 
     @Test
+    void copyJobOpensANewDraftWithTheSameFieldsAndRowsCarryWhatTellsDuplicatesApart() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        Job original = service.load(12);
+        PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+        vm.refresh();
+        JobSummary row = vm.jobs().stream().filter(j -> j.getId() == 12).findFirst().orElseThrow();
+        assertThat(row.getCreatedAt()).isNotNull();
+
+        AtomicReference<JobEditorViewModel> opened = new AtomicReference<>();
+        vm.copy(row, opened::set);
+        JobEditorViewModel copy = opened.get();
+        assertThat(copy.isNew()).isTrue();
+        assertThat(copy.statusProperty().get()).isEqualTo(JobStatus.DRAFT);
+        assertThat(copy.messageProperty().get()).contains("#12");
+        assertThat(copy.titleProperty().get()).isEqualTo(original.getTitle());
+        assertThat(copy.descriptionProperty().get()).isEqualTo(original.getDescription());
+        assertThat(copy.jobTypeProperty().get().dbValue()).isEqualTo(original.getJobType());
+        assertThat(copy.countryProperty().get()).isEqualTo(original.getCountry() == null ? "" : original.getCountry());
+        // nothing is stored until Save
+        long before = vm.totalProperty().get();
+        vm.refresh();
+        assertThat(vm.totalProperty().get()).isEqualTo(before);
+        assertThat(copy.save()).isTrue();
+        assertThat(copy.jobId()).isNotNull().isNotEqualTo(12);
+        Job stored = service.load(copy.jobId());
+        assertThat(stored.getTitle()).isEqualTo(original.getTitle());
+        assertThat(stored.getStatus()).isEqualTo("draft");
+        assertThat(stored.getPostedAt()).isNull();
+        assertThat(vm.totalProperty().get()).isEqualTo(before + 1);
+
+        // a hiring manager cannot copy
+        AtomicReference<JobEditorViewModel> none = new AtomicReference<>();
+        new PipelineViewModel(hugo, navigator).copy(row, none::set);
+        assertThat(none.get()).isNull();
+    }
+
+    @Test
     void theEditorShowsTheSalaryAsCandidatesWillReadIt() {
         JobEditorViewModel editor = new PipelineViewModel(anne, navigator).newJob();
         editor.currencyProperty().set("XAF");
