@@ -102,18 +102,7 @@ public final class MainView {
                 viewModel.hideHelp();
             }
         });
-        int row = 0;
-        for (String group : HELP_GROUPS) {
-            Label title = new Label(Messages.text("help." + group));
-            title.getStyleClass().add("help-group");
-            helpGrid.add(title, 0, row++, 2, 1);
-            for (int i = 1; Messages.bundle().containsKey("help." + group + "." + i + ".keys"); i++) {
-                Label keys = new Label(Messages.text("help." + group + "." + i + ".keys"));
-                keys.getStyleClass().add("help-keys");
-                helpGrid.add(keys, 0, row);
-                helpGrid.add(new Label(Messages.text("help." + group + "." + i + ".what")), 1, row++);
-            }
-        }
+        fillHelp(true);
         helpOverlay.sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
                 return;
@@ -134,6 +123,30 @@ public final class MainView {
                 }
             });
         });
+    }
+
+    /**
+     * The shortcut list; for who may not edit jobs (a hiring manager, or anyone offline) an entry's ".readOnly"
+     * variant replaces it, so that it never offers a key that does nothing for them.
+     */
+    private void fillHelp(boolean canEditJobs) {
+        helpGrid.getChildren().clear();
+        int row = 0;
+        for (String group : HELP_GROUPS) {
+            Label title = new Label(Messages.text("help." + group));
+            title.getStyleClass().add("help-group");
+            helpGrid.add(title, 0, row++, 2, 1);
+            for (int i = 1; Messages.bundle().containsKey("help." + group + "." + i + ".keys"); i++) {
+                String entry = "help." + group + "." + i;
+                if (!canEditJobs && Messages.bundle().containsKey(entry + ".readOnly.keys")) {
+                    entry = entry + ".readOnly";
+                }
+                Label keys = new Label(Messages.text(entry + ".keys"));
+                keys.getStyleClass().add("help-keys");
+                helpGrid.add(keys, 0, row);
+                helpGrid.add(new Label(Messages.text(entry + ".what")), 1, row++);
+            }
+        }
     }
 
     private static final String[] HELP_GROUPS = {"everywhere", "pipeline", "board", "review", "inbox"};
@@ -213,6 +226,7 @@ public final class MainView {
                 workspace = composer;
                 featureViews.putAll(composer.views());
                 viewModel.setUnsavedWork(composer::hasUnsavedWork);
+                fillHelp(now.user().isRecruiter() && !now.offline());
                 var unreadCount = composer.inbox().unreadCountProperty();
                 inboxButton.textProperty().bind(Bindings.createStringBinding(() -> unreadCount.get() == 0
                         ? Messages.text("nav.inbox") : Messages.format("nav.inboxCount", unreadCount.get()),

@@ -75,7 +75,7 @@ public final class JobEditorView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(Messages.text(viewModel.isNew() ? "pipeline.editor.newTitle" : "pipeline.editor.editTitle"));
+        stage.setTitle(titleOf(viewModel));
         Scene scene = new Scene(view);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -85,9 +85,15 @@ public final class JobEditorView {
         return stage;
     }
 
+    /** "New job", "Edit job", or "View job" for who may only read it (a hiring manager, or anyone offline). */
+    static String titleOf(JobEditorViewModel viewModel) {
+        return Messages.text(viewModel.isNew() ? "pipeline.editor.newTitle"
+                : viewModel.canEdit() ? "pipeline.editor.editTitle" : "pipeline.editor.viewTitle");
+    }
+
     @FXML
     private void initialize() {
-        heading.setText(Messages.text(viewModel.isNew() ? "pipeline.editor.newTitle" : "pipeline.editor.editTitle"));
+        heading.setText(titleOf(viewModel));
         statusLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.statusProperty().get().label(), viewModel.statusProperty()));
         bind(title, viewModel.titleProperty());

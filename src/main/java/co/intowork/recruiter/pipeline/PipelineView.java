@@ -57,6 +57,7 @@ public final class PipelineView {
     @FXML private TableColumn<JobSummary, Integer> idColumn;
     @FXML private TableColumn<JobSummary, String> createdColumn;
     @FXML private Button copyButton;
+    @FXML private Label keysHint;
     @FXML private TableColumn<JobSummary, String> titleColumn;
     @FXML private TableColumn<JobSummary, String> statusColumn;
     @FXML private TableColumn<JobSummary, String> placeColumn;
@@ -125,6 +126,10 @@ public final class PipelineView {
         editButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         editButton.setOnAction(e -> editSelected());
 
+        // only the keys this person can use: who may only read jobs gets no Ctrl+N, and Ctrl+E shows details
+        if (!viewModel.canEdit()) {
+            keysHint.setText(Messages.text("pipeline.keys.readOnly"));
+        }
         copyButton.setVisible(viewModel.canEdit());
         copyButton.setManaged(viewModel.canEdit());
         copyButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

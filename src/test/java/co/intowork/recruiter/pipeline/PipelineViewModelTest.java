@@ -244,6 +244,15 @@ class PipelineViewModelTest {
 
         JobEditorViewModel asHugo = editorOf(hugo, 11);
         assertThat(asHugo.canEdit()).isFalse();
+        // her window says it is read only, in both languages
+        assertThat(JobEditorView.titleOf(asHugo)).isEqualTo("View job");
+        co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.FRANCE);
+        try {
+            assertThat(JobEditorView.titleOf(asHugo)).isEqualTo("Voir l'offre");
+            assertThat(JobEditorView.titleOf(editor)).isEqualTo("Modifier l'offre");
+        } finally {
+            co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.ENGLISH);
+        }
         assertThat(asHugo.moves()).isEmpty();
         assertThat(asHugo.move(JobStatus.CLOSED)).isFalse();
         assertThat(asHugo.save()).isFalse();

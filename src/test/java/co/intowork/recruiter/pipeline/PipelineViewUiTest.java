@@ -112,7 +112,8 @@ class PipelineViewUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         // headers: full names on hover, a click on "Job" sorts by title
-        javafx.scene.control.Label header = (javafx.scene.control.Label) table(robot).getColumns().get(0).getGraphic();
+        javafx.scene.control.Label header = (javafx.scene.control.Label) table(robot).getColumns().stream()
+                .filter(c -> "titleColumn".equals(c.getId())).findFirst().orElseThrow().getGraphic();
         assertThat(header.getTooltip().getText()).contains("title").contains("Click to sort");
         javafx.scene.control.Label newHeader = (javafx.scene.control.Label) table(robot).getColumns()
                 .get(table(robot).getColumns().size() - 1).getGraphic();
@@ -122,6 +123,13 @@ class PipelineViewUiTest {
         List<String> titles = table(robot).getItems().stream().map(JobSummary::getTitle).toList();
         assertThat(titles).isSortedAccordingTo(String::compareTo);
         assertThat(header.getText()).endsWith("▾");
+
+        // jobs sharing a title are told apart: number and creation day beside recruiter and place; Copy job is here
+        var idHeader = (javafx.scene.control.Label) table(robot).getColumns().get(0).getGraphic();
+        assertThat(idHeader.getTooltip().getText()).contains("number");
+        assertThat(robot.lookup("#pipeline-copy").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#pipeline-keys").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("Ctrl+N");
     }
 
     @SuppressWarnings("unchecked")
