@@ -1,5 +1,8 @@
 package co.intowork.recruiter.review;
 
+import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
+
 import java.awt.Desktop;
 import java.io.IOException;
 import java.net.URI;
@@ -20,16 +23,21 @@ public final class DesktopCvOpener implements CvOpener {
     public void open(String url) throws Exception {
         URI uri = URI.create(url);
         if ("file".equalsIgnoreCase(uri.getScheme()) && !Files.isReadable(Path.of(uri))) {
-            throw new IOException("file not found: " + Path.of(uri));
+            throw new UserFacingException(Messages.format("review.cv.fileMissing", Path.of(uri)));
         }
         if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
             Desktop.getDesktop().browse(uri);
             return;
         }
-        Process xdgOpen = new ProcessBuilder("xdg-open", url).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process xdgOpen;
+        try {
+            xdgOpen = new ProcessBuilder("xdg-open", url).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new UserFacingException(Messages.text("review.cv.noViewer"));
+        }
         if (xdgOpen.waitFor(XDG_OPEN_WAIT_SECONDS, TimeUnit.SECONDS) && xdgOpen.exitValue() != 0) {
-            throw new IOException("xdg-open exited with code " + xdgOpen.exitValue());
+            throw new UserFacingException(Messages.format("review.cv.viewerRefused", xdgOpen.exitValue()));
         }
     }
 }

@@ -73,6 +73,9 @@ public final class ReviewView {
     private void initialize() {
         heading.textProperty().bind(Bindings.when(viewModel.reviewProperty().isNull())
                 .then(Messages.text("review.empty")).otherwise(viewModel.headingProperty()));
+        javafx.scene.control.Tooltip fullName = new javafx.scene.control.Tooltip();
+        fullName.textProperty().bind(heading.textProperty());
+        heading.setTooltip(fullName);
         subtitle.textProperty().bind(viewModel.subtitleProperty());
         position.textProperty().bind(viewModel.positionProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());

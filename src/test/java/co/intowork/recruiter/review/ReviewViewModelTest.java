@@ -155,7 +155,8 @@ class ReviewViewModelTest {
     void theDesktopOpenerReportsAMissingFile() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DesktopCvOpener()
                         .open(java.nio.file.Path.of("/nonexistent/cv-" + System.nanoTime() + ".pdf").toUri().toString()))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("file not found");
+                .isInstanceOf(co.intowork.recruiter.common.db.UserFacingException.class)
+                .hasMessageContaining("is not on this computer");
     }
 
     @Test
