@@ -145,7 +145,8 @@ public final class JobEditorView {
         saveButton.setVisible(viewModel.canEdit());
         saveButton.disableProperty().bind(viewModel.busyProperty());
         saveButton.setOnAction(e -> viewModel.save());
-        reloadButton.setVisible(!viewModel.isNew());
+        // who may only read has no changes to discard
+        reloadButton.setVisible(!viewModel.isNew() && viewModel.canEdit());
         reloadButton.setOnAction(e -> viewModel.reload());
         closeButton.setOnAction(e -> root.getScene().getWindow().hide());
         // the editor opens on its first field, never on a status button that Space would press
