@@ -16,7 +16,7 @@ public record JobChoice(int id, String title, String status, long applications, 
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(title).append("  (").append(applications).append(")  · #").append(id);
+        StringBuilder text = new StringBuilder(title).append("  (").append(applications).append(") · #").append(id);
         String place = place();
         if (!place.isEmpty()) {
             text.append(" · ").append(place);
