@@ -152,6 +152,35 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aPdfCvIsPreviewedInsideTheReviewAndAnythingElseSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pdf = dir.resolve("cv.pdf");
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(pdf.toFile());
+        }
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = '" + pdf.toUri() + "' WHERE id = 101");
+        viewModel.open(CHLOE_APP);
+        viewModel.previewCv();
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.cvPages()).hasSize(2).allSatisfy(png ->
+                assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G'));
+        // another application does not keep this one's pages
+        viewModel.open(102);
+        assertThat(viewModel.cvPages()).isEmpty();
+
+        java.nio.file.Path text = dir.resolve("cv.pdf.txt");
+        java.nio.file.Files.writeString(text, "not a pdf");
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = '" + text.toUri() + "' WHERE id = 101");
+        viewModel.open(CHLOE_APP);
+        viewModel.previewCv();
+        assertThat(viewModel.cvPages()).isEmpty();
+        assertThat(viewModel.errorProperty().get()).isEqualTo(
+                "The CV cannot be shown here (it is not a PDF file); Open CV may still open it.");
+    }
+
+    @Test
     void theDesktopOpenerReportsAMissingFile() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DesktopCvOpener()
                         .open(java.nio.file.Path.of("/nonexistent/cv-" + System.nanoTime() + ".pdf").toUri().toString()))
