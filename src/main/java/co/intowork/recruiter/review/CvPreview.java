@@ -48,8 +48,14 @@ public final class CvPreview {
             }
             return Files.readAllBytes(file);
         }
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            // unknown host, refused, timed out: the person can only check the network or the address
+            throw new UserFacingException(Messages.format("review.preview.unreachable", uri.getHost()));
+        }
         try (InputStream body = response.body()) {
             if (response.statusCode() / 100 != 2) {
                 throw new UserFacingException(Messages.format("review.preview.http", response.statusCode()));

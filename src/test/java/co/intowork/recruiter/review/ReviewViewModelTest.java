@@ -178,6 +178,11 @@ class ReviewViewModelTest {
         assertThat(viewModel.cvPages()).isEmpty();
         assertThat(viewModel.errorProperty().get()).isEqualTo(
                 "The CV cannot be shown here (it is not a PDF file); Open CV may still open it.");
+
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = 'https://cv.invalid/c.pdf' WHERE id = 101");
+        viewModel.open(CHLOE_APP);
+        viewModel.previewCv();
+        assertThat(viewModel.errorProperty().get()).contains("the server cv.invalid could not be reached");
     }
 
     @Test
