@@ -1,6 +1,11 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.SettingsLoader;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
 
 /**
  * The jar's main class. It is deliberately not the JavaFX Application subclass, so the app runs from a plain
@@ -15,9 +20,38 @@ public final class Launcher {
             System.setProperty("intowork.logDir", AppPaths.system().logDir().toString());
         }
         if (args.length == 0) {
-            RecruiterApp.launchApp(args);
+            try {
+                RecruiterApp.launchApp(args);
+            } catch (RuntimeException | LinkageError e) {
+                System.exit(windowFailed(e));
+            }
             return;
         }
         System.exit(Cli.run(args));
+    }
+
+    /**
+     * The window could not open: the sentence on standard error (and in a message box when started from a desktop
+     * menu, with no terminal, and the system can still show one), the stack trace in the log only.
+     */
+    private static int windowFailed(Throwable failure) {
+        Messages.use(Messages.chooseLocale(RecruiterApp.languageSetting(SettingsLoader.system()), Locale.getDefault()));
+        String sentence = WindowStartFailure.explain(failure, System.getProperty("os.name"), System.getenv())
+                .orElseGet(() -> Messages.format("startup.window.other", String.valueOf(failure.getMessage())));
+        LoggerFactory.getLogger(Launcher.class).error("JavaFX could not start: {}", failure.toString(), failure);
+        System.err.println(sentence);
+        System.err.println(Messages.format("startup.window.log", AppPaths.system().logDir().resolve("intowork-recruiter.log")));
+        if (System.console() == null && !java.awt.GraphicsEnvironment.isHeadless()) {
+            try {
+                // AWT draws through X11 itself, without GTK: it can still say what is missing
+                String wrapped = "<html><body style='width: 440px'>" + sentence.replace("&", "&amp;").replace("<", "&lt;")
+                        + "</body></html>";
+                javax.swing.JOptionPane.showMessageDialog(null, wrapped, "IntoWork Recruiter",
+                        javax.swing.JOptionPane.ERROR_MESSAGE);
+            } catch (Throwable ignored) {
+                // standard error and the log already have it
+            }
+        }
+        return 2;
     }
 }

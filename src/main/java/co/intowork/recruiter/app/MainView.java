@@ -6,6 +6,7 @@ import co.intowork.recruiter.common.ui.Views;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -72,6 +73,7 @@ public final class MainView {
     @FXML private Button signOutCancel;
     @FXML private Button signOutWipe;
     @FXML private Button signOutKeep;
+    @FXML private Button signOutDiscard;
 
     private final MainViewModel viewModel;
     private final Map<Section, Parent> featureViews = new EnumMap<>(Section.class);
@@ -100,18 +102,7 @@ public final class MainView {
                 viewModel.hideHelp();
             }
         });
-        int row = 0;
-        for (String group : HELP_GROUPS) {
-            Label title = new Label(Messages.text("help." + group));
-            title.getStyleClass().add("help-group");
-            helpGrid.add(title, 0, row++, 2, 1);
-            for (int i = 1; Messages.bundle().containsKey("help." + group + "." + i + ".keys"); i++) {
-                Label keys = new Label(Messages.text("help." + group + "." + i + ".keys"));
-                keys.getStyleClass().add("help-keys");
-                helpGrid.add(keys, 0, row);
-                helpGrid.add(new Label(Messages.text("help." + group + "." + i + ".what")), 1, row++);
-            }
-        }
+        fillHelp(true);
         helpOverlay.sceneProperty().addListener((obs, old, scene) -> {
             if (scene == null) {
                 return;
@@ -134,7 +125,41 @@ public final class MainView {
         });
     }
 
+    /**
+     * The shortcut list; for who may not edit jobs (a hiring manager, or anyone offline) an entry's ".readOnly"
+     * variant replaces it, so that it never offers a key that does nothing for them.
+     */
+    private void fillHelp(boolean canEditJobs) {
+        helpGrid.getChildren().clear();
+        int row = 0;
+        for (String group : HELP_GROUPS) {
+            Label title = new Label(Messages.text("help." + group));
+            title.getStyleClass().add("help-group");
+            helpGrid.add(title, 0, row++, 2, 1);
+            for (int i = 1; Messages.bundle().containsKey("help." + group + "." + i + ".keys"); i++) {
+                String entry = "help." + group + "." + i;
+                if (!canEditJobs && Messages.bundle().containsKey(entry + ".readOnly.keys")) {
+                    entry = entry + ".readOnly";
+                }
+                Label keys = new Label(Messages.text(entry + ".keys"));
+                keys.getStyleClass().add("help-keys");
+                helpGrid.add(keys, 0, row);
+                helpGrid.add(new Label(Messages.text(entry + ".what")), 1, row++);
+            }
+        }
+    }
+
     private static final String[] HELP_GROUPS = {"everywhere", "pipeline", "board", "review", "inbox"};
+
+    /** The visible section's first place to type or choose (style class initial-focus), else the section itself. */
+    private void focusWork() {
+        Parent view = featureViews.get(viewModel.sectionProperty().get());
+        if (view == null || viewModel.showLoginProperty().get()) {
+            return;
+        }
+        javafx.scene.Node target = view.lookup(".initial-focus");
+        (target != null ? target : view).requestFocus();
+    }
 
     private void showSection(Section section) {
         featureViews.forEach((s, view) -> view.setVisible(s == section));
@@ -200,6 +225,8 @@ public final class MainView {
                         viewModel::offlineCopyExists, viewModel.copyRepair(), viewModel::select);
                 workspace = composer;
                 featureViews.putAll(composer.views());
+                viewModel.setUnsavedWork(composer::hasUnsavedWork);
+                fillHelp(now.user().isRecruiter() && !now.offline());
                 var unreadCount = composer.inbox().unreadCountProperty();
                 inboxButton.textProperty().bind(Bindings.createStringBinding(() -> unreadCount.get() == 0
                         ? Messages.text("nav.inbox") : Messages.format("nav.inboxCount", unreadCount.get()),
@@ -253,6 +280,27 @@ public final class MainView {
         signOutCancel.setOnAction(e -> viewModel.cancelSignOut());
         signOutWipe.setOnAction(e -> viewModel.confirmSignOut(true));
         signOutKeep.setOnAction(e -> viewModel.confirmSignOut(false));
+        signOutDiscard.setOnAction(e -> viewModel.signOutDiscardingChanges());
+        var unsaved = viewModel.signOutUnsavedProperty();
+        signOutDiscard.visibleProperty().bind(unsaved);
+        signOutDiscard.managedProperty().bind(unsaved);
+        for (Button copyChoice : new Button[] {signOutWipe, signOutKeep}) {
+            copyChoice.visibleProperty().bind(unsaved.not());
+            copyChoice.managedProperty().bind(unsaved.not());
+        }
+        // Enter or Space on the question keeps the work: "Cancel" takes the focus, the destructive choice does not
+        signOutKeep.defaultButtonProperty().bind(unsaved.not());
+        asking.addListener((obs, was, now) -> {
+            if (now) {
+                Platform.runLater(signOutCancel::requestFocus);
+            }
+        });
+        // after signing in (or again after a session ended), the keys go to the work, never to "Sign out"
+        viewModel.showLoginProperty().addListener((obs, was, now) -> {
+            if (!now && viewModel.signedInUserProperty().get() != null) {
+                Platform.runLater(this::focusWork);
+            }
+        });
         var offline = viewModel.offlineProperty().isNotNull();
         for (var node : new javafx.scene.Node[] {offlineBadge, reconnectButton}) {
             node.visibleProperty().bind(offline);

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
 
@@ -73,6 +74,9 @@ public final class MainViewModel {
     private final ObjectProperty<Startup.Offline> offline = new SimpleObjectProperty<>();
     private final BooleanProperty serverAnswers = new SimpleBooleanProperty(false);
     private final StringProperty signOutQuestion = new SimpleStringProperty("");
+    // the sign-out question is about unsaved work (sign out anyway?), not about the offline copy
+    private final BooleanProperty signOutUnsaved = new SimpleBooleanProperty(false);
+    private BooleanSupplier unsavedWork = () -> false;
     private final BooleanBinding showLogin;
     private final BooleanBinding workspaceEnabled;
 
@@ -220,10 +224,32 @@ public final class MainViewModel {
     }
 
     /**
-     * Signs out; when this computer holds an offline copy, first asks whether to keep it (for working offline later)
+     * Signs out; with typing not saved yet (a review's notes), first asks whether to sign out anyway. When this
+     * computer holds an offline copy, then asks whether to keep it (for working offline later)
      * or wipe it, saying how many changes in it have not reached the server yet.
      */
     public void signOut() {
+        if (unsavedWork.getAsBoolean()) {
+            signOutUnsaved.set(true);
+            signOutQuestion.set(Messages.text("main.signOut.unsaved"));
+            return;
+        }
+        signOutKeepingNoWork();
+    }
+
+    /** The workspace's screens say here whether they hold typing not saved yet (asked before signing out). */
+    public void setUnsavedWork(BooleanSupplier unsavedWork) {
+        this.unsavedWork = unsavedWork == null ? () -> false : unsavedWork;
+    }
+
+    /** The answer "sign out anyway" to the unsaved-work question: the unsaved typing is dropped. */
+    public void signOutDiscardingChanges() {
+        signOutUnsaved.set(false);
+        signOutQuestion.set("");
+        signOutKeepingNoWork();
+    }
+
+    private void signOutKeepingNoWork() {
         if (!offlineCopy.exists() && offline.get() == null) {
             finishSignOut(false);
             return;
@@ -245,6 +271,7 @@ public final class MainViewModel {
     }
 
     public void cancelSignOut() {
+        signOutUnsaved.set(false);
         signOutQuestion.set("");
     }
 
@@ -300,6 +327,7 @@ public final class MainViewModel {
 
     /** Back to the sign-in form: no one signed in, the workspace gone. */
     private void leaveWorkspace() {
+        unsavedWork = () -> false;
         signedIn.set(null);
         signedInUser.set(null);
         sessionEnded.set(false);
@@ -552,6 +580,11 @@ public final class MainViewModel {
     /** Non-empty while sign-out asks whether to keep the offline copy. */
     public ReadOnlyStringProperty signOutQuestionProperty() {
         return signOutQuestion;
+    }
+
+    /** True while the sign-out question is about unsaved work rather than the offline copy. */
+    public ReadOnlyBooleanProperty signOutUnsavedProperty() {
+        return signOutUnsaved;
     }
 
     public ReadOnlyBooleanProperty sessionEndedProperty() {

@@ -6,6 +6,7 @@ import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.tasks.FxTaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.ui.Windows;
 import co.intowork.recruiter.settings.LastSignIn;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
@@ -41,17 +42,16 @@ public final class RecruiterApp extends Application {
                 (profile, progress) -> Startup.open(loader.load(Map.of()), loader.paths(), profile,
                         Platform::isFxApplicationThread, progress),
                 lastSignIn, OfflineCopy.at(loader));
-        Scene scene = new Scene(MainView.load(viewModel), 1280, 760);
+        Scene scene = Windows.mainScene(stage, MainView.load(viewModel), 1280, 760);
         scene.getStylesheets().add(RecruiterApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("IntoWork Recruiter");
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
-        stage.setScene(scene);
         stage.show();
         viewModel.start();
     }
 
-    private static String languageSetting(SettingsLoader loader) {
+    static String languageSetting(SettingsLoader loader) {
         try {
             return loader.load(Map.of()).get(SettingKey.UI_LANGUAGE).orElse("system");
         } catch (SettingsException e) {

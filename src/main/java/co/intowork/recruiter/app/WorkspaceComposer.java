@@ -116,6 +116,11 @@ final class WorkspaceComposer implements Navigator {
         stats.close();
     }
 
+    /** Typing not saved yet: a review's notes, rating or scorecard (job editors are modal and ask themselves). */
+    boolean hasUnsavedWork() {
+        return review.dirtyProperty().get();
+    }
+
     SyncViewModel sync() {
         return sync;
     }

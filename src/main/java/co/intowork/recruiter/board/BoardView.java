@@ -80,6 +80,16 @@ public final class BoardView {
         jobTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.jobProperty().get() == null
                 ? Messages.text("board.noJob") : viewModel.jobProperty().get().title(), viewModel.jobProperty()));
         jobSubtitle.textProperty().bind(Bindings.when(open).then(viewModel.jobSubtitleProperty()).otherwise(""));
+        fullTextOnHover(jobTitle);
+        fullTextOnHover(jobSubtitle);
+        jobChooser.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(JobChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.toString()));
+            }
+        });
         progress.visibleProperty().bind(viewModel.busyProperty());
         columnsScroll.visibleProperty().bind(open);
         emptyPane.visibleProperty().bind(open.not().and(viewModel.busyProperty().not()));
@@ -121,6 +131,13 @@ public final class BoardView {
             }
         });
         viewModel.loadJobChoices();
+    }
+
+    /** The whole text in a tooltip, for when the label is too narrow for it. */
+    private static void fullTextOnHover(Label label) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(label.textProperty());
+        label.setTooltip(tip);
     }
 
     private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {
@@ -292,6 +309,7 @@ public final class BoardView {
         private final Label applied = new Label();
         private final Label days = new Label();
         private final Label rating = new Label();
+        private final javafx.scene.control.Tooltip fullText = new javafx.scene.control.Tooltip();
         private final VBox box;
 
         CardCell(ApplicationStatus status) {
@@ -303,6 +321,8 @@ public final class BoardView {
             days.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-clock"));
             days.setTooltip(new javafx.scene.control.Tooltip(Messages.text("board.card.daysHint")));
             rating.getStyleClass().add("board-card-rating");
+            name.setTooltip(fullText);
+            title.setTooltip(fullText);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox top = new HBox(6, days, spacer, rating);
@@ -350,6 +370,9 @@ public final class BoardView {
             }
             name.setText(card.candidateName());
             title.setText(card.candidateTitle() == null ? "" : card.candidateTitle());
+            // names are cut on narrow columns: the whole name and title on hover
+            fullText.setText(title.getText().isEmpty() ? card.candidateName()
+                    : card.candidateName() + "\n" + title.getText());
             applied.setText(viewModel.appliedText(card));
             days.setText(viewModel.daysText(card));
             rating.setText(BoardViewModel.ratingText(card));

@@ -89,4 +89,36 @@ public final class Job {
     public void setProfilAutre(String profilAutre) { this.profilAutre = profilAutre; }
     public String getImageUrl() { return imageUrl; }
     public void setImageUrl(String imageUrl) { this.imageUrl = imageUrl; }
+
+    /**
+     * A new draft with this job's fields, for "Copy job": no id, never posted, not featured (the platform's
+     * featured slots are paid), and the expiry date only while it is still ahead.
+     */
+    public Job copyAsDraft(OffsetDateTime now) {
+        Job copy = new Job();
+        copy.title = title;
+        copy.description = description;
+        copy.requirements = requirements;
+        copy.responsibilities = responsibilities;
+        copy.benefits = benefits;
+        copy.jobType = jobType;
+        copy.locationType = locationType;
+        copy.location = location;
+        copy.salaryMin = salaryMin;
+        copy.salaryMax = salaryMax;
+        copy.currency = currency;
+        copy.country = country;
+        copy.zone = zone;
+        copy.language = language;
+        copy.context = context;
+        copy.missionPrincipale = missionPrincipale;
+        copy.profilFormation = profilFormation;
+        copy.profilExperience = profilExperience;
+        copy.profilCompetences = profilCompetences;
+        copy.profilPosture = profilPosture;
+        copy.profilAutre = profilAutre;
+        copy.imageUrl = imageUrl;
+        copy.expiresAt = expiresAt != null && expiresAt.isAfter(now) ? expiresAt : null;
+        return copy;
+    }
 }

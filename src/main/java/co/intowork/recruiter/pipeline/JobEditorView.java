@@ -59,6 +59,10 @@ public final class JobEditorView {
     @FXML private Button reloadButton;
     @FXML private Button closeButton;
     @FXML private Button saveButton;
+    @FXML private VBox confirmBar;
+    @FXML private Label confirmText;
+    @FXML private Button confirmCancel;
+    @FXML private Button confirmYes;
 
     private final JobEditorViewModel viewModel;
 
@@ -71,19 +75,25 @@ public final class JobEditorView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(Messages.text(viewModel.isNew() ? "pipeline.editor.newTitle" : "pipeline.editor.editTitle"));
+        stage.setTitle(titleOf(viewModel));
         Scene scene = new Scene(view);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        stage.show();
+        co.intowork.recruiter.common.ui.Windows.showDialog(stage, owner);
         return stage;
+    }
+
+    /** "New job", "Edit job", or "View job" for who may only read it (a hiring manager, or anyone offline). */
+    static String titleOf(JobEditorViewModel viewModel) {
+        return Messages.text(viewModel.isNew() ? "pipeline.editor.newTitle"
+                : viewModel.canEdit() ? "pipeline.editor.editTitle" : "pipeline.editor.viewTitle");
     }
 
     @FXML
     private void initialize() {
-        heading.setText(Messages.text(viewModel.isNew() ? "pipeline.editor.newTitle" : "pipeline.editor.editTitle"));
+        heading.setText(titleOf(viewModel));
         statusLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.statusProperty().get().label(), viewModel.statusProperty()));
         bind(title, viewModel.titleProperty());
@@ -135,9 +145,30 @@ public final class JobEditorView {
         saveButton.setVisible(viewModel.canEdit());
         saveButton.disableProperty().bind(viewModel.busyProperty());
         saveButton.setOnAction(e -> viewModel.save());
-        reloadButton.setVisible(!viewModel.isNew());
+        // who may only read has no changes to discard
+        reloadButton.setVisible(!viewModel.isNew() && viewModel.canEdit());
         reloadButton.setOnAction(e -> viewModel.reload());
         closeButton.setOnAction(e -> root.getScene().getWindow().hide());
+        // the editor opens on its first field, never on a status button that Space would press
+        javafx.application.Platform.runLater(title::requestFocus);
+
+        var asking = viewModel.confirmQuestionProperty().isNotEmpty();
+        confirmBar.visibleProperty().bind(asking);
+        confirmBar.managedProperty().bind(asking);
+        confirmText.textProperty().bind(viewModel.confirmQuestionProperty());
+        confirmYes.textProperty().bind(Bindings.createStringBinding(() -> viewModel.pendingMoveProperty().get() == null
+                ? "" : Messages.text("pipeline.move.to." + viewModel.pendingMoveProperty().get().dbValue()),
+                viewModel.pendingMoveProperty()));
+        confirmYes.setOnAction(e -> viewModel.confirmMove());
+        confirmCancel.setOnAction(e -> viewModel.cancelMove());
+        // while asking, Esc and Enter/Space keep the job as it is: the safe answer has the focus
+        confirmCancel.cancelButtonProperty().bind(asking);
+        closeButton.cancelButtonProperty().bind(asking.not());
+        asking.addListener((obs, was, now) -> {
+            if (now) {
+                javafx.application.Platform.runLater(confirmCancel::requestFocus);
+            }
+        });
     }
 
     private void bind(TextInputControl field, javafx.beans.property.StringProperty property) {

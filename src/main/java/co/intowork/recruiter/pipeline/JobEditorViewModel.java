@@ -75,6 +75,9 @@ public final class JobEditorViewModel {
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    // closing or archiving takes the job off the website: asked before it is sent
+    private final ObjectProperty<JobStatus> pendingMove = new SimpleObjectProperty<>();
+    private final StringProperty confirmQuestion = new SimpleStringProperty("");
 
     JobEditorViewModel(PipelineService service, TaskRunner tasks, boolean canEdit, Job job, Consumer<Job> onSaved) {
         this.service = service;
@@ -275,8 +278,33 @@ public final class JobEditorViewModel {
         return true;
     }
 
-    /** Moves the stored job to {@code target}, if the rules allow it from its current status. */
+    /**
+     * Moves the stored job to {@code target}, if the rules allow it from its current status. Closing and archiving
+     * take the job off the website: they only ask ({@link #confirmQuestionProperty()}), and {@link #confirmMove()}
+     * sends them.
+     */
     public boolean move(JobStatus target) {
+        return move(target, false);
+    }
+
+    /** Sends the move that {@link #move} asked about. */
+    public boolean confirmMove() {
+        JobStatus target = pendingMove.get();
+        cancelMove();
+        return target != null && move(target, true);
+    }
+
+    public void cancelMove() {
+        pendingMove.set(null);
+        confirmQuestion.set("");
+    }
+
+    /** Whether moving there asks first. */
+    public static boolean asksFirst(JobStatus target) {
+        return target == JobStatus.CLOSED || target == JobStatus.ARCHIVED;
+    }
+
+    private boolean move(JobStatus target, boolean confirmed) {
         if (!canEdit || stored.getId() == null) {
             message.set(Messages.text(canEdit ? "pipeline.move.saveFirst" : "pipeline.editor.readOnly"));
             return false;
@@ -289,6 +317,11 @@ public final class JobEditorViewModel {
         OffsetDateTime expires = stored.getExpiresAt();
         if (target == JobStatus.PUBLISHED && expires != null && expires.isBefore(OffsetDateTime.now())) {
             message.set(Messages.text("pipeline.move.expired"));
+            return false;
+        }
+        if (asksFirst(target) && !confirmed) {
+            pendingMove.set(target);
+            confirmQuestion.set(Messages.text("pipeline.move.confirm." + target.dbValue()));
             return false;
         }
         busy.set(true);
@@ -379,4 +412,8 @@ public final class JobEditorViewModel {
     public ObservableList<String> errors() { return errors; }
     public StringProperty messageProperty() { return message; }
     public BooleanProperty busyProperty() { return busy; }
+    /** The move waiting for "yes" (closing or archiving), or null. */
+    public ReadOnlyObjectProperty<JobStatus> pendingMoveProperty() { return pendingMove; }
+    /** Non-empty while a move waits for "yes". */
+    public StringProperty confirmQuestionProperty() { return confirmQuestion; }
 }

@@ -14,6 +14,7 @@ public final class JobSummary {
     private String location;
     private int employerId;
     private OffsetDateTime postedAt;
+    private OffsetDateTime createdAt;
     private OffsetDateTime expiresAt;
     private Integer daysOpen;
     private int applied;
@@ -44,6 +45,8 @@ public final class JobSummary {
     public void setEmployerId(int employerId) { this.employerId = employerId; }
     public OffsetDateTime getPostedAt() { return postedAt; }
     public void setPostedAt(OffsetDateTime postedAt) { this.postedAt = postedAt; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public void setCreatedAt(OffsetDateTime createdAt) { this.createdAt = createdAt; }
     public OffsetDateTime getExpiresAt() { return expiresAt; }
     public void setExpiresAt(OffsetDateTime expiresAt) { this.expiresAt = expiresAt; }
     public Integer getDaysOpen() { return daysOpen; }

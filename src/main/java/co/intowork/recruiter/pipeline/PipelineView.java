@@ -11,7 +11,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -21,6 +23,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import co.intowork.recruiter.common.ui.Formats;
+import co.intowork.recruiter.common.ui.Messages;
+
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -47,6 +54,10 @@ public final class PipelineView {
     @FXML private Button newButton;
     @FXML private Label error;
     @FXML private TableView<JobSummary> table;
+    @FXML private TableColumn<JobSummary, Integer> idColumn;
+    @FXML private TableColumn<JobSummary, String> createdColumn;
+    @FXML private Button copyButton;
+    @FXML private Label keysHint;
     @FXML private TableColumn<JobSummary, String> titleColumn;
     @FXML private TableColumn<JobSummary, String> statusColumn;
     @FXML private TableColumn<JobSummary, String> placeColumn;
@@ -115,11 +126,27 @@ public final class PipelineView {
         editButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         editButton.setOnAction(e -> editSelected());
 
+        // only the keys this person can use: who may only read jobs gets no Ctrl+N, and Ctrl+E shows details
+        if (!viewModel.canEdit()) {
+            keysHint.setText(Messages.text("pipeline.keys.readOnly"));
+        }
+        copyButton.setVisible(viewModel.canEdit());
+        copyButton.setManaged(viewModel.canEdit());
+        copyButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        copyButton.setTooltip(new Tooltip(Messages.text("pipeline.copyTip")));
+        copyButton.setOnAction(e -> viewModel.copy(table.getSelectionModel().getSelectedItem(), this::openEditor));
+
         table.setItems(viewModel.jobs());
+        // jobs with the same title are told apart by their number, creation date, recruiter and place
+        number(idColumn, JobSummary::getId);
+        text(createdColumn, j -> Formats.date(j.getCreatedAt()));
         text(titleColumn, JobSummary::getTitle);
         text(statusColumn, j -> j.jobStatus().label());
         text(placeColumn, j -> place(j));
         text(recruiterColumn, viewModel::recruiterName);
+        for (TableColumn<JobSummary, String> column : List.of(titleColumn, placeColumn, recruiterColumn)) {
+            column.setCellFactory(c -> new FullTextCell());
+        }
         viewModel.recruiters().addListener((javafx.beans.InvalidationListener) o -> table.refresh());
         daysColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getDaysOpen()));
         number(appliedColumn, JobSummary::getApplied);
@@ -130,8 +157,11 @@ public final class PipelineView {
         number(rejectedColumn, JobSummary::getRejected);
         number(newColumn, JobSummary::getNewCount);
         for (TableColumn<JobSummary, ?> column : table.getColumns()) {
-            column.setSortable(false); // the order is the server's (keyset paging); the Sort box changes it
+            // the order is the server's (keyset paging): a click on a header that has one asks for it
+            column.setSortable(false);
+            header(column, SORTS.get(column.getId()));
         }
+        viewModel.sortProperty().addListener((obs, old, now) -> table.getColumns().forEach(this::showSorted));
         table.setRowFactory(t -> {
             TableRow<JobSummary> row = new TableRow<>() {
                 @Override
@@ -178,6 +208,49 @@ public final class PipelineView {
                 viewModel.start();
             }
         });
+    }
+
+    // the columns a click sorts, by fx:id, and the server order each means
+    private static final Map<String, JobSort> SORTS = Map.of("titleColumn", JobSort.TITLE,
+            "daysColumn", JobSort.NEWEST);
+
+    /**
+     * The column's name as a label that shows its full name (and what a click does) on hover, since narrow
+     * columns cut their names; a click on a sortable one orders the list by it.
+     */
+    private void header(TableColumn<JobSummary, ?> column, JobSort order) {
+        String key = (String) column.getProperties().get("textKey");
+        Label label = new Label(column.getText());
+        label.setMinWidth(0);
+        label.setMaxWidth(Double.MAX_VALUE);
+        String tip = Messages.bundle().containsKey(key + ".tip") ? Messages.text(key + ".tip") : column.getText();
+        label.setTooltip(new Tooltip(order == null ? tip : tip + "\n" + Messages.text("pipeline.column.sortTip")));
+        label.getProperties().put("name", column.getText());
+        column.setText(null);
+        column.setGraphic(label);
+        if (order != null) {
+            label.getStyleClass().add("sortable-header");
+            label.setOnMouseClicked(e -> viewModel.sortProperty().set(order));
+        }
+        showSorted(column);
+    }
+
+    /** An arrow beside the name of the column the list is ordered by. */
+    private void showSorted(TableColumn<JobSummary, ?> column) {
+        if (column.getGraphic() instanceof Label label) {
+            boolean sorted = SORTS.get(column.getId()) == viewModel.sortProperty().get();
+            label.setText(label.getProperties().get("name") + (sorted ? " ▾" : ""));
+        }
+    }
+
+    /** A text cell that shows its whole text on hover when the column is too narrow for it. */
+    private static final class FullTextCell extends TableCell<JobSummary, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+        }
     }
 
     private void editSelected() {

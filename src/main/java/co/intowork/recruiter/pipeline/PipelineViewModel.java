@@ -163,6 +163,22 @@ public final class PipelineViewModel {
         return new JobEditorViewModel(service, signedIn.tasks(), canEdit(), new Job(), saved -> refresh());
     }
 
+    /**
+     * "Copy job": loads the job's every field and hands {@code ready} the editor of a new draft holding them; nothing
+     * is stored until the person saves it.
+     */
+    public void copy(JobSummary job, Consumer<JobEditorViewModel> ready) {
+        if (job == null || !canEdit()) {
+            return;
+        }
+        signedIn.tasks().run(() -> service.load(job.getId()), loaded -> {
+            JobEditorViewModel editor = new JobEditorViewModel(service, signedIn.tasks(), true,
+                    loaded.copyAsDraft(java.time.OffsetDateTime.now()), saved -> refresh());
+            editor.messageProperty().set(Messages.format("pipeline.copy.notice", job.getId()));
+            ready.accept(editor);
+        }, this::fail);
+    }
+
     /** Loads the job's every field, then hands its editor to {@code ready}. */
     public void edit(JobSummary job, Consumer<JobEditorViewModel> ready) {
         if (job == null) {

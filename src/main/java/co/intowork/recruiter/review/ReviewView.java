@@ -7,6 +7,7 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -47,6 +48,8 @@ public final class ReviewView {
     @FXML private Label summary;
     @FXML private Label cv;
     @FXML private Button openCvButton;
+    @FXML private Button previewCvButton;
+    @FXML private VBox cvPagesBox;
     @FXML private Label experiences;
     @FXML private Label educations;
     @FXML private Label skills;
@@ -73,6 +76,9 @@ public final class ReviewView {
     private void initialize() {
         heading.textProperty().bind(Bindings.when(viewModel.reviewProperty().isNull())
                 .then(Messages.text("review.empty")).otherwise(viewModel.headingProperty()));
+        javafx.scene.control.Tooltip fullName = new javafx.scene.control.Tooltip();
+        fullName.textProperty().bind(heading.textProperty());
+        heading.setTooltip(fullName);
         subtitle.textProperty().bind(viewModel.subtitleProperty());
         position.textProperty().bind(viewModel.positionProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
@@ -89,6 +95,22 @@ public final class ReviewView {
         cv.textProperty().bind(viewModel.cvTextProperty());
         openCvButton.disableProperty().bind(viewModel.canOpenCvProperty().not());
         openCvButton.setOnAction(e -> viewModel.openCv());
+        previewCvButton.disableProperty().bind(viewModel.canOpenCvProperty().not());
+        previewCvButton.setOnAction(e -> viewModel.previewCv());
+        cvPagesBox.managedProperty().bind(cvPagesBox.visibleProperty());
+        viewModel.cvPages().addListener((javafx.collections.ListChangeListener<byte[]>) c -> {
+            cvPagesBox.getChildren().clear();
+            for (byte[] png : viewModel.cvPages()) {
+                javafx.scene.image.ImageView page = new javafx.scene.image.ImageView(
+                        new javafx.scene.image.Image(new java.io.ByteArrayInputStream(png)));
+                page.setPreserveRatio(true);
+                page.setFitWidth(520);
+                page.getStyleClass().add("cv-page");
+                cvPagesBox.getChildren().add(page);
+            }
+            cvPagesBox.setVisible(!viewModel.cvPages().isEmpty());
+        });
+        cvPagesBox.setVisible(false);
         bindLines(experiences, viewModel.experiences());
         bindLines(educations, viewModel.educations());
         bindLines(skills, viewModel.skills());

@@ -73,6 +73,8 @@ public final class ReviewViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty conflict = new SimpleBooleanProperty(false);
     private final BooleanProperty canOpenCv = new SimpleBooleanProperty(false);
+    private final javafx.collections.ObservableList<byte[]> cvPages = javafx.collections.FXCollections.observableArrayList();
+    private final CvPreview cvPreview = new CvPreview();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
@@ -177,6 +179,7 @@ public final class ReviewViewModel {
         coverLetter.set(a.coverLetter() == null || a.coverLetter().isBlank()
                 ? Messages.text("review.coverLetter.none") : a.coverLetter());
         canOpenCv.set(a.cvPath() != null && !a.cvPath().isBlank());
+        cvPages.clear();
         cvText.set(canOpenCv.get() ? (a.cvName() != null ? a.cvName() : a.cvPath()) : Messages.text("review.cv.none"));
         experiences.setAll(r.experiences().stream().map(e -> Messages.format("review.experience.line", e.title(),
                 e.company(), e.startDate(), e.current() ? Messages.text("review.experience.current")
@@ -386,12 +389,66 @@ public final class ReviewViewModel {
         }
         String path = r.application().cvPath().trim();
         if (path.startsWith("http://") || path.startsWith("https://") || path.startsWith("file:")) {
-            cvOpener.open(path);
             message.set(Messages.format("review.cv.opening", path));
+            error.set("");
+            tasks.run(() -> {
+                cvOpener.open(path);
+                return null;
+            }, opened -> { }, failure -> {
+                log.warn("Could not open CV {}: {}", path, failure.toString());
+                message.set("");
+                error.set(Messages.format("review.cv.failed", path, reason(failure)));
+            });
         } else {
             // a path on the platform's own server (/uploads/...): without its address we can only show it
             error.set(Messages.format("review.cv.relative", path));
         }
+    }
+
+    /**
+     * Shows the CV's first pages inside the review (PDF only): fetched and rendered off the UI thread, a sentence
+     * when it cannot be.
+     */
+    public void previewCv() {
+        Review r = review.get();
+        if (r == null || !canOpenCv.get()) {
+            return;
+        }
+        String path = r.application().cvPath().trim();
+        if (!(path.startsWith("http://") || path.startsWith("https://") || path.startsWith("file:"))) {
+            error.set(Messages.format("review.cv.relative", path));
+            return;
+        }
+        int shown = r.application().applicationId();
+        cvPages.clear();
+        message.set(Messages.text("review.preview.loading"));
+        tasks.run(() -> cvPreview.pages(path), pages -> {
+            Review now = review.get();
+            if (now == null || now.application().applicationId() != shown) {
+                return;
+            }
+            message.set(pages.isEmpty() ? Messages.text("review.preview.empty") : "");
+            cvPages.setAll(pages);
+        }, failure -> {
+            log.warn("CV preview of {}: {}", path, failure.toString());
+            message.set("");
+            error.set(Messages.format("review.preview.failed", reason(failure)));
+        });
+    }
+
+    /** The CV's pages as PNG images while a preview is shown; emptied when another application opens. */
+    public javafx.collections.ObservableList<byte[]> cvPages() {
+        return cvPages;
+    }
+
+    /** The cause's own words (the viewer's or the system's), without the exception's class name. */
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.getClass().getSimpleName()
+                : cause.getMessage();
     }
 
     public void backToBoard() {

@@ -157,6 +157,32 @@ class MainViewModelTest {
     }
 
     @Test
+    void signingOutWithUnsavedWorkAsksFirst() {
+        connected();
+        signIn(TwoCompanies.BRUNO, TwoCompanies.PASSWORD);
+        boolean[] unsaved = {true};
+        vm.setUnsavedWork(() -> unsaved[0]);
+        vm.signOut();
+        assertThat(vm.signedInUserProperty().get()).isNotNull();
+        assertThat(vm.signOutUnsavedProperty().get()).isTrue();
+        assertThat(vm.signOutQuestionProperty().get()).contains("not saved yet");
+        vm.cancelSignOut();
+        assertThat(vm.signOutQuestionProperty().get()).isEmpty();
+        assertThat(vm.signOutUnsavedProperty().get()).isFalse();
+        assertThat(vm.signedInUserProperty().get()).isNotNull();
+
+        vm.signOut();
+        vm.signOutDiscardingChanges();
+        assertThat(vm.signedInUserProperty().get()).isNull();
+        assertThat(vm.signOutQuestionProperty().get()).isEmpty();
+
+        // the next person starts with no unsaved work of the previous one
+        signIn(TwoCompanies.BRUNO, TwoCompanies.PASSWORD);
+        vm.signOut();
+        assertThat(vm.signedInUserProperty().get()).isNull();
+    }
+
+    @Test
     void sectionsSwitchOnlyWhenSignedIn() {
         connected();
         vm.select(Section.BOARD);

@@ -55,7 +55,8 @@ class MainWindowSmokeTest {
             return new Startup.Outcome(MigratedDatabase.openAsClient(db, TwoCompanies.CLIENT_LOGIN), "23",
                     List.of(new DemoLogin(TwoCompanies.ANNE, "Anne Alpha", "Alpha", "RH")));
         }, null);
-        stage.setScene(new Scene(MainView.load(viewModel), 1100, 700));
+        // the smallest screen supported
+        stage.setScene(new Scene(MainView.load(viewModel), 1280, 720));
         stage.show();
     }
 
@@ -107,6 +108,29 @@ class MainWindowSmokeTest {
                 .isEqualTo("Anne Alpha · Recruiter at Alpha");
         assertThat(robot.lookup("#home-summary").queryAs(Label.class).getText()).isEqualTo("You can see 2 jobs of Alpha.");
         assertThat(robot.lookup("#login-host").query().isVisible()).isFalse();
+        // the keys go to the work: the pipeline's search, never "Sign out" (Space there used to sign out)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pipeline-search").query().isFocused()).isTrue();
+        assertThat(robot.lookup("#sign-out-button").query().isFocused()).isFalse();
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.signedInUserProperty().get()).isNotNull();
+        // at 1280×720 every section leaves the status bar, with "Sign out", on screen
+        for (Section section : Section.values()) {
+            robot.interact(() -> viewModel.select(section));
+            WaitForAsyncUtils.waitForFxEvents();
+            // nothing may ask for more height than the screen has (the help overlay once pushed the bar off)
+            var root = robot.lookup("#sign-out-button").query().getScene().getRoot();
+            assertThat(root.minHeight(-1)).as(section + " min height").isLessThanOrEqualTo(640);
+            for (String id : List.of("#sign-out-button", "#signed-in-user", "#help-button", "#connection-status")) {
+                var node = robot.lookup(id).query();
+                var b = node.localToScene(node.getBoundsInLocal());
+                assertThat(node.isVisible()).as(section + " " + id).isTrue();
+                assertThat(b.getMaxY()).as(section + " " + id).isLessThanOrEqualTo(720);
+                assertThat(b.getMaxX()).as(section + " " + id).isLessThanOrEqualTo(1280);
+            }
+        }
+        robot.interact(() -> viewModel.select(Section.PIPELINE));
 
         robot.clickOn("#nav-statistics");
         assertThat(viewModel.sectionProperty().get()).isEqualTo(Section.STATISTICS);

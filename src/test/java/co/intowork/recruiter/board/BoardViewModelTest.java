@@ -220,5 +220,11 @@ class BoardViewModelTest {
         assertThat(navigator.requests()).containsExactly("pipeline");
         board.loadJobChoices();
         assertThat(board.jobChoices()).extracting(JobChoice::id).containsExactlyInAnyOrder(11, 12);
+        // two jobs with one title are told apart in the picker by number, place and creation day
+        assertThat(board.jobChoices()).allSatisfy(c -> {
+            assertThat(c.createdAt()).isNotNull();
+            assertThat(c.toString()).contains("#" + c.id())
+                    .contains(co.intowork.recruiter.common.ui.Formats.date(c.createdAt()));
+        });
     }
 }

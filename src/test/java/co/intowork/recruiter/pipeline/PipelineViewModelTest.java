@@ -114,6 +114,43 @@ class PipelineViewModelTest {
     }
 
     @Test
+    void copyJobOpensANewDraftWithTheSameFieldsAndRowsCarryWhatTellsDuplicatesApart() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        Job original = service.load(12);
+        PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+        vm.refresh();
+        JobSummary row = vm.jobs().stream().filter(j -> j.getId() == 12).findFirst().orElseThrow();
+        assertThat(row.getCreatedAt()).isNotNull();
+
+        AtomicReference<JobEditorViewModel> opened = new AtomicReference<>();
+        vm.copy(row, opened::set);
+        JobEditorViewModel copy = opened.get();
+        assertThat(copy.isNew()).isTrue();
+        assertThat(copy.statusProperty().get()).isEqualTo(JobStatus.DRAFT);
+        assertThat(copy.messageProperty().get()).contains("#12");
+        assertThat(copy.titleProperty().get()).isEqualTo(original.getTitle());
+        assertThat(copy.descriptionProperty().get()).isEqualTo(original.getDescription());
+        assertThat(copy.jobTypeProperty().get().dbValue()).isEqualTo(original.getJobType());
+        assertThat(copy.countryProperty().get()).isEqualTo(original.getCountry() == null ? "" : original.getCountry());
+        // nothing is stored until Save
+        long before = vm.totalProperty().get();
+        vm.refresh();
+        assertThat(vm.totalProperty().get()).isEqualTo(before);
+        assertThat(copy.save()).isTrue();
+        assertThat(copy.jobId()).isNotNull().isNotEqualTo(12);
+        Job stored = service.load(copy.jobId());
+        assertThat(stored.getTitle()).isEqualTo(original.getTitle());
+        assertThat(stored.getStatus()).isEqualTo("draft");
+        assertThat(stored.getPostedAt()).isNull();
+        assertThat(vm.totalProperty().get()).isEqualTo(before + 1);
+
+        // a hiring manager cannot copy
+        AtomicReference<JobEditorViewModel> none = new AtomicReference<>();
+        new PipelineViewModel(hugo, navigator).copy(row, none::set);
+        assertThat(none.get()).isNull();
+    }
+
+    @Test
     void theEditorShowsTheSalaryAsCandidatesWillReadIt() {
         JobEditorViewModel editor = new PipelineViewModel(anne, navigator).newJob();
         editor.currencyProperty().set("XAF");
@@ -185,8 +222,37 @@ class PipelineViewModelTest {
         assertThat(editor.postedAt()).isNotNull();
         assertThat(editor.moves()).containsExactlyInAnyOrder(JobStatus.CLOSED, JobStatus.ARCHIVED);
 
+        // closing takes the job off the website: it asks, and "keep" changes nothing
+        assertThat(editor.move(JobStatus.CLOSED)).isFalse();
+        assertThat(editor.confirmQuestionProperty().get()).startsWith("Close this job?");
+        assertThat(editor.pendingMoveProperty().get()).isEqualTo(JobStatus.CLOSED);
+        editor.cancelMove();
+        assertThat(editor.confirmQuestionProperty().get()).isEmpty();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.PUBLISHED);
+        assertThat(new PipelineService(anne.unitOfWork()).load(editor.jobId()).getStatus()).isEqualTo("published");
+        assertThat(editor.move(JobStatus.CLOSED)).isFalse();
+        assertThat(editor.confirmMove()).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.CLOSED);
+        assertThat(editor.confirmQuestionProperty().get()).isEmpty();
+        assertThat(editor.move(JobStatus.ARCHIVED)).isFalse();
+        assertThat(editor.confirmQuestionProperty().get()).startsWith("Archive this job?");
+        assertThat(editor.confirmMove()).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.ARCHIVED);
+        // bringing it back asks nothing
+        assertThat(editor.move(JobStatus.DRAFT)).isTrue();
+        assertThat(editor.statusProperty().get()).isEqualTo(JobStatus.DRAFT);
+
         JobEditorViewModel asHugo = editorOf(hugo, 11);
         assertThat(asHugo.canEdit()).isFalse();
+        // her window says it is read only, in both languages
+        assertThat(JobEditorView.titleOf(asHugo)).isEqualTo("View job");
+        co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.FRANCE);
+        try {
+            assertThat(JobEditorView.titleOf(asHugo)).isEqualTo("Voir l'offre");
+            assertThat(JobEditorView.titleOf(editor)).isEqualTo("Modifier l'offre");
+        } finally {
+            co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.ENGLISH);
+        }
         assertThat(asHugo.moves()).isEmpty();
         assertThat(asHugo.move(JobStatus.CLOSED)).isFalse();
         assertThat(asHugo.save()).isFalse();

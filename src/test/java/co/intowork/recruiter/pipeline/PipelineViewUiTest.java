@@ -45,13 +45,91 @@ class PipelineViewUiTest {
         SignedIn anne = new SignedIn(new AuthService(client.unitOfWork(), ctx)
                 .signIn(TwoCompanies.ANNE, TwoCompanies.PASSWORD), client.unitOfWork(), tasks);
         PipelineViewModel viewModel = new PipelineViewModel(anne, PipelineFixture.recordingBoards(boards));
-        stage.setScene(new Scene(PipelineView.load(viewModel), 1200, 700));
+        this.viewModel = viewModel;
+        // the smallest screen supported: dialogs must fit it
+        System.setProperty(co.intowork.recruiter.common.ui.Windows.SCREEN_PROPERTY, "1280x720");
+        stage.setScene(new Scene(PipelineView.load(viewModel), 1280, 720));
         stage.show();
+        this.stage = stage;
     }
+
+    private PipelineViewModel viewModel;
+    private Stage stage;
 
     @AfterEach
     void tearDown() {
+        System.clearProperty(co.intowork.recruiter.common.ui.Windows.SCREEN_PROPERTY);
         tasks.close();
+    }
+
+    /** The node lies wholly inside its window's scene, and is shown. */
+    private static void assertWhollyShown(javafx.scene.Node node) {
+        javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+        Scene scene = node.getScene();
+        assertThat(node.isVisible()).as(node.getId() + " visible").isTrue();
+        assertThat(b.getMinX()).as(node.getId() + " left").isGreaterThanOrEqualTo(0);
+        assertThat(b.getMinY()).as(node.getId() + " top").isGreaterThanOrEqualTo(0);
+        assertThat(b.getMaxX()).as(node.getId() + " right").isLessThanOrEqualTo(scene.getWidth() + 0.5);
+        assertThat(b.getMaxY()).as(node.getId() + " bottom").isLessThanOrEqualTo(scene.getHeight() + 0.5);
+    }
+
+    @Test
+    void jobDialogsFitA1280x720ScreenAndTheListSortsByItsHeaders(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.setMaximized(true));
+        waitFor(() -> table(robot).getItems().size() == 2);
+
+        // New job: sized to its content (not 200×200), within the screen, the owner still maximised
+        robot.clickOn("#pipeline-new");
+        waitFor(() -> robot.lookup("#job-editor").tryQuery().isPresent());
+        javafx.scene.Node editor = robot.lookup("#job-editor").query();
+        Stage dialog = (Stage) editor.getScene().getWindow();
+        assertThat(dialog.getWidth()).isGreaterThanOrEqualTo(700).isLessThanOrEqualTo(1280);
+        assertThat(dialog.getHeight()).isGreaterThanOrEqualTo(400).isLessThanOrEqualTo(720);
+        assertThat(dialog.getY() + dialog.getHeight()).isLessThanOrEqualTo(720);
+        for (String id : List.of("#editor-save", "#editor-close", "#editor-title")) {
+            assertWhollyShown(robot.lookup(id).query());
+        }
+        assertThat(robot.lookup("#editor-title").query().isFocused()).isTrue();
+        assertThat(stage.isMaximized()).isTrue();
+        robot.clickOn("#editor-close");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Edit job: the form scrolls inside a window no taller than the screen
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.clickOn("#pipeline-edit");
+        waitFor(() -> robot.lookup("#job-editor").tryQuery().isPresent());
+        dialog = (Stage) robot.lookup("#job-editor").query().getScene().getWindow();
+        assertThat(dialog.getHeight()).isLessThanOrEqualTo(720);
+        for (String id : List.of("#editor-save", "#editor-close")) {
+            assertWhollyShown(robot.lookup(id).query());
+        }
+        var moves = robot.lookup((javafx.scene.Node n) -> n.getId() != null && n.getId().startsWith("editor-move-"))
+                .queryAllAs(javafx.scene.control.Button.class);
+        assertThat(moves).isNotEmpty().allSatisfy(PipelineViewUiTest::assertWhollyShown);
+        assertThat(moves).extracting(javafx.scene.control.Button::getText).doesNotContain("Close", "Archive");
+        assertThat(stage.isMaximized()).isTrue();
+        robot.clickOn("#editor-close");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // headers: full names on hover, a click on "Job" sorts by title
+        javafx.scene.control.Label header = (javafx.scene.control.Label) table(robot).getColumns().stream()
+                .filter(c -> "titleColumn".equals(c.getId())).findFirst().orElseThrow().getGraphic();
+        assertThat(header.getTooltip().getText()).contains("title").contains("Click to sort");
+        javafx.scene.control.Label newHeader = (javafx.scene.control.Label) table(robot).getColumns()
+                .get(table(robot).getColumns().size() - 1).getGraphic();
+        assertThat(newHeader.getTooltip().getText()).startsWith("Applications received since");
+        robot.clickOn(header);
+        waitFor(() -> viewModel.sortProperty().get() == JobSort.TITLE && !viewModel.loadingProperty().get());
+        List<String> titles = table(robot).getItems().stream().map(JobSummary::getTitle).toList();
+        assertThat(titles).isSortedAccordingTo(String::compareTo);
+        assertThat(header.getText()).endsWith("▾");
+
+        // jobs sharing a title are told apart: number and creation day beside recruiter and place; Copy job is here
+        var idHeader = (javafx.scene.control.Label) table(robot).getColumns().get(0).getGraphic();
+        assertThat(idHeader.getTooltip().getText()).contains("number");
+        assertThat(robot.lookup("#pipeline-copy").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#pipeline-keys").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("Ctrl+N");
     }
 
     @SuppressWarnings("unchecked")

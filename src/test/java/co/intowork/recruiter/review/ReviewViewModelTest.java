@@ -24,11 +24,12 @@ class ReviewViewModelTest {
     private final RecordingNavigator navigator = new RecordingNavigator();
     private final List<String> opened = new ArrayList<>();
     private ReviewViewModel viewModel;
+    private SignedIn anne;
 
     @BeforeEach
     void setUp() {
         db = ReviewFixture.create("review_vm");
-        SignedIn anne = ReviewFixture.signIn(db, TwoCompanies.ANNE);
+        anne = ReviewFixture.signIn(db, TwoCompanies.ANNE);
         viewModel = new ReviewViewModel(anne, navigator, id -> COLUMN, opened::add);
     }
 
@@ -133,6 +134,63 @@ class ReviewViewModelTest {
         viewModel.openCv();
         assertThat(opened).hasSize(1);
         assertThat(viewModel.errorProperty().get()).contains("/uploads/cv/c.pdf");
+    }
+
+    @Test
+    void aCvTheSystemCannotOpenSaysSoOnScreen() {
+        ReviewViewModel failing = new ReviewViewModel(anne, navigator, id -> COLUMN, url -> {
+            throw new java.io.IOException("xdg-open exited with code 3");
+        });
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = 'https://cdn.example.com/cv/chloe.pdf'"
+                + " WHERE id = 101");
+        failing.open(CHLOE_APP);
+        failing.openCv();
+        assertThat(failing.errorProperty().get()).isEqualTo("The CV could not be opened (xdg-open exited with code 3)."
+                + " Its address is https://cdn.example.com/cv/chloe.pdf: copy it into a browser, or ask IT to set up"
+                + " a PDF viewer on this computer.");
+        assertThat(failing.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aPdfCvIsPreviewedInsideTheReviewAndAnythingElseSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pdf = dir.resolve("cv.pdf");
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(pdf.toFile());
+        }
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = '" + pdf.toUri() + "' WHERE id = 101");
+        viewModel.open(CHLOE_APP);
+        viewModel.previewCv();
+        assertThat(viewModel.errorProperty().get()).isEmpty();
+        assertThat(viewModel.cvPages()).hasSize(2).allSatisfy(png ->
+                assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G'));
+        // another application does not keep this one's pages
+        viewModel.open(102);
+        assertThat(viewModel.cvPages()).isEmpty();
+
+        java.nio.file.Path text = dir.resolve("cv.pdf.txt");
+        java.nio.file.Files.writeString(text, "not a pdf");
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = '" + text.toUri() + "' WHERE id = 101");
+        viewModel.open(CHLOE_APP);
+        viewModel.previewCv();
+        assertThat(viewModel.cvPages()).isEmpty();
+        assertThat(viewModel.errorProperty().get()).isEqualTo(
+                "The CV cannot be shown here (it is not a PDF file); Open CV may still open it.");
+
+        ReviewFixture.update(db, "UPDATE public.job_applications SET cv_url = 'https://cv.invalid/c.pdf' WHERE id = 101");
+        viewModel.open(CHLOE_APP);
+        viewModel.previewCv();
+        assertThat(viewModel.errorProperty().get()).contains("the server cv.invalid could not be reached");
+    }
+
+    @Test
+    void theDesktopOpenerReportsAMissingFile() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DesktopCvOpener()
+                        .open(java.nio.file.Path.of("/nonexistent/cv-" + System.nanoTime() + ".pdf").toUri().toString()))
+                .isInstanceOf(co.intowork.recruiter.common.db.UserFacingException.class)
+                .hasMessageContaining("is not on this computer");
     }
 
     @Test

@@ -67,4 +67,11 @@ public final class Formats {
             return java.util.Optional.empty();
         }
     }
+
+    /** A day in the chosen language's short form (dd/MM/yyyy in French and British English), where the person is. */
+    public static String date(java.time.OffsetDateTime moment) {
+        return moment == null ? "" : moment.atZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDate()
+                .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.SHORT)
+                        .withLocale(Messages.locale()));
+    }
 }
