@@ -70,7 +70,7 @@ class SyncProcessKillTest {
             f.sync().takeOffline(11);
             f.offlineWorkAndPlatformChanges();
             // then many new applicants on the job: the child's pull copies thousands of rows in batches.
-            // Their profiles are loaded without triggers (the search-document upkeep would take 15 s here); the
+            // Their profiles are loaded without triggers (the search-document upkeep would take seconds); the
             // applications with them, so each has its status event and counts as on the platform.
             asOwnerWithoutTriggers(f.server,
                     "INSERT INTO public.users (id, email, role, first_name, last_name, is_active) SELECT 10000 + g, "
@@ -132,10 +132,14 @@ class SyncProcessKillTest {
         int holderPid = backendPid(holder);
         try (Connection observer = replica.superuser().getConnection()) {
             while (true) {
-                String blocked = MigratedDatabases.string(observer, "SELECT pid FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND ? = ANY (pg_blocking_pids(pid))", holderPid);
-                if (blocked != null) {
-                    return Integer.parseInt(blocked);
+                List<String> blocked = MigratedDatabases.rows(observer, "SELECT pid, backend_xid IS NOT NULL"
+                        + " FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND ? = ANY (pg_blocking_pids(pid))", holderPid);
+                if (!blocked.isEmpty()) {
+                    String[] pidAndWrote = blocked.get(0).split("\\|");
+                    assertThat(pidAndWrote[1]).as("the waiting transaction has written (has a transaction id)")
+                            .isEqualTo("t");
+                    return Integer.parseInt(pidAndWrote[0]);
                 }
                 if (!child.process.isAlive()) {
                     fail("the sync child ended before reaching the held lock (exit " + child.process.exitValue()

@@ -114,6 +114,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // moment; PostgreSQL refuses to start until they are gone, which takes a second or two.
                 last = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
                 log.warn("Embedded PostgreSQL did not start (attempt {} of 3): {}", attempt, e.getMessage());
+                if (attempt == 3) {
+                    break;
+                }
                 try {
                     Thread.sleep(2_000L * attempt);
                 } catch (InterruptedException interrupted) {
