@@ -10,12 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -101,15 +97,13 @@ class ClientLoginAttackTest {
     @Test
     void theBcryptWorkOfALoginIsBudgetedAndARollbackDoesNotRefundIt() throws SQLException {
         try (Connection admin = db.superuser().getConnection(); Connection c = client(OTHER_LOGIN)) {
-            String budget = string(admin, "SELECT format('recruiter.sign_in_budget_%s',"
-                    + " lpad((hashtext(?) & 63)::text, 2, '0'))", OTHER_LOGIN);
-            long before = Long.parseLong(string(admin, "SELECT last_value FROM " + budget));
+            String budget = budgetOf(admin, OTHER_LOGIN);
+            long before = charged(admin, budget);
             c.setAutoCommit(false);
             string(c, "SELECT recruiter.sign_in_start(?, ?)", "nobody@nowhere.example", "x");
             c.rollback();
             c.setAutoCommit(true);
-            long after = Long.parseLong(string(admin, "SELECT last_value FROM " + budget));
-            assertThat(after).as("charged, and kept after ROLLBACK").isGreaterThan(before);
+            assertThat(charged(admin, budget)).as("charged, and kept after ROLLBACK").isGreaterThan(before);
 
             // a login that spent its budget waits; no bcrypt is run for it, and its attempts say until when
             exec(admin, "SELECT setval('" + budget + "', (extract(epoch FROM now()) * 1000)::bigint + 120000)");
@@ -142,14 +136,13 @@ class ClientLoginAttackTest {
     @Test
     void anAccountThatMayNotUseTheClientAnswersAsAWrongPasswordAfterTheSameBcrypt() throws SQLException {
         try (Connection admin = db.superuser().getConnection(); Connection c = client(LOGIN)) {
-            String budget = string(admin, "SELECT format('recruiter.sign_in_budget_%s',"
-                    + " lpad((hashtext(?) & 63)::text, 2, '0'))", LOGIN);
+            String budget = budgetOf(admin, LOGIN);
             for (String account : List.of(CHLOE, "ivan@alpha.example")) {
-                long before = Long.parseLong(string(admin, "SELECT last_value FROM " + budget));
+                long before = charged(admin, budget);
                 String right = attempt(c, account, PASSWORD);
-                long middle = Long.parseLong(string(admin, "SELECT last_value FROM " + budget));
+                long middle = charged(admin, budget);
                 String wrong = attempt(c, account, "not-the-password");
-                long after = Long.parseLong(string(admin, "SELECT last_value FROM " + budget));
+                long after = charged(admin, budget);
                 assertThat(right).as(account + ", right password").isEqualTo("invalid||4");
                 assertThat(wrong).as(account + ", wrong password").isEqualTo("invalid||3");
                 // each ran one bcrypt (the budget is charged only where bcrypt runs)
@@ -435,33 +428,24 @@ class ClientLoginAttackTest {
     }
 
     Connection client(String login) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", login);
-        String url = db.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        return DriverManager.getConnection(url, props);
+        return ClientLogins.connect(db, login);
     }
 
     String signIn(String login, String email) throws SQLException {
-        try (Connection c = client(login)) {
-            String handle = string(c, "SELECT recruiter.sign_in_start(?, ?)", email, PASSWORD);
-            String token = string(c, "SELECT token FROM recruiter.sign_in_finish(?)", handle);
-            assertThat(token).as("sign-in of " + email).matches("[0-9a-f]{64}");
-            return token;
-        }
+        return ClientLogins.signIn(db, login, email, PASSWORD);
     }
 
-    /** Both steps committed on their own: outcome|t when a token or retry time came|attempts_left. */
     static String attempt(Connection c, String email, String password) throws SQLException {
-        String handle = string(c, "SELECT recruiter.sign_in_start(?, ?)", email, password);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT outcome, token, retry_after, attempts_left FROM recruiter.sign_in_finish(?)")) {
-            ps.setString(1, handle);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                boolean given = rs.getString(2) != null || rs.getObject(3) != null;
-                Object left = rs.getObject(4);
-                return rs.getString(1) + "|" + (given ? "t" : "") + "|" + (left == null ? "" : left);
-            }
-        }
+        return ClientLogins.attempt(c, email, password);
+    }
+
+    /** The sequence holding the bcrypt budget of a login's bucket (V31). */
+    static String budgetOf(Connection admin, String login) throws SQLException {
+        return string(admin, "SELECT format('recruiter.sign_in_budget_%s', lpad((hashtext(?) & 63)::text, 2, '0'))",
+                login);
+    }
+
+    static long charged(Connection admin, String budget) throws SQLException {
+        return Long.parseLong(string(admin, "SELECT last_value FROM " + budget));
     }
 }

@@ -7,12 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 
 import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.count;
 import static co.intowork.recruiter.common.db.migrations.MigratedDatabases.exec;
@@ -483,41 +479,15 @@ class RowLevelSecurityTest {
     }
 
     Connection client() throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", LOGIN);
-        String url = db.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        Connection c = DriverManager.getConnection(url, props);
-        assertThat(string(c, "SELECT current_user")).isEqualTo(LOGIN);
-        return c;
+        return ClientLogins.connect(db, LOGIN);
     }
 
     String signIn(String email, String password) throws SQLException {
-        try (Connection c = client()) {
-            String handle = string(c, "SELECT recruiter.sign_in_start(?, ?)", email, password);
-            String token = string(c, "SELECT token FROM recruiter.sign_in_finish(?)", handle);
-            assertThat(token).as("sign-in of " + email).matches("[0-9a-f]{64}");
-            return token;
-        }
+        return ClientLogins.signIn(db, LOGIN, email, password);
     }
 
-    /**
-     * Both steps, each committed on its own (autocommit): outcome|token given (t or empty)|attempts_left, or
-     * outcome|t|... with retry_after for a lock.
-     */
     static String attempt(Connection c, String email, String password) throws SQLException {
-        String handle = string(c, "SELECT recruiter.sign_in_start(?, ?)", email, password);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT outcome, token, retry_after, attempts_left FROM recruiter.sign_in_finish(?)")) {
-            ps.setString(1, handle);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String outcome = rs.getString(1);
-                boolean hasToken = rs.getString(2) != null;
-                boolean hasRetry = rs.getObject(3) != null;
-                Object left = rs.getObject(4);
-                return outcome + "|" + (hasToken || hasRetry ? "t" : "") + "|" + (left == null ? "" : left);
-            }
-        }
+        return ClientLogins.attempt(c, email, password);
     }
 
     static List<Integer> ids(Connection c, String sql) throws SQLException {
