@@ -19,6 +19,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -46,6 +49,7 @@ import java.util.function.Function;
 public final class StatsView {
     @FXML private VBox root;
     @FXML private ComboBox<JobOption> job;
+    @FXML private MenuButton preset;
     @FXML private DatePicker from;
     @FXML private DatePicker to;
     @FXML private Button refresh;
@@ -201,11 +205,24 @@ public final class StatsView {
             }
         });
         job.valueProperty().bindBidirectional(viewModel.jobProperty());
+        from.setConverter(viewModel.dateConverter(viewModel.fromProperty()));
+        to.setConverter(viewModel.dateConverter(viewModel.toProperty()));
+        String example = from.getConverter().toString(java.time.LocalDate.now());
+        from.setPromptText(example);
+        to.setPromptText(example);
+        for (StatsDates.Preset p : StatsDates.Preset.values()) {
+            MenuItem item = new MenuItem(Messages.text(p.messageKey()));
+            item.setOnAction(e -> viewModel.applyPreset(p));
+            preset.getItems().add(item);
+        }
+        MenuItem allTime = new MenuItem(Messages.text("stats.preset.all"));
+        allTime.setOnAction(e -> viewModel.setPeriod(null, null));
+        preset.getItems().addAll(new SeparatorMenuItem(), allTime);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
         to.valueProperty().bindBidirectional(viewModel.toProperty());
-        job.valueProperty().addListener((obs, old, now) -> viewModel.reload());
-        from.valueProperty().addListener((obs, old, now) -> viewModel.reload());
-        to.valueProperty().addListener((obs, old, now) -> viewModel.reload());
+        job.valueProperty().addListener((obs, old, now) -> viewModel.filtersChanged());
+        from.valueProperty().addListener((obs, old, now) -> viewModel.filtersChanged());
+        to.valueProperty().addListener((obs, old, now) -> viewModel.filtersChanged());
         job.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 job.setValue(null);

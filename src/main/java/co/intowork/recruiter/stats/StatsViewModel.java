@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.List;
+import javafx.util.StringConverter;
 
 /**
  * The statistics screen: headline figures, funnel, durations, stale applications and trends for the signed-in
@@ -49,6 +52,7 @@ public final class StatsViewModel {
     private final SignedInUser user;
     private final int staleDays;
     private final ZoneId zone;
+    private final Clock clock;
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -68,6 +72,8 @@ public final class StatsViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private boolean jobsLoaded;
+    private boolean badDate;
+    private boolean settingPeriod;
 
     public StatsViewModel(SignedIn signedIn, Navigator navigator, StatsSettings settings) {
         this(new StatsService(signedIn.unitOfWork(), ReplicaSource.of(settings, signedIn.unitOfWork())),
@@ -76,6 +82,12 @@ public final class StatsViewModel {
 
     StatsViewModel(StatsService service, TaskRunner tasks, Navigator navigator, SignedInUser user, int staleDays,
                    ZoneId zone) {
+        this(service, tasks, navigator, user, staleDays, zone, Clock.system(zone));
+    }
+
+    StatsViewModel(StatsService service, TaskRunner tasks, Navigator navigator, SignedInUser user, int staleDays,
+                   ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.tasks = tasks;
         this.navigator = navigator;
@@ -189,12 +201,68 @@ public final class StatsViewModel {
         }, written -> notice.set(Messages.format("stats.exported", written.getFileName())), this::failed);
     }
 
+    /** Sets the period to a preset ending today, where the person is, and reads again. */
+    public void applyPreset(StatsDates.Preset preset) {
+        LocalDate today = LocalDate.now(clock);
+        setPeriod(preset.from(today), today);
+    }
+
+    /** Both ends at once, read once (one end alone could make a backward period for a moment). */
+    public void setPeriod(LocalDate start, LocalDate end) {
+        settingPeriod = true;
+        try {
+            from.set(start);
+            to.set(end);
+        } finally {
+            settingPeriod = false;
+        }
+        reload();
+    }
+
+    /** A filter changed on screen: read again, unless {@link #setPeriod} is setting both ends. */
+    public void filtersChanged() {
+        if (!settingPeriod) {
+            reload();
+        }
+    }
+
+    /**
+     * Reads and shows dates as the interface language writes them (not the system's); text that is not a date
+     * leaves {@code target} as it was and says why, in the form the person should type.
+     */
+    public StringConverter<LocalDate> dateConverter(ObjectProperty<LocalDate> target) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return StatsDates.format(date, Messages.locale());
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    LocalDate date = StatsDates.parse(text, Messages.locale());
+                    if (badDate) {
+                        badDate = false;
+                        errorMessage.set("");
+                    }
+                    return date;
+                } catch (DateTimeParseException e) {
+                    badDate = true;
+                    errorMessage.set(Messages.format("stats.badDate", text.trim(),
+                            StatsDates.format(LocalDate.now(clock), Messages.locale())));
+                    return target.get();
+                }
+            }
+        };
+    }
+
     String describeFilters() {
         JobOption chosen = job.get();
         String jobText = chosen == null ? Messages.text("stats.allJobs") : chosen.title();
         String period = from.get() == null && to.get() == null ? Messages.text("stats.allTime")
-                : Messages.format("stats.period", from.get() == null ? "…" : from.get().toString(),
-                to.get() == null ? "…" : to.get().toString());
+                : Messages.format("stats.period",
+                from.get() == null ? "…" : StatsDates.format(from.get(), Messages.locale()),
+                to.get() == null ? "…" : StatsDates.format(to.get(), Messages.locale()));
         return jobText + " · " + period + " · " + dataSource.get();
     }
 
