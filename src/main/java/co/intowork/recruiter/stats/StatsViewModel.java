@@ -46,6 +46,38 @@ public final class StatsViewModel {
     public record TimeRow(String label, long samples, String median, String p90, double medianHours) {
     }
 
+    /** A bar or point of a chart: its category, its height in the chart's unit, and the value as a person reads it. */
+    public record ChartPoint(String label, double value, String shown) {
+    }
+
+    /** A chart taken from the screen for the PDF report, with the title printed above it. */
+    public record ChartImage(String title, byte[] png) {
+    }
+
+    /** The one unit of the durations chart, the largest that keeps its longest bar above 1. */
+    public enum DurationUnit {
+        MINUTES(60, "stats.unit.minutes"), HOURS(3600, "stats.unit.hours"), DAYS(86_400, "stats.unit.days");
+
+        final double seconds;
+        final String key;
+
+        DurationUnit(double seconds, String key) {
+            this.seconds = seconds;
+            this.key = key;
+        }
+
+        static DurationUnit fitting(double longestSeconds) {
+            if (longestSeconds < 3600) {
+                return MINUTES;
+            }
+            return longestSeconds < 2 * 86_400 ? HOURS : DAYS;
+        }
+
+        public String label() {
+            return Messages.text(key);
+        }
+    }
+
     private final StatsService service;
     private final TaskRunner tasks;
     private final Navigator navigator;
@@ -61,6 +93,9 @@ public final class StatsViewModel {
     private final ObjectProperty<StatsService.Overview> overview = new SimpleObjectProperty<>();
     private final ObservableList<Funnel.Step> funnel = FXCollections.observableArrayList();
     private final ObservableList<TimeRow> times = FXCollections.observableArrayList();
+    private final ObservableList<ChartPoint> timesChart = FXCollections.observableArrayList();
+    private final StringProperty timesAxis = new SimpleStringProperty(
+            Messages.format("stats.axis.median", DurationUnit.HOURS.label()));
     private final ObservableList<StaleApplication> stale = FXCollections.observableArrayList();
     private final ObservableList<Trends.WeekCount> weeks = FXCollections.observableArrayList();
     private final ObservableList<Trends.SourceCount> sources = FXCollections.observableArrayList();
@@ -139,6 +174,10 @@ public final class StatsViewModel {
         overview.set(o);
         funnel.setAll(o.funnel().steps());
         times.setAll(o.times().stream().map(StatsViewModel::timeRow).toList());
+        DurationUnit unit = DurationUnit.fitting(o.times().stream().mapToDouble(TimeMetric::medianSeconds).max()
+                .orElse(0));
+        timesAxis.set(Messages.format("stats.axis.median", unit.label()));
+        timesChart.setAll(timesChartPoints(o.times(), unit));
         stale.setAll(o.stale());
         weeks.setAll(o.trends().weeks());
         sources.setAll(o.trends().sources());
@@ -187,7 +226,7 @@ public final class StatsViewModel {
     }
 
     /** Writes the printable report; {@code charts} are PNG images of the screen's charts (may be empty). */
-    public void exportPdf(Path file, List<byte[]> charts) {
+    public void exportPdf(Path file, List<ChartImage> charts) {
         StatsService.Overview o = overview.get();
         if (o == null) {
             return;
@@ -291,6 +330,47 @@ public final class StatsViewModel {
                 m.medianSeconds() / 3600);
     }
 
+    /** The medians in one unit, each shown with it, so no bar of hours stands beside a bar of days. */
+    static List<ChartPoint> timesChartPoints(List<TimeMetric> metrics, DurationUnit unit) {
+        return metrics.stream().map(m -> {
+            double value = m.medianSeconds() / unit.seconds;
+            return new ChartPoint(timeRow(m).label(), value,
+                    Messages.format("stats.valueWithUnit", decimal(value), unit.label()));
+        }).toList();
+    }
+
+    /** An axis's numbers with the language's digit grouping and decimal mark: "1 750" and "2,5" in French. */
+    public static StringConverter<Number> axisNumbers() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : decimal(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null
+                            : java.text.NumberFormat.getNumberInstance(Messages.locale()).parse(text.trim());
+                } catch (java.text.ParseException e) {
+                    return null;
+                }
+            }
+        };
+    }
+
+    /** At most one decimal, grouped digits, in the interface language. */
+    public static String decimal(double value) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(Messages.locale());
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
+    /** A week's Monday as the app writes dates. */
+    public static String week(LocalDate monday) {
+        return StatsDates.format(monday, Messages.locale());
+    }
+
     /** "45 s", "12 min", "5.5 h", "3.2 d": the unit that keeps the number readable. */
     public static String duration(double seconds) {
         if (seconds < 60) {
@@ -350,6 +430,15 @@ public final class StatsViewModel {
 
     public ObservableList<TimeRow> times() {
         return times;
+    }
+
+    /** The durations chart: medians in {@link #timesAxisProperty()}'s unit. */
+    public ObservableList<ChartPoint> timesChart() {
+        return timesChart;
+    }
+
+    public ReadOnlyStringProperty timesAxisProperty() {
+        return timesAxis;
     }
 
     public ObservableList<StaleApplication> stale() {

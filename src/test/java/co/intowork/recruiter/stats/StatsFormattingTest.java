@@ -123,4 +123,41 @@ class StatsFormattingTest {
         vm.setPeriod(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 31));
         assertThat(vm.describeFilters()).startsWith("Toutes les offres · du 05/01/2026 au 31/03/2026");
     }
+
+    static String spaces(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    @Test
+    void axesAndValuesUseTheLanguagesDigits() {
+        Messages.use(Locale.FRANCE);
+        assertThat(spaces(StatsViewModel.axisNumbers().toString(1750))).isEqualTo("1 750");
+        assertThat(spaces(StatsViewModel.axisNumbers().toString(2.5))).isEqualTo("2,5");
+        assertThat(StatsViewModel.axisNumbers().fromString(StatsViewModel.axisNumbers().toString(1750)).intValue())
+                .isEqualTo(1750);
+        assertThat(StatsViewModel.week(LocalDate.of(2026, 1, 5))).isEqualTo("05/01/2026");
+        Messages.use(Locale.UK);
+        assertThat(StatsViewModel.axisNumbers().toString(1750)).isEqualTo("1,750");
+        assertThat(StatsViewModel.axisNumbers().toString(2.5)).isEqualTo("2.5");
+    }
+
+    @Test
+    void theDurationsChartHasOneUnitNamedOnItsAxisAndOnEachValue() {
+        List<TimeMetric> metrics = List.of(new TimeMetric(TimeMetric.FIRST_VIEW, 4, 5 * 3600, 9 * 3600),
+                new TimeMetric(TimeMetric.HIRE, 1, 6 * 86_400, 6 * 86_400));
+        StatsViewModel.DurationUnit unit = StatsViewModel.DurationUnit.fitting(6 * 86_400);
+        assertThat(unit).isEqualTo(StatsViewModel.DurationUnit.DAYS);
+        assertThat(StatsViewModel.timesChartPoints(metrics, unit))
+                .extracting(StatsViewModel.ChartPoint::label, StatsViewModel.ChartPoint::value,
+                        StatsViewModel.ChartPoint::shown)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Time to first view", 5.0 / 24, "0.2 days"),
+                        org.assertj.core.groups.Tuple.tuple("Time to hire", 6.0, "6 days"));
+        assertThat(StatsViewModel.DurationUnit.fitting(30 * 3600)).isEqualTo(StatsViewModel.DurationUnit.HOURS);
+        assertThat(StatsViewModel.DurationUnit.fitting(1800)).isEqualTo(StatsViewModel.DurationUnit.MINUTES);
+        Messages.use(Locale.FRANCE);
+        assertThat(StatsViewModel.timesChartPoints(metrics, StatsViewModel.DurationUnit.HOURS))
+                .extracting(StatsViewModel.ChartPoint::shown).containsExactly("5 heures", "144 heures");
+        assertThat(Messages.format("stats.axis.median", StatsViewModel.DurationUnit.DAYS.label()))
+                .isEqualTo("Médiane (jours)");
+    }
 }

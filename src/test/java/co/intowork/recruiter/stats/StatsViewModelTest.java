@@ -193,13 +193,22 @@ class StatsViewModelTest {
         StatsViewModel vm = viewModel(null, new RecordingNavigator());
         vm.reload();
         Path file = temp.resolve("statistics.pdf");
-        vm.exportPdf(file, java.util.List.of());
+        vm.exportPdf(file, java.util.List.of(new StatsViewModel.ChartImage("Time – Median (days)", onePixelPng())));
         assertThat(vm.errorMessageProperty().get()).isEmpty();
         byte[] pdf = Files.readAllBytes(file);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Recruitment statistics").contains("Funnel").contains("Alpha engineer");
+            assertThat(text).contains("Recruitment statistics").contains("Funnel").contains("Alpha engineer")
+                    .contains("Time – Median (days)");
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    static byte[] onePixelPng() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }
