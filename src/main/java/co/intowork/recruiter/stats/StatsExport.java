@@ -19,7 +19,7 @@ public final class StatsExport {
         return switch (table) {
             case DASHBOARD -> {
                 Dashboard d = o.dashboard();
-                yield Csv.of(List.of("active_jobs", "applications", "new", "in_interview", "accepted", "rejected",
+                yield Csv.of(List.of("active_jobs", "applications", "not_yet_viewed", "in_interview", "accepted", "rejected",
                                 "response_rate"),
                         List.of(List.of(d.activeJobs(), d.applications(), d.newApplications(), d.inInterview(),
                                 d.accepted(), d.rejected(), rate(d.responseRate()))));

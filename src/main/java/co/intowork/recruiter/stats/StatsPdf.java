@@ -34,7 +34,7 @@ final class StatsPdf {
         this.document = document;
     }
 
-    static void write(Path file, String title, String filters, StatsService.Overview o,
+    static void write(Path file, String title, String filters, String applicationsCaption, StatsService.Overview o,
                       List<StatsViewModel.ChartImage> charts)
             throws IOException {
         try (PDDocument document = new PDDocument()) {
@@ -46,8 +46,8 @@ final class StatsPdf {
             Dashboard d = o.dashboard();
             pdf.table(Messages.text("stats.section.figures"), new float[]{260, 120}, List.of(
                     List.of(Messages.text("stats.figure.activeJobs"), Formats.count(d.activeJobs())),
-                    List.of(Messages.text("stats.figure.applications"), Formats.count(d.applications())),
-                    List.of(Messages.text("stats.figure.new"), Formats.count(d.newApplications())),
+                    List.of(applicationsCaption, Formats.count(d.applications())),
+                    List.of(Messages.text("stats.figure.notViewed"), Formats.count(d.newApplications())),
                     List.of(Messages.text("stats.figure.interview"), Formats.count(d.inInterview())),
                     List.of(Messages.text("stats.figure.accepted"), Formats.count(d.accepted())),
                     List.of(Messages.text("stats.figure.rejected"), Formats.count(d.rejected())),

@@ -244,8 +244,10 @@ public final class StatsView {
         Dashboard d = o.dashboard();
         figures.getChildren().addAll(
                 tile("stats.figure.activeJobs", Formats.count(d.activeJobs())),
-                tile("stats.figure.applications", Formats.count(d.applications())),
-                tile("stats.figure.new", Formats.count(d.newApplications())),
+                tile(viewModel.applicationsCaption(), Messages.text("stats.figure.applications.tip"),
+                        Formats.count(d.applications())),
+                tile(Messages.text("stats.figure.notViewed"), Messages.text("stats.figure.notViewed.tip"),
+                        Formats.count(d.newApplications())),
                 tile("stats.figure.interview", Formats.count(d.inInterview())),
                 tile("stats.figure.accepted", Formats.count(d.accepted())),
                 tile("stats.figure.rejected", Formats.count(d.rejected())),
@@ -253,12 +255,19 @@ public final class StatsView {
     }
 
     private static Node tile(String key, String value) {
+        return tile(Messages.text(key), null, value);
+    }
+
+    private static Node tile(String captionText, String tip, String value) {
         Label number = new Label(value);
         number.getStyleClass().addAll("title-2", "stats-figure-value");
-        Label caption = new Label(Messages.text(key));
+        Label caption = new Label(captionText);
         caption.getStyleClass().addAll("text-muted", "text-small");
         VBox box = new VBox(2, number, caption);
         box.getStyleClass().add("stats-figure");
+        if (tip != null) {
+            Tooltip.install(box, new Tooltip(tip));
+        }
         return box;
     }
 

@@ -234,8 +234,9 @@ public final class StatsViewModel {
         String title = Messages.format("stats.pdf.title", user.companyName() == null ? user.displayName()
                 : user.companyName());
         String filters = describeFilters();
+        String applicationsCaption = applicationsCaption();
         tasks.run(() -> {
-            StatsPdf.write(file, title, filters, o, charts);
+            StatsPdf.write(file, title, filters, applicationsCaption, o, charts);
             return file;
         }, written -> notice.set(Messages.format("stats.exported", written.getFileName())), this::failed);
     }
@@ -293,6 +294,15 @@ public final class StatsViewModel {
                 }
             }
         };
+    }
+
+    /**
+     * The caption of the applications figure: those that arrived in the period (or ever). "New" is the job list's
+     * word for applications since the job was last opened, so the statistics do not use it.
+     */
+    public String applicationsCaption() {
+        return Messages.text(from.get() == null && to.get() == null ? "stats.figure.applicationsAllTime"
+                : "stats.figure.applications");
     }
 
     String describeFilters() {

@@ -160,4 +160,30 @@ class StatsFormattingTest {
         assertThat(Messages.format("stats.axis.median", StatsViewModel.DurationUnit.DAYS.label()))
                 .isEqualTo("Médiane (jours)");
     }
+
+    @Test
+    void theStatisticsDoNotCallAnythingNew() {
+        StatsViewModel vm = viewModel("2026-03-31T10:00:00Z");
+        assertThat(vm.applicationsCaption()).isEqualTo("Received, all time");
+        vm.applyPreset(StatsDates.Preset.LAST_30_DAYS);
+        assertThat(vm.applicationsCaption()).isEqualTo("Received in the period");
+        assertThat(Messages.text("stats.figure.notViewed")).isEqualTo("Not yet viewed");
+        Messages.use(Locale.FRANCE);
+        assertThat(vm.applicationsCaption()).isEqualTo("Candidatures sur la période");
+        // the job list keeps "New" / "Nouvelles" for applications since the job was last opened
+        assertThat(Messages.text("pipeline.column.new")).isEqualTo("Nouvelles");
+        java.util.ResourceBundle fr = Messages.bundle();
+        for (String key : java.util.Collections.list(fr.getKeys())) {
+            if (key.startsWith("stats.")) {
+                assertThat(fr.getString(key)).as(key).doesNotContainIgnoringCase("nouvelle");
+            }
+        }
+        Messages.use(Locale.UK);
+        java.util.ResourceBundle en = Messages.bundle();
+        for (String key : java.util.Collections.list(en.getKeys())) {
+            if (key.startsWith("stats.")) {
+                assertThat(en.getString(key)).as(key).doesNotContain("New");
+            }
+        }
+    }
 }

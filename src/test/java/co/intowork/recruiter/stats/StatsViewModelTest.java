@@ -79,7 +79,7 @@ class StatsViewModelTest {
                 .containsExactly("Alpha accountant", "Alpha analyst", "Alpha engineer");
 
         assertThat(vm.csv(StatsTable.DASHBOARD)).isEqualTo(
-                "active_jobs,applications,new,in_interview,accepted,rejected,response_rate\r\n"
+                "active_jobs,applications,not_yet_viewed,in_interview,accepted,rejected,response_rate\r\n"
                         + "2,8,2,1,1,2,0.7500\r\n");
         assertThat(vm.csv(StatsTable.FUNNEL)).isEqualTo("stage,reached,pass_through\r\n"
                 + "applied,8,\r\n"
@@ -200,7 +200,8 @@ class StatsViewModelTest {
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(text).contains("Recruitment statistics").contains("Funnel").contains("Alpha engineer")
-                    .contains("Time – Median (days)");
+                    .contains("Time – Median (days)").contains("Received, all time").contains("Not yet viewed")
+                    .doesNotContain("New");
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         }
     }
