@@ -213,10 +213,13 @@ public final class StatsViewModel {
         if (o == null) {
             return "";
         }
-        return StatsExport.csv(table, o, List.copyOf(summary));
+        return StatsExport.csv(table, o, List.copyOf(summary), Messages.locale(), zone);
     }
 
-    /** Writes a table as CSV (UTF-8 with a byte order mark, so spreadsheet programs read the accents). */
+    /**
+     * Writes a table as CSV in the language's dialect (';' and decimal comma in French), UTF-8 with a byte order
+     * mark so spreadsheet programs read the accents.
+     */
     public void exportCsv(StatsTable table, Path file) {
         String content = csv(table);
         tasks.run(() -> {

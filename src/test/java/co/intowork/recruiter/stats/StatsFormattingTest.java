@@ -186,4 +186,17 @@ class StatsFormattingTest {
             }
         }
     }
+
+    @Test
+    void csvDialectFollowsTheLanguagesDecimalMark() {
+        assertThat(Csv.Dialect.of(Locale.FRANCE)).isEqualTo(new Csv.Dialect(';', ','));
+        assertThat(Csv.Dialect.of(new Locale("fr", "CM"))).isEqualTo(new Csv.Dialect(';', ','));
+        assertThat(Csv.Dialect.of(Locale.UK)).isEqualTo(new Csv.Dialect(',', '.'));
+        List<List<?>> rows = List.of(List.of("Chauffeur; poids lourd", new java.math.BigDecimal("0.7500"), 1750L,
+                "Smith, J.", 2.5));
+        assertThat(Csv.of(Csv.Dialect.of(Locale.FRANCE), List.of("a", "b", "c", "d", "e"), rows))
+                .isEqualTo("a;b;c;d;e\r\n\"Chauffeur; poids lourd\";0,7500;1750;Smith, J.;2,5\r\n");
+        assertThat(Csv.of(Csv.Dialect.of(Locale.UK), List.of("a", "b", "c", "d", "e"), rows))
+                .isEqualTo("a,b,c,d,e\r\nChauffeur; poids lourd,0.7500,1750,\"Smith, J.\",2.5\r\n");
+    }
 }
