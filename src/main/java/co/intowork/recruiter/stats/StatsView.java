@@ -115,7 +115,7 @@ public final class StatsView {
         viewModel.funnel().addListener((ListChangeListener<Funnel.Step>) c -> barChart(funnelChart,
                 viewModel.funnel().stream().map(s -> point(StatsViewModel.stageLabel(s.stage()), s.reached(),
                         Formats.count(s.reached()))).toList()));
-        axes(funnelChart, Messages.text("stats.col.stage"), Messages.text("stats.axis.applications"));
+        axes(funnelChart, Messages.text("stats.col.stage"), Messages.text("stats.axis.applications"), true);
 
         timesTable.getColumns().setAll(List.of(
                 column(Messages.text("stats.col.measure"), StatsViewModel.TimeRow::label),
@@ -125,7 +125,7 @@ public final class StatsView {
         bindTable(timesTable, viewModel.times());
         viewModel.timesChart().addListener((ListChangeListener<StatsViewModel.ChartPoint>) c -> barChart(timesChart,
                 viewModel.timesChart().stream().map(t -> point(t.label(), t.value(), t.shown())).toList()));
-        axes(timesChart, Messages.text("stats.col.measure"), viewModel.timesAxisProperty().get());
+        axes(timesChart, Messages.text("stats.col.measure"), viewModel.timesAxisProperty().get(), false);
         timesChart.getYAxis().labelProperty().bind(viewModel.timesAxisProperty());
 
         weeksTable.getColumns().setAll(List.of(
@@ -133,7 +133,7 @@ public final class StatsView {
                 column(Messages.text("stats.col.applications"), Trends.WeekCount::applications)));
         bindTable(weeksTable, viewModel.weeks());
         viewModel.weeks().addListener((ListChangeListener<Trends.WeekCount>) c -> lineChart());
-        axes(weeksChart, Messages.text("stats.col.week"), Messages.text("stats.axis.applications"));
+        axes(weeksChart, Messages.text("stats.col.week"), Messages.text("stats.axis.applications"), true);
 
         sourcesTable.getColumns().setAll(List.of(
                 column(Messages.text("stats.col.source"), s -> StatsViewModel.sourceLabel(s.source())),
@@ -303,11 +303,12 @@ public final class StatsView {
     }
 
     /** Axis titles with their unit, and the language's digits on the value axis ("1 750" in French). */
-    private static void axes(XYChart<String, Number> chart, String categories, String values) {
+    private static void axes(XYChart<String, Number> chart, String categories, String values, boolean counts) {
         chart.getXAxis().setLabel(categories);
         chart.getYAxis().setLabel(values);
         if (chart.getYAxis() instanceof NumberAxis numbers) {
-            numbers.setTickLabelFormatter(StatsViewModel.axisNumbers());
+            numbers.setMinorTickVisible(false);
+            numbers.setTickLabelFormatter(counts ? StatsViewModel.axisCounts() : StatsViewModel.axisNumbers());
         }
     }
 

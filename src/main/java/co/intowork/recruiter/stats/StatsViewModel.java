@@ -372,6 +372,22 @@ public final class StatsViewModel {
         };
     }
 
+    /** A count axis: whole numbers only (no "0,5 application" tick when the counts are small). */
+    public static StringConverter<Number> axisCounts() {
+        StringConverter<Number> numbers = axisNumbers();
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null || n.doubleValue() != Math.rint(n.doubleValue()) ? "" : numbers.toString(n);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return numbers.fromString(text);
+            }
+        };
+    }
+
     /** At most one decimal, grouped digits, in the interface language. */
     public static String decimal(double value) {
         java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(Messages.locale());
