@@ -1,5 +1,6 @@
 package co.intowork.recruiter.stats;
 
+import co.intowork.recruiter.common.ui.Formats;
 import co.intowork.recruiter.common.ui.Messages;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -33,7 +34,8 @@ final class StatsPdf {
         this.document = document;
     }
 
-    static void write(Path file, String title, String filters, StatsService.Overview o, List<byte[]> charts)
+    static void write(Path file, String title, String filters, String applicationsCaption, StatsService.Overview o,
+                      List<StatsViewModel.ChartImage> charts)
             throws IOException {
         try (PDDocument document = new PDDocument()) {
             StatsPdf pdf = new StatsPdf(document);
@@ -43,18 +45,18 @@ final class StatsPdf {
             pdf.gap();
             Dashboard d = o.dashboard();
             pdf.table(Messages.text("stats.section.figures"), new float[]{260, 120}, List.of(
-                    List.of(Messages.text("stats.figure.activeJobs"), String.valueOf(d.activeJobs())),
-                    List.of(Messages.text("stats.figure.applications"), String.valueOf(d.applications())),
-                    List.of(Messages.text("stats.figure.new"), String.valueOf(d.newApplications())),
-                    List.of(Messages.text("stats.figure.interview"), String.valueOf(d.inInterview())),
-                    List.of(Messages.text("stats.figure.accepted"), String.valueOf(d.accepted())),
-                    List.of(Messages.text("stats.figure.rejected"), String.valueOf(d.rejected())),
+                    List.of(Messages.text("stats.figure.activeJobs"), Formats.count(d.activeJobs())),
+                    List.of(applicationsCaption, Formats.count(d.applications())),
+                    List.of(Messages.text("stats.figure.notViewed"), Formats.count(d.newApplications())),
+                    List.of(Messages.text("stats.figure.interview"), Formats.count(d.inInterview())),
+                    List.of(Messages.text("stats.figure.accepted"), Formats.count(d.accepted())),
+                    List.of(Messages.text("stats.figure.rejected"), Formats.count(d.rejected())),
                     List.of(Messages.text("stats.figure.responseRate"), StatsViewModel.percent(d.responseRate()))));
             List<List<String>> funnel = new ArrayList<>();
             funnel.add(List.of(Messages.text("stats.col.stage"), Messages.text("stats.col.reached"),
                     Messages.text("stats.col.passThrough")));
             for (Funnel.Step s : o.funnel().steps()) {
-                funnel.add(List.of(StatsViewModel.stageLabel(s.stage()), String.valueOf(s.reached()),
+                funnel.add(List.of(StatsViewModel.stageLabel(s.stage()), Formats.count(s.reached()),
                         StatsViewModel.percent(s.passThrough())));
             }
             pdf.table(Messages.text("stats.section.funnel"), new float[]{200, 100, 120}, funnel);
@@ -63,24 +65,24 @@ final class StatsPdf {
                     Messages.text("stats.col.median"), Messages.text("stats.col.p90")));
             for (TimeMetric m : o.times()) {
                 StatsViewModel.TimeRow r = StatsViewModel.timeRow(m);
-                times.add(List.of(r.label(), String.valueOf(r.samples()), r.median(), r.p90()));
+                times.add(List.of(r.label(), Formats.count(r.samples()), r.median(), r.p90()));
             }
             pdf.table(Messages.text("stats.section.times"), new float[]{200, 80, 100, 100}, times);
             List<List<String>> weeks = new ArrayList<>();
             weeks.add(List.of(Messages.text("stats.col.week"), Messages.text("stats.col.applications")));
-            o.trends().weeks().forEach(w -> weeks.add(List.of(w.week().toString(), String.valueOf(w.applications()))));
+            o.trends().weeks().forEach(w -> weeks.add(List.of(StatsViewModel.week(w.week()), Formats.count(w.applications()))));
             pdf.table(Messages.text("stats.section.weeks"), new float[]{200, 100}, weeks);
             List<List<String>> sources = new ArrayList<>();
             sources.add(List.of(Messages.text("stats.col.source"), Messages.text("stats.col.applications")));
             o.trends().sources().forEach(s -> sources.add(List.of(StatsViewModel.sourceLabel(s.source()),
-                    String.valueOf(s.applications()))));
+                    Formats.count(s.applications()))));
             pdf.table(Messages.text("stats.section.sources"), new float[]{200, 100}, sources);
             List<List<String>> top = new ArrayList<>();
             top.add(List.of(Messages.text("stats.col.job"), Messages.text("stats.col.applications")));
-            o.trends().topJobs().forEach(j -> top.add(List.of(j.title(), String.valueOf(j.applications()))));
+            o.trends().topJobs().forEach(j -> top.add(List.of(j.title(), Formats.count(j.applications()))));
             pdf.table(Messages.text("stats.section.topJobs"), new float[]{340, 100}, top);
-            for (byte[] png : charts) {
-                pdf.image(png);
+            for (StatsViewModel.ChartImage chart : charts) {
+                pdf.image(chart.title(), chart.png());
             }
             pdf.content.close();
             document.save(file.toFile());
@@ -134,13 +136,15 @@ final class StatsPdf {
         gap();
     }
 
-    private void image(byte[] png) throws IOException {
+    private void image(String title, byte[] png) throws IOException {
         PDImageXObject image = PDImageXObject.createFromByteArray(document, png, "chart");
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         float height = image.getHeight() * width / image.getWidth();
-        if (y - height < MARGIN) {
+        // the title stays on the chart's page
+        if (y - height - 12 - 6 < MARGIN) {
             newPage();
         }
+        text(BOLD, 12, title);
         y -= height;
         content.drawImage(image, MARGIN, y, width, height);
         y -= LINE;

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -19,6 +20,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -46,6 +51,7 @@ import java.util.function.Function;
 public final class StatsView {
     @FXML private VBox root;
     @FXML private ComboBox<JobOption> job;
+    @FXML private MenuButton preset;
     @FXML private DatePicker from;
     @FXML private DatePicker to;
     @FXML private Button refresh;
@@ -108,7 +114,8 @@ public final class StatsView {
         bindTable(funnelTable, viewModel.funnel());
         viewModel.funnel().addListener((ListChangeListener<Funnel.Step>) c -> barChart(funnelChart,
                 viewModel.funnel().stream().map(s -> point(StatsViewModel.stageLabel(s.stage()), s.reached(),
-                        String.valueOf(s.reached()))).toList()));
+                        Formats.count(s.reached()))).toList()));
+        axes(funnelChart, Messages.text("stats.col.stage"), Messages.text("stats.axis.applications"), true);
 
         timesTable.getColumns().setAll(List.of(
                 column(Messages.text("stats.col.measure"), StatsViewModel.TimeRow::label),
@@ -116,14 +123,17 @@ public final class StatsView {
                 column(Messages.text("stats.col.median"), StatsViewModel.TimeRow::median),
                 column(Messages.text("stats.col.p90"), StatsViewModel.TimeRow::p90)));
         bindTable(timesTable, viewModel.times());
-        viewModel.times().addListener((ListChangeListener<StatsViewModel.TimeRow>) c -> barChart(timesChart,
-                viewModel.times().stream().map(t -> point(t.label(), t.medianHours(), t.median())).toList()));
+        viewModel.timesChart().addListener((ListChangeListener<StatsViewModel.ChartPoint>) c -> barChart(timesChart,
+                viewModel.timesChart().stream().map(t -> point(t.label(), t.value(), t.shown())).toList()));
+        axes(timesChart, Messages.text("stats.col.measure"), viewModel.timesAxisProperty().get(), false);
+        timesChart.getYAxis().labelProperty().bind(viewModel.timesAxisProperty());
 
         weeksTable.getColumns().setAll(List.of(
-                column(Messages.text("stats.col.week"), Trends.WeekCount::week),
+                column(Messages.text("stats.col.week"), w -> StatsViewModel.week(w.week())),
                 column(Messages.text("stats.col.applications"), Trends.WeekCount::applications)));
         bindTable(weeksTable, viewModel.weeks());
         viewModel.weeks().addListener((ListChangeListener<Trends.WeekCount>) c -> lineChart());
+        axes(weeksChart, Messages.text("stats.col.week"), Messages.text("stats.axis.applications"), true);
 
         sourcesTable.getColumns().setAll(List.of(
                 column(Messages.text("stats.col.source"), s -> StatsViewModel.sourceLabel(s.source())),
@@ -201,11 +211,24 @@ public final class StatsView {
             }
         });
         job.valueProperty().bindBidirectional(viewModel.jobProperty());
+        from.setConverter(viewModel.dateConverter(viewModel.fromProperty()));
+        to.setConverter(viewModel.dateConverter(viewModel.toProperty()));
+        String example = from.getConverter().toString(java.time.LocalDate.now());
+        from.setPromptText(example);
+        to.setPromptText(example);
+        for (StatsDates.Preset p : StatsDates.Preset.values()) {
+            MenuItem item = new MenuItem(Messages.text(p.messageKey()));
+            item.setOnAction(e -> viewModel.applyPreset(p));
+            preset.getItems().add(item);
+        }
+        MenuItem allTime = new MenuItem(Messages.text("stats.preset.all"));
+        allTime.setOnAction(e -> viewModel.setPeriod(null, null));
+        preset.getItems().addAll(new SeparatorMenuItem(), allTime);
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
         to.valueProperty().bindBidirectional(viewModel.toProperty());
-        job.valueProperty().addListener((obs, old, now) -> viewModel.reload());
-        from.valueProperty().addListener((obs, old, now) -> viewModel.reload());
-        to.valueProperty().addListener((obs, old, now) -> viewModel.reload());
+        job.valueProperty().addListener((obs, old, now) -> viewModel.filtersChanged());
+        from.valueProperty().addListener((obs, old, now) -> viewModel.filtersChanged());
+        to.valueProperty().addListener((obs, old, now) -> viewModel.filtersChanged());
         job.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 job.setValue(null);
@@ -221,8 +244,10 @@ public final class StatsView {
         Dashboard d = o.dashboard();
         figures.getChildren().addAll(
                 tile("stats.figure.activeJobs", Formats.count(d.activeJobs())),
-                tile("stats.figure.applications", Formats.count(d.applications())),
-                tile("stats.figure.new", Formats.count(d.newApplications())),
+                tile(viewModel.applicationsCaption(), Messages.text("stats.figure.applications.tip"),
+                        Formats.count(d.applications())),
+                tile(Messages.text("stats.figure.notViewed"), Messages.text("stats.figure.notViewed.tip"),
+                        Formats.count(d.newApplications())),
                 tile("stats.figure.interview", Formats.count(d.inInterview())),
                 tile("stats.figure.accepted", Formats.count(d.accepted())),
                 tile("stats.figure.rejected", Formats.count(d.rejected())),
@@ -230,12 +255,19 @@ public final class StatsView {
     }
 
     private static Node tile(String key, String value) {
+        return tile(Messages.text(key), null, value);
+    }
+
+    private static Node tile(String captionText, String tip, String value) {
         Label number = new Label(value);
         number.getStyleClass().addAll("title-2", "stats-figure-value");
-        Label caption = new Label(Messages.text(key));
+        Label caption = new Label(captionText);
         caption.getStyleClass().addAll("text-muted", "text-small");
         VBox box = new VBox(2, number, caption);
         box.getStyleClass().add("stats-figure");
+        if (tip != null) {
+            Tooltip.install(box, new Tooltip(tip));
+        }
         return box;
     }
 
@@ -262,11 +294,21 @@ public final class StatsView {
     private void lineChart() {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Trends.WeekCount w : viewModel.weeks()) {
-            series.getData().add(new XYChart.Data<>(w.week().toString(), w.applications()));
+            series.getData().add(new XYChart.Data<>(StatsViewModel.week(w.week()), w.applications()));
         }
         weeksChart.getData().setAll(List.of(series));
         for (XYChart.Data<String, Number> d : series.getData()) {
-            tooltip(d, Messages.format("stats.chart.tooltip", d.getXValue(), d.getYValue()));
+            tooltip(d, Messages.format("stats.chart.tooltip", d.getXValue(), Formats.count(d.getYValue().longValue())));
+        }
+    }
+
+    /** Axis titles with their unit, and the language's digits on the value axis ("1 750" in French). */
+    private static void axes(XYChart<String, Number> chart, String categories, String values, boolean counts) {
+        chart.getXAxis().setLabel(categories);
+        chart.getYAxis().setLabel(values);
+        if (chart.getYAxis() instanceof NumberAxis numbers) {
+            numbers.setMinorTickVisible(false);
+            numbers.setTickLabelFormatter(counts ? StatsViewModel.axisCounts() : StatsViewModel.axisNumbers());
         }
     }
 
@@ -277,7 +319,7 @@ public final class StatsView {
         }
         sourcesChart.getData().setAll(slices);
         for (PieChart.Data slice : slices) {
-            String text = Messages.format("stats.chart.tooltip", slice.getName(), (long) slice.getPieValue());
+            String text = Messages.format("stats.chart.tooltip", slice.getName(), Formats.count((long) slice.getPieValue()));
             if (slice.getNode() != null) {
                 Tooltip.install(slice.getNode(), new Tooltip(text));
             }
@@ -307,6 +349,21 @@ public final class StatsView {
     private static <T> TableColumn<T, Object> column(String title, Function<T, Object> value) {
         TableColumn<T, Object> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        // counts stay numbers (they sort as numbers) and are shown with the language's digit grouping
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                } else if (item instanceof Long || item instanceof Integer) {
+                    setText(Formats.count(((Number) item).longValue()));
+                    setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+                } else {
+                    setText(item.toString());
+                }
+            }
+        });
         return column;
     }
 
@@ -329,9 +386,19 @@ public final class StatsView {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
         File file = chooser.showSaveDialog(root.getScene().getWindow());
         if (file != null) {
-            viewModel.exportPdf(file.toPath(), List.of(png(funnelChart), png(timesChart), png(weeksChart),
-                    png(sourcesChart)));
+            viewModel.exportPdf(file.toPath(), List.of(
+                    chart("stats.section.funnel", funnelChart), chart("stats.section.times", timesChart),
+                    chart("stats.section.weeks", weeksChart), chart("stats.section.sources", sourcesChart)));
         }
+    }
+
+    /** The chart's section title, with the unit of its values: the image itself has only its axis titles. */
+    private static StatsViewModel.ChartImage chart(String sectionKey, Node chart) {
+        String title = Messages.text(sectionKey);
+        if (chart instanceof XYChart<?, ?> xy && xy.getYAxis().getLabel() != null) {
+            title = Messages.format("stats.chart.title", title, xy.getYAxis().getLabel());
+        }
+        return new StatsViewModel.ChartImage(title, png(chart));
     }
 
     /** A chart as PNG bytes, taken here on the FX thread (a snapshot needs the scene graph). */

@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.List;
+import javafx.util.StringConverter;
 
 /**
  * The statistics screen: headline figures, funnel, durations, stale applications and trends for the signed-in
@@ -43,12 +46,45 @@ public final class StatsViewModel {
     public record TimeRow(String label, long samples, String median, String p90, double medianHours) {
     }
 
+    /** A bar or point of a chart: its category, its height in the chart's unit, and the value as a person reads it. */
+    public record ChartPoint(String label, double value, String shown) {
+    }
+
+    /** A chart taken from the screen for the PDF report, with the title printed above it. */
+    public record ChartImage(String title, byte[] png) {
+    }
+
+    /** The one unit of the durations chart, the largest that keeps its longest bar above 1. */
+    public enum DurationUnit {
+        MINUTES(60, "stats.unit.minutes"), HOURS(3600, "stats.unit.hours"), DAYS(86_400, "stats.unit.days");
+
+        final double seconds;
+        final String key;
+
+        DurationUnit(double seconds, String key) {
+            this.seconds = seconds;
+            this.key = key;
+        }
+
+        static DurationUnit fitting(double longestSeconds) {
+            if (longestSeconds < 3600) {
+                return MINUTES;
+            }
+            return longestSeconds < 2 * 86_400 ? HOURS : DAYS;
+        }
+
+        public String label() {
+            return Messages.text(key);
+        }
+    }
+
     private final StatsService service;
     private final TaskRunner tasks;
     private final Navigator navigator;
     private final SignedInUser user;
     private final int staleDays;
     private final ZoneId zone;
+    private final Clock clock;
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -57,6 +93,9 @@ public final class StatsViewModel {
     private final ObjectProperty<StatsService.Overview> overview = new SimpleObjectProperty<>();
     private final ObservableList<Funnel.Step> funnel = FXCollections.observableArrayList();
     private final ObservableList<TimeRow> times = FXCollections.observableArrayList();
+    private final ObservableList<ChartPoint> timesChart = FXCollections.observableArrayList();
+    private final StringProperty timesAxis = new SimpleStringProperty(
+            Messages.format("stats.axis.median", DurationUnit.HOURS.label()));
     private final ObservableList<StaleApplication> stale = FXCollections.observableArrayList();
     private final ObservableList<Trends.WeekCount> weeks = FXCollections.observableArrayList();
     private final ObservableList<Trends.SourceCount> sources = FXCollections.observableArrayList();
@@ -68,6 +107,8 @@ public final class StatsViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private boolean jobsLoaded;
+    private boolean badDate;
+    private boolean settingPeriod;
 
     public StatsViewModel(SignedIn signedIn, Navigator navigator, StatsSettings settings) {
         this(new StatsService(signedIn.unitOfWork(), ReplicaSource.of(settings, signedIn.unitOfWork())),
@@ -76,6 +117,12 @@ public final class StatsViewModel {
 
     StatsViewModel(StatsService service, TaskRunner tasks, Navigator navigator, SignedInUser user, int staleDays,
                    ZoneId zone) {
+        this(service, tasks, navigator, user, staleDays, zone, Clock.system(zone));
+    }
+
+    StatsViewModel(StatsService service, TaskRunner tasks, Navigator navigator, SignedInUser user, int staleDays,
+                   ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.tasks = tasks;
         this.navigator = navigator;
@@ -127,6 +174,10 @@ public final class StatsViewModel {
         overview.set(o);
         funnel.setAll(o.funnel().steps());
         times.setAll(o.times().stream().map(StatsViewModel::timeRow).toList());
+        DurationUnit unit = DurationUnit.fitting(o.times().stream().mapToDouble(TimeMetric::medianSeconds).max()
+                .orElse(0));
+        timesAxis.set(Messages.format("stats.axis.median", unit.label()));
+        timesChart.setAll(timesChartPoints(o.times(), unit));
         stale.setAll(o.stale());
         weeks.setAll(o.trends().weeks());
         sources.setAll(o.trends().sources());
@@ -162,10 +213,13 @@ public final class StatsViewModel {
         if (o == null) {
             return "";
         }
-        return StatsExport.csv(table, o, List.copyOf(summary));
+        return StatsExport.csv(table, o, List.copyOf(summary), Messages.locale(), zone);
     }
 
-    /** Writes a table as CSV (UTF-8 with a byte order mark, so spreadsheet programs read the accents). */
+    /**
+     * Writes a table as CSV in the language's dialect (';' and decimal comma in French), UTF-8 with a byte order
+     * mark so spreadsheet programs read the accents.
+     */
     public void exportCsv(StatsTable table, Path file) {
         String content = csv(table);
         tasks.run(() -> {
@@ -175,7 +229,7 @@ public final class StatsViewModel {
     }
 
     /** Writes the printable report; {@code charts} are PNG images of the screen's charts (may be empty). */
-    public void exportPdf(Path file, List<byte[]> charts) {
+    public void exportPdf(Path file, List<ChartImage> charts) {
         StatsService.Overview o = overview.get();
         if (o == null) {
             return;
@@ -183,18 +237,84 @@ public final class StatsViewModel {
         String title = Messages.format("stats.pdf.title", user.companyName() == null ? user.displayName()
                 : user.companyName());
         String filters = describeFilters();
+        String applicationsCaption = applicationsCaption();
         tasks.run(() -> {
-            StatsPdf.write(file, title, filters, o, charts);
+            StatsPdf.write(file, title, filters, applicationsCaption, o, charts);
             return file;
         }, written -> notice.set(Messages.format("stats.exported", written.getFileName())), this::failed);
+    }
+
+    /** Sets the period to a preset ending today, where the person is, and reads again. */
+    public void applyPreset(StatsDates.Preset preset) {
+        LocalDate today = LocalDate.now(clock);
+        setPeriod(preset.from(today), today);
+    }
+
+    /** Both ends at once, read once (one end alone could make a backward period for a moment). */
+    public void setPeriod(LocalDate start, LocalDate end) {
+        settingPeriod = true;
+        try {
+            from.set(start);
+            to.set(end);
+        } finally {
+            settingPeriod = false;
+        }
+        reload();
+    }
+
+    /** A filter changed on screen: read again, unless {@link #setPeriod} is setting both ends. */
+    public void filtersChanged() {
+        if (!settingPeriod) {
+            reload();
+        }
+    }
+
+    /**
+     * Reads and shows dates as the interface language writes them (not the system's); text that is not a date
+     * leaves {@code target} as it was and says why, in the form the person should type.
+     */
+    public StringConverter<LocalDate> dateConverter(ObjectProperty<LocalDate> target) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return StatsDates.format(date, Messages.locale());
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    LocalDate date = StatsDates.parse(text, Messages.locale());
+                    if (badDate) {
+                        badDate = false;
+                        errorMessage.set("");
+                    }
+                    return date;
+                } catch (DateTimeParseException e) {
+                    badDate = true;
+                    errorMessage.set(Messages.format("stats.badDate", text.trim(),
+                            StatsDates.format(LocalDate.now(clock), Messages.locale())));
+                    return target.get();
+                }
+            }
+        };
+    }
+
+    /**
+     * The caption of the applications figure: those that arrived in the period (or ever). "New" is the job list's
+     * word for applications since the job was last opened, so the statistics do not use it.
+     */
+    public String applicationsCaption() {
+        return Messages.text(from.get() == null && to.get() == null ? "stats.figure.applicationsAllTime"
+                : "stats.figure.applications");
     }
 
     String describeFilters() {
         JobOption chosen = job.get();
         String jobText = chosen == null ? Messages.text("stats.allJobs") : chosen.title();
         String period = from.get() == null && to.get() == null ? Messages.text("stats.allTime")
-                : Messages.format("stats.period", from.get() == null ? "…" : from.get().toString(),
-                to.get() == null ? "…" : to.get().toString());
+                : Messages.format("stats.period",
+                from.get() == null ? "…" : StatsDates.format(from.get(), Messages.locale()),
+                to.get() == null ? "…" : StatsDates.format(to.get(), Messages.locale()));
         return jobText + " · " + period + " · " + dataSource.get();
     }
 
@@ -221,6 +341,63 @@ public final class StatsViewModel {
         };
         return new TimeRow(label, m.count(), duration(m.medianSeconds()), duration(m.p90Seconds()),
                 m.medianSeconds() / 3600);
+    }
+
+    /** The medians in one unit, each shown with it, so no bar of hours stands beside a bar of days. */
+    static List<ChartPoint> timesChartPoints(List<TimeMetric> metrics, DurationUnit unit) {
+        return metrics.stream().map(m -> {
+            double value = m.medianSeconds() / unit.seconds;
+            return new ChartPoint(timeRow(m).label(), value,
+                    Messages.format("stats.valueWithUnit", decimal(value), unit.label()));
+        }).toList();
+    }
+
+    /** An axis's numbers with the language's digit grouping and decimal mark: "1 750" and "2,5" in French. */
+    public static StringConverter<Number> axisNumbers() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : decimal(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null
+                            : java.text.NumberFormat.getNumberInstance(Messages.locale()).parse(text.trim());
+                } catch (java.text.ParseException e) {
+                    return null;
+                }
+            }
+        };
+    }
+
+    /** A count axis: whole numbers only (no "0,5 application" tick when the counts are small). */
+    public static StringConverter<Number> axisCounts() {
+        StringConverter<Number> numbers = axisNumbers();
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null || n.doubleValue() != Math.rint(n.doubleValue()) ? "" : numbers.toString(n);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return numbers.fromString(text);
+            }
+        };
+    }
+
+    /** At most one decimal, grouped digits, in the interface language. */
+    public static String decimal(double value) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(Messages.locale());
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
+    /** A week's Monday as the app writes dates. */
+    public static String week(LocalDate monday) {
+        return StatsDates.format(monday, Messages.locale());
     }
 
     /** "45 s", "12 min", "5.5 h", "3.2 d": the unit that keeps the number readable. */
@@ -282,6 +459,15 @@ public final class StatsViewModel {
 
     public ObservableList<TimeRow> times() {
         return times;
+    }
+
+    /** The durations chart: medians in {@link #timesAxisProperty()}'s unit. */
+    public ObservableList<ChartPoint> timesChart() {
+        return timesChart;
+    }
+
+    public ReadOnlyStringProperty timesAxisProperty() {
+        return timesAxis;
     }
 
     public ObservableList<StaleApplication> stale() {

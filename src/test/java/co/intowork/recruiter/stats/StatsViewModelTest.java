@@ -79,7 +79,7 @@ class StatsViewModelTest {
                 .containsExactly("Alpha accountant", "Alpha analyst", "Alpha engineer");
 
         assertThat(vm.csv(StatsTable.DASHBOARD)).isEqualTo(
-                "active_jobs,applications,new,in_interview,accepted,rejected,response_rate\r\n"
+                "active_jobs,applications,not_yet_viewed,in_interview,accepted,rejected,response_rate\r\n"
                         + "2,8,2,1,1,2,0.7500\r\n");
         assertThat(vm.csv(StatsTable.FUNNEL)).isEqualTo("stage,reached,pass_through\r\n"
                 + "applied,8,\r\n"
@@ -98,9 +98,9 @@ class StatsViewModelTest {
                 + "stage:viewed,3,22.13,44.27\r\n");
         assertThat(vm.csv(StatsTable.STALE)).isEqualTo(
                 "application_id,job_id,job_title,candidate,status,last_move\r\n"
-                        + "304,11,Alpha engineer,Cand Seven,interview,2026-01-14T12:00Z\r\n"
-                        + "305,11,Alpha engineer,Cand Eight,applied,2026-01-15T12:00Z\r\n"
-                        + "303,11,Alpha engineer,Cand Six,shortlisted,2026-01-16T12:00Z\r\n");
+                        + "304,11,Alpha engineer,Cand Seven,interview,2026-01-14 12:00\r\n"
+                        + "305,11,Alpha engineer,Cand Eight,applied,2026-01-15 12:00\r\n"
+                        + "303,11,Alpha engineer,Cand Six,shortlisted,2026-01-16 12:00\r\n");
         assertThat(vm.csv(StatsTable.SOURCES)).isEqualTo("source,applications\r\n"
                 + "direct,5\r\nlinkedin,2\r\njobberman,1\r\n");
 
@@ -108,6 +108,31 @@ class StatsViewModelTest {
         vm.exportCsv(StatsTable.FUNNEL, file);
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("\uFEFF" + vm.csv(StatsTable.FUNNEL));
         assertThat(vm.noticeProperty().get()).isEqualTo("Saved funnel.csv.");
+    }
+
+    @Test
+    void frenchCsvIsWhatFrenchExcelSplitsAndReadsAsNumbers() throws Exception {
+        StatsViewModel vm = viewModel(null, new RecordingNavigator());
+        vm.reload();
+        Messages.use(Locale.FRANCE);
+        try {
+            assertThat(vm.csv(StatsTable.DASHBOARD)).isEqualTo(
+                    "active_jobs;applications;not_yet_viewed;in_interview;accepted;rejected;response_rate\r\n"
+                            + "2;8;2;1;1;2;0,7500\r\n");
+            assertThat(vm.csv(StatsTable.TIMES)).startsWith("metric;samples;median_hours;p90_hours\r\n"
+                    + "first_view;4;22,13;44,27\r\n");
+            assertThat(vm.csv(StatsTable.STALE)).contains("304;11;Alpha engineer;Cand Seven;interview;2026-01-14 12:00\r\n");
+            Path file = temp.resolve("funnel-fr.csv");
+            vm.exportCsv(StatsTable.FUNNEL, file);
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(java.util.Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark")
+                    .containsExactly(0xEF, 0xBB, 0xBF);
+            assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("\uFEFFstage;reached;pass_through\r\n"
+                    + "applied;8;\r\nviewed;5;0,6250\r\nshortlisted;4;0,8000\r\ninterview;3;0,7500\r\n"
+                    + "accepted;1;0,3333\r\n");
+        } finally {
+            Messages.use(Locale.UK);
+        }
     }
 
     @Test
@@ -193,13 +218,23 @@ class StatsViewModelTest {
         StatsViewModel vm = viewModel(null, new RecordingNavigator());
         vm.reload();
         Path file = temp.resolve("statistics.pdf");
-        vm.exportPdf(file, java.util.List.of());
+        vm.exportPdf(file, java.util.List.of(new StatsViewModel.ChartImage("Time – Median (days)", onePixelPng())));
         assertThat(vm.errorMessageProperty().get()).isEmpty();
         byte[] pdf = Files.readAllBytes(file);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).contains("Recruitment statistics").contains("Funnel").contains("Alpha engineer");
+            assertThat(text).contains("Recruitment statistics").contains("Funnel").contains("Alpha engineer")
+                    .contains("Time – Median (days)").contains("Received, all time").contains("Not yet viewed")
+                    .doesNotContain("New");
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    static byte[] onePixelPng() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }
