@@ -146,8 +146,9 @@ final class StatsCommand implements Callable<Integer> {
                 + ", applications " + (from == null ? "since the start" : "from " + from)
                 + (to == null ? "" : " to " + to) + (h.source().replica() ? " (read from the replica)" : ""));
         out.printf("Active jobs      %d%n", d.activeJobs());
+        // the screen's words (issue 19: "New" means new since you looked, in the job list only)
         out.printf("Applications     %d%n", d.applications());
-        out.printf("New              %d%n", d.newApplications());
+        out.printf("Not yet viewed   %d%n", d.newApplications());
         out.printf("In interview     %d%n", d.inInterview());
         out.printf("Accepted         %d%n", d.accepted());
         out.printf("Rejected         %d%n", d.rejected());

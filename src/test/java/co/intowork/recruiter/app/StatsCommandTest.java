@@ -166,6 +166,7 @@ class StatsCommandTest {
         StatsCommand.environment = name -> StatsCommand.PASSWORD_VARIABLE.equals(name) ? TwoCompanies.PASSWORD : null;
         Run run = run("--email", TwoCompanies.HUGO);
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Applications     6").contains("Active jobs      1");
+        assertThat(run.out()).contains("Applications     6").contains("Active jobs      1")
+                .contains("Not yet viewed   ").doesNotContain("New ");
     }
 }
