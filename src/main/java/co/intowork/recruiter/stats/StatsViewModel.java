@@ -43,7 +43,7 @@ public final class StatsViewModel {
     private static final Logger log = LoggerFactory.getLogger(StatsViewModel.class);
 
     /** A row of the durations table, ready to show. */
-    public record TimeRow(String label, long samples, String median, String p90, double medianHours) {
+    public record TimeRow(String label, long samples, String median, String p90) {
     }
 
     /** A bar or point of a chart: its category, its height in the chart's unit, and the value as a person reads it. */
@@ -339,8 +339,7 @@ public final class StatsViewModel {
             default -> Messages.format("stats.time.stage",
                     ApplicationStatus.fromLabel(m.metric().substring(TimeMetric.STAGE_PREFIX.length())).displayName());
         };
-        return new TimeRow(label, m.count(), duration(m.medianSeconds()), duration(m.p90Seconds()),
-                m.medianSeconds() / 3600);
+        return new TimeRow(label, m.count(), duration(m.medianSeconds()), duration(m.p90Seconds()));
     }
 
     /** The medians in one unit, each shown with it, so no bar of hours stands beside a bar of days. */
