@@ -148,6 +148,20 @@ AS $$
 $$;
 REVOKE ALL ON FUNCTION recruiter.may_use_client(integer, text) FROM PUBLIC;
 
+-- Failures of an address count from here: the later of an hour ago and its last successful sign-in (one
+-- definition for sign_in_start's lock and sign_in_finish's attempts_left). Called from those SECURITY DEFINER
+-- functions only.
+CREATE OR REPLACE FUNCTION recruiter.sign_in_failures_count_from(email_key text) RETURNS timestamptz
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT greatest(now() - interval '1 hour', coalesce(max(l.started_at), '-infinity'))
+      FROM recruiter.sign_in_log l
+     WHERE l.email_key = sign_in_failures_count_from.email_key AND l.outcome = 'ok' AND l.finished_at IS NOT NULL
+       AND l.started_at > now() - interval '1 hour'
+$$;
+REVOKE ALL ON FUNCTION recruiter.sign_in_failures_count_from(text) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION recruiter.sign_in_start(email text, password text) RETURNS text
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -156,14 +170,12 @@ AS $$
 DECLARE
     max_failures   CONSTANT integer  := 5;
     lock_duration  CONSTANT interval := interval '15 minutes';
-    forget_after   CONSTANT interval := interval '1 hour';
     login_failures CONSTANT integer  := 50;
     login_window   CONSTANT interval := interval '10 minutes';
     -- A valid cost-12 hash of a random string: an unknown address costs as much as a known one.
     decoy_hash     CONSTANT text := '$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW';
     key            text;
     handle         text := pg_catalog.encode(recruiter.gen_random_bytes(32), 'hex');
-    last_ok        timestamptz;
     failures       integer;
     last_failure   timestamptz;
     verdict        text;
@@ -183,14 +195,10 @@ BEGIN
     END IF;
     key := pg_catalog.lower(pg_catalog.btrim(email));
 
-    SELECT max(l.started_at) INTO last_ok
-      FROM recruiter.sign_in_log l
-     WHERE l.email_key = key AND l.outcome = 'ok' AND l.finished_at IS NOT NULL
-       AND l.started_at > now() - forget_after;
     SELECT count(*), max(l.started_at) INTO failures, last_failure
       FROM recruiter.sign_in_log l
      WHERE l.email_key = key AND l.outcome = 'invalid'
-       AND l.started_at > greatest(now() - forget_after, coalesce(last_ok, '-infinity'));
+       AND l.started_at > recruiter.sign_in_failures_count_from(key);
 
     IF failures >= max_failures AND last_failure + lock_duration > now() THEN
         verdict := 'locked';
@@ -239,11 +247,9 @@ CREATE OR REPLACE FUNCTION recruiter.sign_in_finish(attempt text,
 AS $$
 DECLARE
     max_failures  CONSTANT integer  := 5;
-    forget_after  CONSTANT interval := interval '1 hour';
     session_life  CONSTANT interval := interval '12 hours';
     answer_within CONSTANT interval := interval '5 minutes';
     entry         recruiter.sign_in_log%ROWTYPE;
-    last_ok       timestamptz;
     raw_token     text;
     company       integer;
 BEGIN
@@ -301,15 +307,11 @@ BEGIN
     ELSIF outcome IN ('locked', 'throttled') THEN
         retry_after := entry.retry_after;
     ELSE
-        SELECT max(l.started_at) INTO last_ok
-          FROM recruiter.sign_in_log l
-         WHERE l.email_key = entry.email_key AND l.outcome = 'ok' AND l.finished_at IS NOT NULL
-           AND l.started_at > now() - forget_after;
         attempts_left := greatest(0, max_failures - (
             SELECT count(*)::integer FROM recruiter.sign_in_log l
              WHERE l.email_key = entry.email_key AND l.outcome = 'invalid'
                AND l.database_login = entry.database_login AND l.id <= entry.id
-               AND l.started_at > greatest(now() - forget_after, coalesce(last_ok, '-infinity'))));
+               AND l.started_at > recruiter.sign_in_failures_count_from(entry.email_key)));
         -- the caller's own failures alone locked the address: say until when (it learns nothing of others')
         IF attempts_left = 0 THEN
             retry_after := entry.started_at + interval '15 minutes';
