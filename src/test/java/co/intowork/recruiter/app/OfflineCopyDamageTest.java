@@ -2,7 +2,6 @@ package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.settings.AppPaths;
-import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.sync.Operation;
 import co.intowork.recruiter.sync.OperationKind;
 import co.intowork.recruiter.sync.Replica;
@@ -11,10 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,33 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OfflineCopyDamageTest {
     @TempDir
     Path temp;
-    private SettingsLoader original;
+    private IsolatedCli cli;
 
     @BeforeEach
     void isolate() {
-        original = Cli.settingsLoader;
-        AppPaths paths = new AppPaths(Map.of(
-                "INTOWORK_MACHINE_CONFIG", temp.resolve("m.properties").toString(),
-                "INTOWORK_USER_CONFIG", temp.resolve("u.properties").toString(),
-                "INTOWORK_DATA_DIR", temp.resolve("data").toString()), "Linux", temp.resolve("home"));
-        Cli.settingsLoader = new SettingsLoader(paths, Map.of());
+        cli = new IsolatedCli(temp);
     }
 
     @AfterEach
     void restore() {
-        Cli.settingsLoader = original;
+        cli.close();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private IsolatedCli.Run run(String... args) {
+        return cli.run(args);
     }
 
     private static Operation op(String id, OperationKind kind, String mine) {
@@ -105,7 +88,7 @@ class OfflineCopyDamageTest {
         String relation = copyWithWork();
         Files.delete(folder().resolve(relation));
 
-        Run status = run("sync", "status");
+        IsolatedCli.Run status = run("sync", "status");
 
         assertThat(status.exit()).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(status.out()).isEmpty();
@@ -122,7 +105,7 @@ class OfflineCopyDamageTest {
         assertThat(export).contains("00000000-0000-0000-0000-00000000000a", "00000000-0000-0000-0000-00000000000b",
                 "\"sliceJobs\" : [ 11 ]", "Called.");
 
-        Run rebuild = run("sync", "rebuild-copy");
+        IsolatedCli.Run rebuild = run("sync", "rebuild-copy");
 
         assertThat(rebuild.err()).isEmpty();
         assertThat(rebuild.exit()).isZero();
@@ -132,7 +115,7 @@ class OfflineCopyDamageTest {
             assertThat(aside.resolve(relation)).doesNotExist();
             assertThat(aside.resolve("PG_VERSION")).exists();
         });
-        Run after = run("sync", "status");
+        IsolatedCli.Run after = run("sync", "status");
         assertThat(after.exit()).isZero();
         assertThat(after.out()).contains("Offline copy: 1 job(s), 0 application(s); 2 operation(s) waiting");
     }
@@ -142,7 +125,7 @@ class OfflineCopyDamageTest {
         copyWithWork();
         Files.delete(folder().resolve("global/pg_control"));
 
-        Run status = run("sync", "status");
+        IsolatedCli.Run status = run("sync", "status");
 
         assertThat(status.exit()).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(status.err())
@@ -152,7 +135,7 @@ class OfflineCopyDamageTest {
                 .contains("sync rebuild-copy")
                 .doesNotContain("(null)").doesNotContain("demo database");
 
-        Run rebuild = run("sync", "rebuild-copy");
+        IsolatedCli.Run rebuild = run("sync", "rebuild-copy");
 
         assertThat(rebuild.exit()).as(rebuild.err()).isZero();
         assertThat(rebuild.out()).contains("The offline copy was rebuilt: no job to copy again at the next sync, "

@@ -1,8 +1,6 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.sync.CvFiles;
-import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
@@ -12,20 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
 import com.sun.net.httpserver.HttpServer;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,37 +25,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SyncCommandTest {
     @TempDir
     Path temp;
-    private SettingsLoader original;
-    private InputStream stdin;
+    private IsolatedCli cli;
 
     @BeforeEach
     void isolate() {
-        original = Cli.settingsLoader;
-        stdin = System.in;
-        AppPaths paths = new AppPaths(Map.of(
-                "INTOWORK_MACHINE_CONFIG", temp.resolve("m.properties").toString(),
-                "INTOWORK_USER_CONFIG", temp.resolve("u.properties").toString(),
-                "INTOWORK_DATA_DIR", temp.resolve("data").toString()), "Linux", temp.resolve("home"));
-        Cli.settingsLoader = new SettingsLoader(paths, Map.of());
+        cli = new IsolatedCli(temp);
     }
 
     @AfterEach
     void restore() {
-        Cli.settingsLoader = original;
-        System.setIn(stdin);
+        cli.close();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String password, String... args) {
-        System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private IsolatedCli.Run run(String password, String... args) {
+        return cli.runWithInput(password, args);
     }
 
     @Test
@@ -85,7 +60,7 @@ class SyncCommandTest {
         Files.writeString(temp.resolve("u.properties"),
                 "platform.files.url=http://127.0.0.1:" + files.getAddress().getPort() + "\n");
 
-        Run took = run(TwoCompanies.PASSWORD, "sync", "sync", "--take", "11", "--email", TwoCompanies.HUGO,
+        IsolatedCli.Run took = run(TwoCompanies.PASSWORD, "sync", "sync", "--take", "11", "--email", TwoCompanies.HUGO,
                 "--password-stdin", "--jdbc-url", url, "--user", TwoCompanies.CLIENT_LOGIN);
         assertThat(took.err()).isEmpty();
         assertThat(took.exit()).isZero();
@@ -95,7 +70,7 @@ class SyncCommandTest {
                         + "0 unreachable, 0 deleted.")
                 .contains("Offline copy: 1 job(s), 1 application(s); 0 operation(s) waiting, 0 conflict(s)");
 
-        Run status = run("", "sync", "status");
+        IsolatedCli.Run status = run("", "sync", "status");
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("Offline copy: 1 job(s)").doesNotContain("never");
         Path folder = temp.resolve("data/offline-replica");
@@ -106,7 +81,7 @@ class SyncCommandTest {
 
         // another company's job, and one that does not exist: refused, nothing added to the copy
         for (String job : new String[]{"21", "999"}) {
-            Run hidden = run(TwoCompanies.PASSWORD, "sync", "pull", "--take", job, "--email", TwoCompanies.HUGO,
+            IsolatedCli.Run hidden = run(TwoCompanies.PASSWORD, "sync", "pull", "--take", job, "--email", TwoCompanies.HUGO,
                     "--password-stdin", "--jdbc-url", url, "--user", TwoCompanies.CLIENT_LOGIN);
             assertThat(hidden.exit()).isEqualTo(Cli.EXIT_FAILURE);
             assertThat(hidden.out()).doesNotContain("Took job");
@@ -115,7 +90,7 @@ class SyncCommandTest {
         }
         assertThat(run("", "sync", "status").out()).contains("Offline copy: 1 job(s), 1 application(s)");
 
-        Run wrong = run("wrong-password", "sync", "pull", "--email", TwoCompanies.HUGO, "--password-stdin",
+        IsolatedCli.Run wrong = run("wrong-password", "sync", "pull", "--email", TwoCompanies.HUGO, "--password-stdin",
                 "--jdbc-url", url, "--user", TwoCompanies.CLIENT_LOGIN);
         assertThat(wrong.exit()).isEqualTo(Cli.EXIT_FAILURE);
         assertThat(wrong.err()).startsWith("Error: ");
