@@ -61,8 +61,8 @@ final class SeedCommand implements Callable<Integer> {
                         options.candidates(), options.jobs(), options.maxApplicationsPerJob());
             }
             long started = System.nanoTime();
-            DemoSeeder.Report report = new DemoSeeder(db.unitOfWork()).seed(options, msg -> {
-                out.println("… " + msg);
+            DemoSeeder.Report report = new DemoSeeder(db.unitOfWork()).seed(options, step -> {
+                out.println("… " + step.describe());
                 out.flush();
             });
             out.printf("Demo data loaded in %.1f s into %s:%n", (System.nanoTime() - started) / 1e9,

@@ -7,6 +7,7 @@ import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.settings.AppPaths;
@@ -93,7 +94,11 @@ public final class Startup {
                 logins = seeder.demoLogins();
                 if (logins.isEmpty()) {
                     progress.accept("Loading demo data (first start only)");
-                    logins = seeder.seed(DemoSeeder.Options.demo(42), progress).logins();
+                    logins = seeder.seed(DemoSeeder.Options.demo(42), step -> {
+                        log.info("Demo data: {}", step.describe());
+                        progress.accept(Messages.format("seed.progress", step.step(), step.steps(),
+                                Messages.text("seed.stage." + step.stage().key())));
+                    }).logins();
                 }
                 db = DatabaseConnector.reopenEmbeddedAsClient(db, settings, Mappers.all(), onUiThread,
                         DEMO_CLIENT_LOGIN);

@@ -8,9 +8,13 @@ import java.util.List;
 public interface DemoSeedMapper {
     long platformRowCount();
 
-    String prepareBulkLoad();
+    String prepareBulkLoad(@Param("deferDerived") String deferDerived);
 
     long rebuildStatistics();
+
+    long rebuildCandidateSearch();
+
+    long rebuildApplicationCounts();
 
     void createRandomFunction();
 

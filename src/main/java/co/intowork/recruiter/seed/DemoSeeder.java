@@ -3,10 +3,12 @@ package co.intowork.recruiter.seed;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Fills an empty, migrated database with the demo companies, recruiters, candidates, jobs and applications. */
@@ -32,13 +34,64 @@ public final class DemoSeeder {
         this.unitOfWork = unitOfWork;
     }
 
-    public Report seed(Options options, Consumer<String> progress) {
+    /** The load's stages, in order; {@code key} names them for translations ("seed.stage.KEY"). */
+    public enum Stage {
+        COMPANIES("companies", "Companies and recruiters"),
+        CANDIDATES("candidates", "Candidates and their profiles"),
+        JOBS("jobs", "Jobs"),
+        APPLICATIONS("applications", "Applications"),
+        NOTIFICATIONS("notifications", "Notifications"),
+        SEARCH("search", "Candidate search"),
+        COUNTS("counts", "Application counts"),
+        STATISTICS("statistics", "Statistics"),
+        PLANNER("planner", "Planner statistics");
+
+        private final String key;
+        private final String english;
+
+        Stage(String key, String english) {
+            this.key = key;
+            this.english = english;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String english() {
+            return english;
+        }
+    }
+
+    /** A stage starting: step {@code step} of {@code steps}, {@code elapsed} since the load began. */
+    public record Progress(Stage stage, int step, int steps, Duration elapsed) {
+        /** For the command line and the log, e.g. "4/9 Applications (2.1 s)". */
+        public String describe() {
+            return String.format(Locale.ROOT, "%d/%d %s (%.1f s)", step, steps, stage.english(),
+                    elapsed.toMillis() / 1e3);
+        }
+    }
+
+    public Report seed(Options options, Consumer<Progress> progress) {
+        return seed(options, progress, true);
+    }
+
+    /**
+     * {@code deferDerived}: the search documents, per-job counts and statistics rollups are built once, set-based,
+     * at the end of the load's transaction instead of by their triggers row by row (V32, V40). Off only in tests,
+     * to get what the triggers alone build.
+     */
+    Report seed(Options options, Consumer<Progress> progress, boolean deferDerived) {
+        long started = System.nanoTime();
+        Consumer<Stage> step = stage -> progress.accept(new Progress(stage, stage.ordinal() + 1,
+                Stage.values().length, Duration.ofNanos(System.nanoTime() - started)));
         unitOfWork.run(session -> {
             DemoSeedMapper m = session.getMapper(DemoSeedMapper.class);
             // a bulk load, not a screen's query: neither the pool's statement timeout nor its socket timeout apply
-            // (on a loaded machine the load can take longer than either), and the statistics are built at the end
+            // (on a loaded machine the load can take longer than either; every statement of the mapper also says
+            // timeout="0" against the JDBC default), and what triggers derive is built at the end
             session.getConnection().setNetworkTimeout(Runnable::run, 0);
-            m.prepareBulkLoad();
+            m.prepareBulkLoad(deferDerived ? "on" : "off");
             if (m.platformRowCount() > 0) {
                 throw new UserFacingException("The database already holds users, companies or jobs; demo data "
                         + "is only loaded into an empty database, so nothing was changed.");
@@ -47,12 +100,12 @@ public final class DemoSeeder {
             OffsetDateTime anchor = options.anchor();
             m.createRandomFunction();
             m.createPickFunction();
-            progress.accept("Companies and recruiters");
+            step.accept(Stage.COMPANIES);
             m.insertCompanies(anchor);
             m.createCompanyMap();
             m.insertRecruiters(anchor, RECRUITER_PASSWORD_HASH);
             m.createEmployerMap();
-            progress.accept("Candidates and their profiles");
+            step.accept(Stage.CANDIDATES);
             m.insertCandidateUsers(seed, anchor, options.candidates(), CANDIDATE_PASSWORD_HASH);
             m.insertCandidates(seed);
             m.createCandidateMap();
@@ -60,24 +113,34 @@ public final class DemoSeeder {
             m.insertExperiences(seed, anchor);
             m.insertEducations(seed, anchor);
             m.insertSkills(seed, anchor);
-            progress.accept("Jobs");
+            step.accept(Stage.JOBS);
             m.insertJobs(seed, anchor, options.jobs());
-            progress.accept("Applications");
+            step.accept(Stage.APPLICATIONS);
             m.insertApplications(seed, anchor, options.maxApplicationsPerJob());
             m.clampApplicationDates(anchor);
             m.updateApplicationCounts();
             m.insertHiringManager(anchor, RECRUITER_PASSWORD_HASH);
-            progress.accept("Notifications");
+            step.accept(Stage.NOTIFICATIONS);
             m.insertNewApplicationNotifications(anchor);
             m.insertStatusChangeNotifications(seed);
-            progress.accept("Statistics");
-            m.rebuildStatistics();
+            step.accept(Stage.SEARCH);
+            if (deferDerived) {
+                m.rebuildCandidateSearch();
+            }
+            step.accept(Stage.COUNTS);
+            if (deferDerived) {
+                m.rebuildApplicationCounts();
+            }
+            step.accept(Stage.STATISTICS);
+            if (deferDerived) {
+                m.rebuildStatistics();
+            }
         });
-        progress.accept("Updating planner statistics");
+        step.accept(Stage.PLANNER);
         return unitOfWork.inTransaction(session -> {
             DemoSeedMapper m = session.getMapper(DemoSeedMapper.class);
             session.getConnection().setNetworkTimeout(Runnable::run, 0);
-            m.prepareBulkLoad();
+            m.prepareBulkLoad("off");
             m.analyze();
             return new Report(m.tableCounts(), m.demoLogins());
         });

@@ -36,6 +36,7 @@ class DemoSeederTest {
     private static TestDatabase.Db second;
     private static TestDatabase.Db other;
     private static Database firstDb;
+    private static final List<DemoSeeder.Progress> otherProgress = new ArrayList<>();
 
     @BeforeAll
     static void seedThreeDatabases() {
@@ -44,11 +45,12 @@ class DemoSeederTest {
         other = MigratedDatabase.create("seed_c");
         firstDb = MigratedDatabase.open(first);
         seed(firstDb, 42);
+        // the same data loaded with every trigger doing its work row by row: what the set-based rebuilds must equal
         try (Database db = MigratedDatabase.open(second)) {
-            seed(db, 42);
+            new DemoSeeder(db.unitOfWork()).seed(new DemoSeeder.Options(42, ANCHOR, 600, 60, 40), m -> { }, false);
         }
         try (Database db = MigratedDatabase.open(other)) {
-            seed(db, 7);
+            new DemoSeeder(db.unitOfWork()).seed(new DemoSeeder.Options(7, ANCHOR, 600, 60, 40), otherProgress::add);
         }
     }
 
@@ -109,6 +111,46 @@ class DemoSeederTest {
         assertThat(number(db, "SELECT count(*) FROM recruiter.stats_application_facts"))
                 .isEqualTo(number(db, "SELECT count(*) FROM public.job_applications"));
         assertThat(number(db, "SELECT recruiter.stats_recount()")).isZero();
+        assertThat(number(db, "SELECT count(*) FROM recruiter.candidate_search"))
+                .isEqualTo(number(db, "SELECT count(*) FROM public.candidates")).isPositive();
+        assertThat(number(db, "SELECT recruiter.rebuild_candidate_search()")).isZero();
+        assertThat(number(db, "SELECT recruiter.rebuild_job_application_counts()")).isZero();
+    }
+
+    /**
+     * The derived tables built once at the end of the load (V40 search documents and counts, V32 rollups) hold
+     * exactly what the per-row triggers build when they do the work as the rows go in (the same seed, triggers on).
+     */
+    @Test
+    void theDeferredRebuildsEqualWhatThePerRowTriggersBuild() throws Exception {
+        // the triggers add and take away samples, leaving a histogram bucket at zero where the rebuild has none
+        for (String table : List.of("recruiter.candidate_search", "recruiter.job_application_counts",
+                "recruiter.company_candidates", "recruiter.stats_application_facts",
+                "recruiter.stats_company_day", "recruiter.stats_company_durations WHERE samples <> 0",
+                "recruiter.stats_company_sources")) {
+            String sql = "SELECT count(*) || ':' || coalesce(md5(string_agg(r, '|' ORDER BY r)), '-') FROM "
+                    + "(SELECT (to_jsonb(t) - 'refreshed_at')::text AS r FROM " + table.replace(" WHERE", " t WHERE")
+                    + (table.contains(" WHERE") ? "" : " t") + ") x";
+            String deferred = column(first, sql).get(0);
+            assertThat(deferred).as(table).doesNotStartWith("0:");
+            assertThat(column(second, sql).get(0)).as(table).isEqualTo(deferred);
+        }
+    }
+
+    /** The command line and the start-up window show each stage as it starts, numbered, in order. */
+    @Test
+    void everyStageIsReportedOnceInOrder() {
+        DemoSeeder.Stage[] stages = DemoSeeder.Stage.values();
+        assertThat(otherProgress).extracting(DemoSeeder.Progress::stage).containsExactly(stages);
+        for (int i = 0; i < otherProgress.size(); i++) {
+            DemoSeeder.Progress p = otherProgress.get(i);
+            assertThat(p.step()).isEqualTo(i + 1);
+            assertThat(p.steps()).isEqualTo(stages.length);
+            if (i > 0) {
+                assertThat(p.elapsed()).isGreaterThanOrEqualTo(otherProgress.get(i - 1).elapsed());
+            }
+        }
+        assertThat(otherProgress.get(3).describe()).matches("4/9 Applications \\(\\d+\\.\\d s\\)");
     }
 
     @Test
