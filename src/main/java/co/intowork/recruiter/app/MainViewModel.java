@@ -1,5 +1,6 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.common.StartupClock;
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.Authenticator;
 import co.intowork.recruiter.auth.LoginViewModel;
@@ -148,6 +149,7 @@ public final class MainViewModel {
         login.demoLogins().setAll(outcome.demoLogins());
         progressMessage.set("");
         busy.set(false);
+        StartupClock.reached("sign-in form usable");
     }
 
     private void openFailed(Throwable failure) {
@@ -181,6 +183,7 @@ public final class MainViewModel {
         if (service == null) {
             return;
         }
+        StartupClock.reached("sign-in submitted");
         login.signingInProperty().set(true);
         boolean onServer = offline.get() == null;
         tasks.run(() -> {

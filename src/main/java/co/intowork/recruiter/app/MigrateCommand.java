@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.EmbeddedSchemaStamp;
 import co.intowork.recruiter.common.db.Migrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,14 @@ final class MigrateCommand implements Callable<Integer> {
                 }
                 return 0;
             }
+            if (db.isEmbedded()) {
+                // a migration that stops midway leaves no stamp: the next start checks with Flyway
+                EmbeddedSchemaStamp.clear(db.embeddedDataDir());
+            }
             Migrator.Result r = migrator.migrate(baseline, target, msg -> out.println("… " + msg));
+            if (db.isEmbedded() && target == null) {
+                EmbeddedSchemaStamp.record(db.embeddedDataDir(), r.toVersion());
+            }
             if (r.baselined()) {
                 out.println("Adopted the existing platform schema as version 1.");
             }

@@ -1,5 +1,6 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.common.StartupClock;
 import atlantafx.base.theme.PrimerLight;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
@@ -48,6 +49,7 @@ public final class RecruiterApp extends Application {
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         stage.show();
+        StartupClock.reached("window shown");
         viewModel.start();
     }
 

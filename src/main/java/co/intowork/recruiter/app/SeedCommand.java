@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.EmbeddedSchemaStamp;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.seed.DemoLogin;
@@ -47,7 +48,10 @@ final class SeedCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = connection.open(msg -> out.println("… " + msg))) {
-            Migrator.Status status = new Migrator(db.dataSource()).inspect();
+            Migrator.Status status = db.isEmbedded()
+                    ? EmbeddedSchemaStamp.version(db.embeddedDataDir()).map(EmbeddedSchemaStamp::upToDate)
+                            .orElseGet(() -> new Migrator(db.dataSource()).inspect())
+                    : new Migrator(db.dataSource()).inspect();
             if (!status.upToDate()) {
                 throw new UserFacingException("The database schema is not up to date (" + status.state() + ", "
                         + "version " + status.currentVersion() + "). Run `intowork-recruiter migrate` first.");

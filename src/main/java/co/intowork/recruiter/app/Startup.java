@@ -4,6 +4,7 @@ import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.common.db.EmbeddedSchemaStamp;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -70,25 +72,35 @@ public final class Startup {
                                 BooleanSupplier onUiThread, Consumer<String> progress, boolean offlineFallback) {
         Database db;
         Migrator.Status status;
+        long t0 = System.nanoTime();
         try {
             db = DatabaseConnector.open(settings, paths, Mappers.all(), onUiThread, progress, embedded);
         } catch (RuntimeException e) {
             return openOffline(settings, paths, embedded || !offlineFallback, onUiThread, progress, e);
         }
+        long t1 = System.nanoTime();
         Migrator migrator = new Migrator(db.dataSource());
+        // the embedded database checked by Flyway once per build of the migrations, not at every start
+        Optional<String> stamped = db.isEmbedded() ? EmbeddedSchemaStamp.version(db.embeddedDataDir())
+                : Optional.empty();
         try {
-            status = migrator.inspect();
+            status = stamped.isPresent() ? EmbeddedSchemaStamp.upToDate(stamped.get()) : migrator.inspect();
         } catch (RuntimeException e) {
             db.close();
             return openOffline(settings, paths, embedded || !offlineFallback, onUiThread, progress, e);
         }
+        long t2 = System.nanoTime();
         try {
             List<DemoLogin> logins = List.of();
             if (db.isEmbedded()) {
                 if (!status.upToDate()) {
                     progress.accept("Preparing the local database");
-                    migrator.migrate(false, null, progress);
-                    status = migrator.inspect();
+                    EmbeddedSchemaStamp.clear(db.embeddedDataDir());
+                    // returns only with every migration applied: no second inspection
+                    status = EmbeddedSchemaStamp.upToDate(migrator.migrate(false, null, progress).toVersion());
+                }
+                if (stamped.isEmpty() && status.upToDate()) {
+                    EmbeddedSchemaStamp.record(db.embeddedDataDir(), status.currentVersion());
                 }
                 DemoSeeder seeder = new DemoSeeder(db.unitOfWork());
                 logins = seeder.demoLogins();
@@ -106,12 +118,18 @@ public final class Startup {
                 requireUsable(status);
             }
             requireClientLogin(db);
-            log.info("Opened {} at schema version {}", db.target().label(), status.currentVersion());
+            log.info("Opened {} at schema version {} in {} ms: database and pool {} ms, schema {} in {} ms, "
+                            + "the rest {} ms", db.target().label(), status.currentVersion(), ms(t0), (t1 - t0) / 1_000_000,
+                    stamped.isPresent() ? "stamp current" : "checked by Flyway", (t2 - t1) / 1_000_000, ms(t2));
             return new Outcome(db, status.currentVersion(), logins);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     /**

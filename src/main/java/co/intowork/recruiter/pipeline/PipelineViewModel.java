@@ -1,5 +1,6 @@
 package co.intowork.recruiter.pipeline;
 
+import co.intowork.recruiter.common.StartupClock;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.ui.Messages;
@@ -112,6 +113,7 @@ public final class PipelineViewModel {
             jobs.setAll(page.rows());
             hasMore.set(page.rows().size() == criteria.limit());
             loading.set(false);
+            StartupClock.reached("pipeline shown after sign-in");
         }, failure -> {
             if (request == generation) {
                 fail(failure);

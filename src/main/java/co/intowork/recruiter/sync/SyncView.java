@@ -2,6 +2,7 @@ package co.intowork.recruiter.sync;
 
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -119,9 +120,21 @@ public final class SyncView {
         keepTheirs.setOnAction(e -> viewModel.keepTheirs());
         reapply.setOnAction(e -> viewModel.reapplyMine());
         discard.setOnAction(e -> viewModel.discard());
+        // refreshed when the section is shown, not when the workspace is built at sign-in: the sign-in's first
+        // screen does not wait behind this section's queries
+        root.visibleProperty().addListener((obs, old, now) -> {
+            if (now && root.getScene() != null) {
+                viewModel.refresh();
+            }
+        });
         root.sceneProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                viewModel.refresh();
+                // the workspace shows its section once every view is in place
+                Platform.runLater(() -> {
+                    if (root.isVisible() && root.getScene() != null) {
+                        viewModel.refresh();
+                    }
+                });
             }
         });
     }

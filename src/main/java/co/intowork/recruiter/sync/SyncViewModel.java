@@ -114,6 +114,17 @@ public final class SyncViewModel {
 
     public void refresh() {
         run(() -> {
+            if (!replicaOnDisk.getAsBoolean()) {
+                // no copy on this computer: nothing waits, nothing is offline, and the copy's PostgreSQL is not
+                // started for that (it starts when a job is taken offline)
+                List<JobChoice> choices;
+                try {
+                    choices = new BoardService(signedIn).jobChoices();
+                } catch (RuntimeException serverDown) {
+                    choices = null;
+                }
+                return new Snapshot(new SyncCounts(0, 0, 0, 0), null, List.of(), choices, List.of());
+            }
             SyncService s = sync();
             List<JobChoice> choices;
             try {

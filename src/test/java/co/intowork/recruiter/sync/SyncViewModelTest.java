@@ -55,6 +55,37 @@ class SyncViewModelTest {
         }
     }
 
+    /**
+     * Someone who never works offline: the section lists the server's jobs without starting the copy's PostgreSQL
+     * (issue 19: it used to start at every sign-in); taking a job offline is what starts it.
+     */
+    @Test
+    void withoutACopyOnThisComputerTheCopyStartsOnlyWhenAJobIsTakenOffline() {
+        try (SyncFixture f = SyncFixture.create("sync_vm_lazy", TwoCompanies.HUGO)) {
+            int[] opened = {0};
+            boolean[] onDisk = {false};
+            SyncViewModel vm = new SyncViewModel(f.signedIn, () -> {
+                opened[0]++;
+                onDisk[0] = true;
+                return f.replica;
+            }, () -> onDisk[0]);
+            vm.refresh();
+            vm.checkConnection();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.jobs()).extracting(r -> r.job().id()).containsExactly(11);
+            assertThat(vm.jobs().get(0).offline()).isFalse();
+            assertThat(vm.pendingCountProperty().get()).isZero();
+            assertThat(vm.lastSyncProperty().get()).isEqualTo("Never synced");
+            assertThat(opened[0]).as("copy started").isZero();
+
+            vm.selectedJobProperty().set(vm.jobs().get(0));
+            vm.takeOffline();
+            assertThat(opened[0]).isEqualTo(1);
+            assertThat(vm.jobs().get(0).offline()).isTrue();
+            assertThat(vm.offlineJobCountProperty().get()).isEqualTo(1);
+        }
+    }
+
     @Test
     void whatWaitsIsSentWhenTheServerIsReachableAgainAndOnlyThen() {
         try (SyncFixture f = SyncFixture.create("sync_vm_back", TwoCompanies.HUGO)) {

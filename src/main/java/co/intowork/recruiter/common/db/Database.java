@@ -65,6 +65,11 @@ public final class Database implements AutoCloseable {
         return embedded;
     }
 
+    /** The embedded server's PostgreSQL folder; null on a configured server. */
+    public java.nio.file.Path embeddedDataDir() {
+        return embedded == null ? null : embedded.dataDir();
+    }
+
     /** Closes only the pool, leaving the embedded server to the Database that takes it over. */
     void closePool() {
         dataSource.close();
