@@ -20,6 +20,7 @@ public final class Launcher {
             System.setProperty("intowork.logDir", AppPaths.system().logDir().toString());
         }
         if (args.length == 0) {
+            Startup.startEmbeddedEarly(SettingsLoader.system(), javafx.application.Platform::isFxApplicationThread);
             try {
                 RecruiterApp.launchApp(args);
             } catch (RuntimeException | LinkageError e) {

@@ -163,6 +163,12 @@ public final class MainView {
 
     private void showSection(Section section) {
         featureViews.forEach((s, view) -> view.setVisible(s == section));
+        // a section's view joins the scene when first shown: at sign-in only the first screen's nodes get their
+        // CSS and layout (all six sections cost seconds on a cold start before the pipeline showed)
+        Parent shown = featureViews.get(section);
+        if (shown != null && !featureHost.getChildren().contains(shown)) {
+            featureHost.getChildren().add(shown);
+        }
         sectionHasView.set(featureViews.containsKey(section));
     }
 
@@ -249,7 +255,7 @@ public final class MainView {
                             .and(composer.sync().offlineJobCountProperty().greaterThan(0)));
                 }
             }
-            featureHost.getChildren().setAll(featureViews.values());
+            featureHost.getChildren().clear();
             showSection(viewModel.sectionProperty().get());
         });
         viewModel.sectionProperty().addListener((obs, old, now) -> showSection(now));

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
@@ -189,8 +190,11 @@ public final class MainViewModel {
         tasks.run(() -> {
                     SignedInUser user = service.signIn(email, password);
                     if (onServer) {
-                        // a deliberately slow hash (up to 2 s on a cold start): computed beside the sign-in, not in it
-                        offlineVerifier = CompletableFuture.supplyAsync(() -> OfflineIdentity.verifier(password));
+                        // a deliberately slow hash (up to 2 s on a cold start): computed beside the sign-in, not in it,
+                        // and a few seconds later, so the first screen does not share the processor with it (it is
+                        // only waited for when the offline copy is first used)
+                        offlineVerifier = CompletableFuture.supplyAsync(() -> OfflineIdentity.verifier(password),
+                                CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
                     }
                     return new Home(user, service.visibleJobCount(user));
                 },

@@ -15,6 +15,7 @@ import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
+import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.sync.OfflineIdentity;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncCounts;
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -56,6 +63,79 @@ public final class Startup {
     /** The demo's client login on the embedded database (a member of recruiter_app, not a superuser). */
     public static final String DEMO_CLIENT_LOGIN = "intowork_demo";
 
+    /**
+     * The embedded database's opening started beside JavaFX's own start (see {@link #startEmbeddedEarly}), not yet
+     * taken by the window; its progress goes to whoever listens (the start-up window once it has taken it).
+     */
+    private static final AtomicReference<Early> early = new AtomicReference<>();
+
+    private static final class Early {
+        private volatile Consumer<String> listener = message -> { };
+        private volatile String last;
+        private CompletableFuture<Outcome> outcome;
+
+        void progress(String message) {
+            last = message;
+            listener.accept(message);
+        }
+
+        Outcome take(Consumer<String> progress) {
+            listener = progress;
+            String shown = last;
+            if (shown != null) {
+                progress.accept(shown);
+            }
+            try {
+                return outcome.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+    }
+
+    /**
+     * For the window on the embedded database: opens it (starts its PostgreSQL, checks the schema stamp, loads the
+     * demo data the first time, reopens as the client login) while JavaFX starts, instead of after the window
+     * shows: on a warm start both take seconds, one after the other until now. The window's {@link #open} takes
+     * the outcome; a failure is reported there, as it would have been without this.
+     */
+    public static void startEmbeddedEarly(SettingsLoader loader, BooleanSupplier onUiThread) {
+        ResolvedSettings settings;
+        try {
+            settings = loader.load(Map.of());
+        } catch (RuntimeException e) {
+            return; // a broken settings file is reported by the window's start, with the file and line
+        }
+        if (!ConnectionSettings.wantsEmbedded(settings)) {
+            return;
+        }
+        // its progress (the first start's demo data) is said in the window's language
+        Messages.use(Messages.chooseLocale(RecruiterApp.languageSetting(loader), Locale.getDefault()));
+        Executor thread = work -> {
+            Thread t = new Thread(work, "embedded-database-early-start");
+            t.setDaemon(true);
+            t.start();
+        };
+        Early started = new Early();
+        started.outcome = CompletableFuture.supplyAsync(() -> open(settings, loader.paths(), true, onUiThread,
+                started::progress, false), thread);
+        early.set(started);
+    }
+
+    /** The early opening of the embedded database, when there is one (null otherwise); waits for it. */
+    private static Outcome takeEarly(boolean embedded, Consumer<String> progress) {
+        Early started = early.getAndSet(null);
+        if (started == null) {
+            return null;
+        }
+        if (!embedded) {
+            // the person chose another server: the demo database is not needed
+            started.outcome.thenAccept(o -> o.database().close());
+            return null;
+        }
+        return started.take(progress);
+    }
+
     /** For commands: the configured database, never the offline copy (a command must say the server is down). */
     public static Outcome open(ResolvedSettings settings, AppPaths paths, BooleanSupplier onUiThread,
                                Consumer<String> progress) {
@@ -65,7 +145,8 @@ public final class Startup {
     /** For the window: a server that cannot be reached gives way to the offline copy, when there is one. */
     public static Outcome open(ResolvedSettings settings, AppPaths paths, ServerProfile profile,
                                BooleanSupplier onUiThread, Consumer<String> progress) {
-        return open(settings, paths, profile.embedded(), onUiThread, progress, true);
+        Outcome started = takeEarly(profile.embedded(), progress);
+        return started != null ? started : open(settings, paths, profile.embedded(), onUiThread, progress, true);
     }
 
     private static Outcome open(ResolvedSettings settings, AppPaths paths, boolean embedded,

@@ -4,6 +4,7 @@ import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.common.ui.Formats;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -195,9 +196,17 @@ public final class StatsView {
                 viewModel.reload();
             }
         });
-        if (root.isVisible()) {
-            viewModel.reload();
-        }
+        // every section's view is built (and visible) at sign-in: the figures load once the workspace has shown
+        // its section and it is this one, so the first screen after sign-in does not wait behind the charts
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                Platform.runLater(() -> {
+                    if (root.isVisible() && root.getScene() != null && viewModel.overviewProperty().get() == null) {
+                        viewModel.reload();
+                    }
+                });
+            }
+        });
     }
 
     private void filters() {

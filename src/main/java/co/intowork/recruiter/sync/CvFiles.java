@@ -72,7 +72,10 @@ public final class CvFiles {
     private final long maxBytes;
     private final Duration responseTimeout;
     private final Duration fileDeadline;
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    // built on the first download: its TLS set-up costs about half a second, which the workspace built at
+    // every sign-in (where this object is made) must not pay for people who never download a CV
+    private HttpClient http;
 
     /**
      * @param platformFilesUrl the web platform's address, against which relative paths ({@code /uploads/...}) are
@@ -90,8 +93,15 @@ public final class CvFiles {
         this.maxBytes = maxBytes;
         this.responseTimeout = responseTimeout;
         this.fileDeadline = fileDeadline;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.connectTimeout = connectTimeout;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     /** From {@code platform.files.url} and {@code offline.cv.max.mb}. */
@@ -350,7 +360,7 @@ public final class CvFiles {
             return body;
         };
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET().build();
-        CompletableFuture<Outcome> result = http.sendAsync(request, handler).thenApply(HttpResponse::body);
+        CompletableFuture<Outcome> result = http().sendAsync(request, handler).thenApply(HttpResponse::body);
         return new Download(url, host, part, target, result, subscriber, fileDeadline);
     }
 
