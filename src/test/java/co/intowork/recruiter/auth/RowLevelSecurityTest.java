@@ -263,6 +263,17 @@ class RowLevelSecurityTest {
                     .isEqualTo("shortlisted");
             c.rollback();
 
+            // V40's switch for the search documents and per-job counts likewise: her move is still counted
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            long shortlisted = count(c, "SELECT shortlisted FROM recruiter.job_application_counts WHERE job_id = 11");
+            exec(c, "SELECT set_config('recruiter.bulk_load', 'on', true)");
+            assertThat(update(c, "UPDATE public.job_applications SET status = 'shortlisted' WHERE id = 101"))
+                    .isEqualTo(1);
+            assertThat(count(c, "SELECT shortlisted FROM recruiter.job_application_counts WHERE job_id = 11"))
+                    .isEqualTo(shortlisted + 1);
+            assertThat(failure(c, "SELECT recruiter.rebuild_candidate_search()").getSQLState()).isEqualTo("42501");
+            c.rollback();
+
             exec(c, "SELECT recruiter.use_session(?)", hugo);
             assertThat(ids(c, "SELECT DISTINCT job_id FROM recruiter.stats_application_facts")).containsExactly(11);
             assertThat(count(c, "SELECT count(*) FROM recruiter.stats_company_day")).isZero();
