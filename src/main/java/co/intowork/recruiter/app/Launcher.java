@@ -20,7 +20,11 @@ public final class Launcher {
             System.setProperty("intowork.logDir", AppPaths.system().logDir().toString());
         }
         if (args.length == 0) {
-            Startup.startEmbeddedEarly(SettingsLoader.system(), javafx.application.Platform::isFxApplicationThread);
+            // JavaFX must not be touched from that thread before it has started (Platform.isFxApplicationThread
+            // would initialise its toolkit there, and a missing GTK would then fail there first): the UI thread
+            // is recognised by its name for the UnitOfWork's guard
+            Startup.startEmbeddedEarly(SettingsLoader.system(),
+                    () -> "JavaFX Application Thread".equals(Thread.currentThread().getName()));
             try {
                 RecruiterApp.launchApp(args);
             } catch (RuntimeException | LinkageError e) {
