@@ -222,7 +222,8 @@ public final class MainView {
             canWorkOffline.set(false);
             if (now != null) {
                 WorkspaceComposer composer = new WorkspaceComposer(now, viewModel.offlineDatabase(),
-                        viewModel::offlineCopyExists, viewModel.copyRepair(), viewModel::select);
+                        viewModel::offlineCopyExists, viewModel.copyRepair(), viewModel.workspaceSettings(),
+                        viewModel::select);
                 workspace = composer;
                 featureViews.putAll(composer.views());
                 viewModel.setUnsavedWork(composer::hasUnsavedWork);

@@ -81,6 +81,7 @@ public final class MainViewModel {
     private final BooleanBinding workspaceEnabled;
 
     private final OfflineCopy offlineCopy;
+    private final Supplier<WorkspaceSettings> workspaceSettings;
     private ServerProfile openedProfile;
     private Authenticator auth;
     private Runnable retryAfterSignIn;
@@ -95,7 +96,13 @@ public final class MainViewModel {
 
     MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
                   OfflineCopy offlineCopy) {
+        this(tasks, login, opener, lastSignIn, offlineCopy, WorkspaceSettings::defaults);
+    }
+
+    MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
+                  OfflineCopy offlineCopy, Supplier<WorkspaceSettings> workspaceSettings) {
         this.offlineCopy = offlineCopy;
+        this.workspaceSettings = workspaceSettings;
         this.tasks = tasks;
         this.opener = opener;
         this.login = login;
@@ -386,6 +393,11 @@ public final class MainViewModel {
     private String offlineNotice() {
         Startup.Offline off = offline.get();
         return Messages.format("offline.login.notice", off.jobs(), off.signInLimit().toDays());
+    }
+
+    /** What the workspace of the person signing in takes from the settings. */
+    WorkspaceSettings workspaceSettings() {
+        return workspaceSettings.get();
     }
 
     /** Whether this computer holds an offline copy (a look at the disk: nothing is started). */

@@ -15,9 +15,6 @@ import co.intowork.recruiter.review.DesktopCvOpener;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.ReviewView;
 import co.intowork.recruiter.review.ReviewViewModel;
-import co.intowork.recruiter.settings.SettingsException;
-import co.intowork.recruiter.settings.SettingsLoader;
-import co.intowork.recruiter.stats.StatsSettings;
 import co.intowork.recruiter.stats.StatsView;
 import co.intowork.recruiter.stats.StatsViewModel;
 import co.intowork.recruiter.sync.CvFiles;
@@ -26,7 +23,6 @@ import co.intowork.recruiter.sync.SyncView;
 import co.intowork.recruiter.sync.CopyRepair;
 import co.intowork.recruiter.sync.SyncViewModel;
 import javafx.scene.Parent;
-import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -50,16 +46,11 @@ final class WorkspaceComposer implements Navigator {
     /**
      * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
      * one, without starting it); working offline, the window's own database, and then the board and the review
-     * write to its outbox instead of the server.
+     * write to its outbox instead of the server. {@code repair}: how the Offline section reports and rebuilds a
+     * damaged copy.
      */
     WorkspaceComposer(SignedIn signedIn, Supplier<Database> offlineCopy, BooleanSupplier copyOnDisk,
-                      Consumer<Section> showSection) {
-        this(signedIn, offlineCopy, copyOnDisk, CopyRepair.NONE, showSection);
-    }
-
-    /** {@code repair}: how the Offline section reports and rebuilds a damaged copy. */
-    WorkspaceComposer(SignedIn signedIn, Supplier<Database> offlineCopy, BooleanSupplier copyOnDisk,
-                      CopyRepair repair, Consumer<Section> showSection) {
+                      CopyRepair repair, WorkspaceSettings settings, Consumer<Section> showSection) {
         this.showSection = showSection;
         views.put(Section.PIPELINE, PipelineView.load(new PipelineViewModel(signedIn, this)));
         BoardService boardService;
@@ -74,7 +65,7 @@ final class WorkspaceComposer implements Navigator {
         }
         board = new BoardViewModel(boardService, signedIn, this);
         views.put(Section.BOARD, BoardView.load(board));
-        CvFiles cvFiles = cvFiles();
+        CvFiles cvFiles = settings.cvFiles();
         CvOpener desktop = new DesktopCvOpener();
         // working offline, a CV opens from the copy the last pull downloaded (when it could)
         CvOpener cvOpener = cvFiles == null || !signedIn.offline() ? desktop
@@ -83,32 +74,11 @@ final class WorkspaceComposer implements Navigator {
         views.put(Section.REVIEW, ReviewView.load(review));
         inbox = new InboxViewModel(signedIn, this);
         views.put(Section.INBOX, InboxView.load(inbox));
-        stats = new StatsViewModel(signedIn, this, statsSettings());
+        stats = new StatsViewModel(signedIn, this, settings.stats());
         views.put(Section.STATISTICS, StatsView.load(stats));
         sync = new SyncViewModel(signedIn, offlineCopy,
                 () -> signedIn.offline() || copyOnDisk.getAsBoolean(), cvFiles, repair);
         views.put(Section.SYNC, SyncView.load(sync));
-    }
-
-    /** Where CV files are kept offline; a broken value means CV files are not downloaded (metadata still is). */
-    private static CvFiles cvFiles() {
-        try {
-            SettingsLoader loader = SettingsLoader.system();
-            return CvFiles.from(loader.load(Map.of()), loader.paths());
-        } catch (SettingsException e) {
-            LoggerFactory.getLogger(WorkspaceComposer.class).warn("Offline CV settings: {}", e.getMessage());
-            return null;
-        }
-    }
-
-    /** The replica and stale threshold; a broken value leaves statistics on the main database with defaults. */
-    private static StatsSettings statsSettings() {
-        try {
-            return StatsSettings.from(SettingsLoader.system().load(Map.of()));
-        } catch (SettingsException e) {
-            LoggerFactory.getLogger(WorkspaceComposer.class).warn("Statistics settings: {}", e.getMessage());
-            return StatsSettings.defaults();
-        }
     }
 
     /** The workspace's own connections: the statistics replica's pool (the main window owns the offline copy). */
