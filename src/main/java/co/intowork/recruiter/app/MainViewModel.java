@@ -33,6 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -81,6 +83,9 @@ public final class MainViewModel {
     private final BooleanBinding workspaceEnabled;
 
     private final OfflineCopy offlineCopy;
+    private final List<Section> sections;
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    private TaskRunner.Cancellable minuteTimer;
     private final Supplier<WorkspaceSettings> workspaceSettings;
     private ServerProfile openedProfile;
     private Authenticator auth;
@@ -101,8 +106,15 @@ public final class MainViewModel {
 
     MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
                   OfflineCopy offlineCopy, Supplier<WorkspaceSettings> workspaceSettings) {
+        this(tasks, login, opener, lastSignIn, offlineCopy, workspaceSettings, List.of(Section.values()));
+    }
+
+    /** {@code sections}: the screens of the workspace, in the navigation's order (the registry's, in the app). */
+    MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
+                  OfflineCopy offlineCopy, Supplier<WorkspaceSettings> workspaceSettings, List<Section> sections) {
         this.offlineCopy = offlineCopy;
         this.workspaceSettings = workspaceSettings;
+        this.sections = List.copyOf(sections);
         this.tasks = tasks;
         this.opener = opener;
         this.login = login;
@@ -121,6 +133,37 @@ public final class MainViewModel {
                 () -> signedInUser.get() != null && !sessionEnded.get(), signedInUser, sessionEnded);
         signedInUser.addListener((obs, old, now) -> userLabel.set(now == null ? ""
                 : Messages.format("main.user", now.displayName(), now.roleDescription())));
+        signedIn.addListener((obs, old, now) -> openWorkspace(now));
+    }
+
+    /**
+     * A workspace for the person now signed in (none after signing out): the previous one lets go of its
+     * connections, the new one is refreshed at once and then once a minute, beside the look for the server.
+     */
+    private void openWorkspace(SignedIn now) {
+        if (minuteTimer != null) {
+            minuteTimer.cancel();
+            minuteTimer = null;
+        }
+        Workspace previous = workspace.get();
+        if (previous != null) {
+            // closing the statistics replica's pool may wait for the network: not on the UI thread, and to the end
+            // even when the app is closing (this ViewModel owns the offline copy)
+            tasks.runToEnd("close-workspace", previous::close);
+        }
+        if (now == null) {
+            workspace.set(null);
+            return;
+        }
+        Workspace opened = new Workspace(sections, now, workspaceSettings.get(), offlineDatabase(),
+                offlineCopy::exists, copyRepair(), this::select);
+        unsavedWork = opened::hasUnsavedWork;
+        workspace.set(opened);
+        opened.refresh();
+        minuteTimer = tasks.every(Duration.ofMinutes(1), () -> {
+            opened.refresh();
+            checkServer();
+        });
     }
 
     public void start() {
@@ -506,6 +549,21 @@ public final class MainViewModel {
         public void onUi(Runnable action) {
             tasks.onUi(action);
         }
+
+        @Override
+        public Cancellable every(Duration period, Runnable action) {
+            return tasks.every(period, action);
+        }
+
+        @Override
+        public void runToEnd(String name, Runnable work) {
+            tasks.runToEnd(name, work);
+        }
+
+        @Override
+        public void runAndWait(String name, Runnable work, Duration timeout) {
+            tasks.runAndWait(name, work, timeout);
+        }
     };
 
     public void select(Section s) {
@@ -580,6 +638,16 @@ public final class MainViewModel {
         return signedIn;
     }
 
+    /** The signed-in person's screens; null while nobody is signed in. */
+    ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    /** The sections of the navigation, in order. */
+    List<Section> sections() {
+        return sections;
+    }
+
     /** Non-null while the window works on the offline copy. */
     public ReadOnlyObjectProperty<Startup.Offline> offlineProperty() {
         return offline;
@@ -630,13 +698,7 @@ public final class MainViewModel {
             Authenticator service = auth;
             if (service != null && service.isSignedIn()) {
                 // closing runs on the UI thread, where database work is refused; end the session alongside
-                Thread signOut = new Thread(service::signOut, "sign-out");
-                signOut.start();
-                try {
-                    signOut.join(3000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                tasks.runAndWait("sign-out", service::signOut, Duration.ofSeconds(3));
             }
             auth = null;
             signedIn.set(null);
