@@ -3,6 +3,7 @@ package co.intowork.recruiter.app;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.scene.Parent;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -10,7 +11,7 @@ import java.util.function.Predicate;
 /**
  * How a section's screen is made once someone signs in: its ViewModel from the workspace's collaborators, its view
  * from the ViewModel, and what the main window asks of it (a count on its button, a refresh once a minute, typing
- * not saved yet, connections to let go at sign-out). Declared once per section, in {@link Section}.
+ * not saved yet, connections to let go at sign-out), and the feature's mappers. Declared once per section, in {@link Section}.
  */
 final class Screen<VM> {
     private final Function<WorkspaceContext, VM> viewModel;
@@ -19,6 +20,7 @@ final class Screen<VM> {
     private Consumer<VM> refresh = vm -> { };
     private Predicate<VM> unsaved = vm -> false;
     private Consumer<VM> close = vm -> { };
+    private List<Class<?>> mappers = List.of();
 
     private Screen(Function<WorkspaceContext, VM> viewModel, Function<VM, Parent> view) {
         this.viewModel = viewModel;
@@ -29,8 +31,18 @@ final class Screen<VM> {
         return new Screen<>(viewModel, view);
     }
 
+    /** The MyBatis mappers of the screen's feature (registered with every database the app opens). */
+    Screen<VM> mappers(Class<?>... mappers) {
+        this.mappers = List.of(mappers);
+        return this;
+    }
+
+    List<Class<?>> mappers() {
+        return mappers;
+    }
+
     /** A number shown on the section's button while above zero (the bundles' "nav.KEYCount" text). */
-    Screen<VM> count(Function<VM, ObservableNumberValue> count) {
+    Screen<VM> showsCount(Function<VM, ObservableNumberValue> count) {
         this.count = count;
         return this;
     }
@@ -62,6 +74,10 @@ final class Screen<VM> {
     @SuppressWarnings("unchecked")
     Parent createView(Object viewModel) {
         return view.apply((VM) viewModel);
+    }
+
+    boolean hasCount() {
+        return count != null;
     }
 
     /** Null when the section's button shows no count. */
