@@ -12,10 +12,8 @@ import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.LastSignIn;
-import co.intowork.recruiter.sync.OfflineIdentity;
-import co.intowork.recruiter.sync.OfflineSignIn;
-import co.intowork.recruiter.sync.CopyDamage;
 import co.intowork.recruiter.sync.CopyRepair;
+import co.intowork.recruiter.sync.OfflineSignIn;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncService;
 import javafx.beans.binding.Bindings;
@@ -32,21 +30,23 @@ import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * State of the main window: opening the database, signing in and out, the chosen section, and what happens when
- * the database ends a session (ask again, keep everything on screen, then carry on). No scene-graph types.
+ * State of the main window, and the coordination of its parts: opening the database, signing in and out (with the
+ * question about unsaved work and the offline copy), switching between the server and the offline copy, and the
+ * workspace of the person signed in. The parts: {@link Navigation} (the chosen section), {@link SessionRetry}
+ * (work that survives the end of a session), {@link PersonalCopy} (the person's offline copy and verifier),
+ * {@link OfflineMode} (working on the copy, and the look for the server), {@link Shutdown}. No scene-graph types.
  */
 public final class MainViewModel {
     private static final Logger log = LoggerFactory.getLogger(MainViewModel.class);
+    static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
 
     /** Opens the database of a server profile off the UI thread, reporting progress; the app passes Startup. */
     @FunctionalInterface
@@ -58,13 +58,20 @@ public final class MainViewModel {
     private final Opener opener;
     private final LoginViewModel login;
     private final LastSignIn lastSignIn;
+    private final OfflineCopy offlineCopy;
+    private final Supplier<WorkspaceSettings> workspaceSettings;
+
+    private final Navigation navigation;
+    private final SessionRetry sessionRetry;
+    private final PersonalCopy personalCopy;
+    private final OfflineMode offlineMode;
+    private final Shutdown shutdown;
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty errorMessage = new SimpleStringProperty("");
     private final StringProperty connectionLabel = new SimpleStringProperty(Messages.text("main.notConnected"));
     private final StringProperty schemaLabel = new SimpleStringProperty("");
-    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.PIPELINE);
     private final ObjectProperty<Database> database = new SimpleObjectProperty<>();
     private final ObjectProperty<SignedInUser> signedInUser = new SimpleObjectProperty<>();
     private final BooleanProperty sessionEnded = new SimpleBooleanProperty(false);
@@ -72,9 +79,7 @@ public final class MainViewModel {
     private final StringProperty homeSummary = new SimpleStringProperty("");
     private final StringProperty workspaceError = new SimpleStringProperty("");
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
-    private final BooleanProperty helpVisible = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Startup.Offline> offline = new SimpleObjectProperty<>();
-    private final BooleanProperty serverAnswers = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private final StringProperty signOutQuestion = new SimpleStringProperty("");
     // the sign-out question is about unsaved work (sign out anyway?), not about the offline copy
     private final BooleanProperty signOutUnsaved = new SimpleBooleanProperty(false);
@@ -82,18 +87,9 @@ public final class MainViewModel {
     private final BooleanBinding showLogin;
     private final BooleanBinding workspaceEnabled;
 
-    private final OfflineCopy offlineCopy;
-    private final List<Section> sections;
-    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
-    private TaskRunner.Cancellable minuteTimer;
-    private final Supplier<WorkspaceSettings> workspaceSettings;
     private ServerProfile openedProfile;
     private Authenticator auth;
-    private Runnable retryAfterSignIn;
-    // per person signed in on the server: their offline copy (opened on first use) and, until it is opened, a
-    // verifier of the password they signed in with, for signing in offline later (never the password itself)
-    private Replica.Lazy replica;
-    private volatile CompletableFuture<String> offlineVerifier;
+    private TaskRunner.Cancellable minuteTimer;
 
     public MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn) {
         this(tasks, login, opener, lastSignIn, OfflineCopy.none());
@@ -112,13 +108,19 @@ public final class MainViewModel {
     /** {@code sections}: the screens of the workspace, in the navigation's order (the registry's, in the app). */
     MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
                   OfflineCopy offlineCopy, Supplier<WorkspaceSettings> workspaceSettings, List<Section> sections) {
-        this.offlineCopy = offlineCopy;
-        this.workspaceSettings = workspaceSettings;
-        this.sections = List.copyOf(sections);
         this.tasks = tasks;
         this.opener = opener;
         this.login = login;
         this.lastSignIn = lastSignIn;
+        this.offlineCopy = offlineCopy;
+        this.workspaceSettings = workspaceSettings;
+        workspaceEnabled = Bindings.createBooleanBinding(
+                () -> signedInUser.get() != null && !sessionEnded.get(), signedInUser, sessionEnded);
+        this.navigation = new Navigation(sections, workspaceEnabled::get);
+        this.sessionRetry = new SessionRetry(tasks, this::sessionHasEnded);
+        this.personalCopy = new PersonalCopy(offlineCopy);
+        this.offlineMode = new OfflineMode(tasks);
+        this.shutdown = new Shutdown(tasks);
         login.setSubmitter(this::signIn);
         login.selectedProfileProperty().addListener((obs, old, now) -> {
             if (now != null && !now.equals(openedProfile) && signedInUser.get() == null && !busy.get()) {
@@ -129,11 +131,102 @@ public final class MainViewModel {
         showLogin = Bindings.createBooleanBinding(
                 () -> database.get() != null && !busy.get() && (signedInUser.get() == null || sessionEnded.get()),
                 database, busy, signedInUser, sessionEnded);
-        workspaceEnabled = Bindings.createBooleanBinding(
-                () -> signedInUser.get() != null && !sessionEnded.get(), signedInUser, sessionEnded);
         signedInUser.addListener((obs, old, now) -> userLabel.set(now == null ? ""
                 : Messages.format("main.user", now.displayName(), now.roleDescription())));
         signedIn.addListener((obs, old, now) -> openWorkspace(now));
+    }
+
+    public void start() {
+        ServerProfile profile = login.selectedProfileProperty().get();
+        busy.set(true);
+        errorMessage.set("");
+        progressMessage.set(Messages.text("main.starting"));
+        tasks.run(() -> opener.open(profile, this::showProgress), outcome -> opened(profile, outcome),
+                this::openFailed);
+    }
+
+    public void retry() {
+        start();
+    }
+
+    /** Progress reported from the background, shown on the UI thread. */
+    private void showProgress(String message) {
+        tasks.onUi(() -> progressMessage.set(message));
+    }
+
+    private void opened(ServerProfile profile, Startup.Outcome outcome) {
+        openedProfile = profile;
+        Database db = outcome.database();
+        Startup.Offline off = outcome.offline();
+        SessionContext context = SessionContext.installOn(db.unitOfWork());
+        auth = off == null ? new AuthService(db.unitOfWork(), context)
+                : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
+        offlineMode.opened(off);
+        database.set(db);
+        connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
+        if (off != null) {
+            login.noticeProperty().set(offlineMode.notice());
+        }
+        schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
+        login.demoLogins().setAll(outcome.demoLogins());
+        progressMessage.set("");
+        busy.set(false);
+    }
+
+    private void openFailed(Throwable failure) {
+        String message = SqlErrors.describe(failure);
+        log.error("Start-up failed: {}", message, failure);
+        errorMessage.set(message);
+        connectionLabel.set(Messages.text("main.notConnected"));
+        progressMessage.set("");
+        busy.set(false);
+    }
+
+    // --- signing in ---------------------------------------------------------------------------------------------
+
+    private void signIn(String email, String password) {
+        Authenticator service = auth;
+        if (service == null) {
+            return;
+        }
+        login.signingInProperty().set(true);
+        boolean onServer = !offlineMode.active();
+        tasks.run(() -> {
+                    SignedInUser user = service.signIn(email, password);
+                    if (onServer) {
+                        personalCopy.passwordAccepted(password);
+                    }
+                    return new Home(user, service.visibleJobCount(user));
+                },
+                home -> signedIn(email, onServer, home),
+                failure -> {
+                    login.signingInProperty().set(false);
+                    login.clearPassword();
+                    login.errorMessageProperty().set(SqlErrors.describe(failure));
+                    log.info("Sign-in refused: {}", SqlErrors.describe(failure));
+                });
+    }
+
+    private void signedIn(String email, boolean onServer, Home home) {
+        SignedInUser previous = signedInUser.get();
+        boolean samePerson = previous != null && previous.userId() == home.user().userId();
+        signedInUser.set(home.user());
+        if (!samePerson) {
+            closeInBackground(personalCopy.newPerson(onServer));
+            signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), sessionRetry.asTaskRunner(),
+                    !onServer));
+        }
+        homeSummary.set(OfflineMode.summary(!onServer, home.user(), home.visibleJobs()));
+        sessionEnded.set(false);
+        workspaceError.set("");
+        login.reset();
+        if (!onServer) {
+            login.noticeProperty().set(offlineMode.notice());
+        }
+        if (lastSignIn != null && openedProfile != null) {
+            lastSignIn.save(new LastSignIn.Remembered(email, openedProfile.id()));
+        }
+        sessionRetry.signedInAgain(samePerson);
     }
 
     /**
@@ -155,123 +248,18 @@ public final class MainViewModel {
             workspace.set(null);
             return;
         }
-        Workspace opened = new Workspace(sections, now, workspaceSettings.get(), offlineDatabase(),
+        Workspace opened = new Workspace(navigation.sections(), now, workspaceSettings.get(), offlineDatabase(),
                 offlineCopy::exists, copyRepair(), this::select);
         unsavedWork = opened::hasUnsavedWork;
         workspace.set(opened);
         opened.refresh();
-        minuteTimer = tasks.every(Duration.ofMinutes(1), () -> {
+        minuteTimer = tasks.every(REFRESH_PERIOD, () -> {
             opened.refresh();
             checkServer();
         });
     }
 
-    public void start() {
-        ServerProfile profile = login.selectedProfileProperty().get();
-        busy.set(true);
-        errorMessage.set("");
-        progressMessage.set(Messages.text("main.starting"));
-        tasks.run(() -> opener.open(profile, this::showProgress), outcome -> opened(profile, outcome),
-                this::openFailed);
-    }
-
-    /** Progress reported from the background, shown on the UI thread. */
-    private void showProgress(String message) {
-        tasks.onUi(() -> progressMessage.set(message));
-    }
-
-    private void opened(ServerProfile profile, Startup.Outcome outcome) {
-        openedProfile = profile;
-        Database db = outcome.database();
-        Startup.Offline off = outcome.offline();
-        SessionContext context = SessionContext.installOn(db.unitOfWork());
-        auth = off == null ? new AuthService(db.unitOfWork(), context)
-                : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
-        offline.set(off);
-        serverAnswers.set(false);
-        database.set(db);
-        connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
-        if (off != null) {
-            login.noticeProperty().set(offlineNotice());
-        }
-        schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
-        login.demoLogins().setAll(outcome.demoLogins());
-        progressMessage.set("");
-        busy.set(false);
-    }
-
-    private void openFailed(Throwable failure) {
-        String message = SqlErrors.describe(failure);
-        log.error("Start-up failed: {}", message, failure);
-        errorMessage.set(message);
-        connectionLabel.set(Messages.text("main.notConnected"));
-        progressMessage.set("");
-        busy.set(false);
-    }
-
-    /**
-     * The server stopped answering during the session: carry on with the jobs kept on this computer. Leaves the
-     * server session (ended on the server if it still can be, else it expires), closes the server's pool and the
-     * person's copy, and opens the copy as the window's database, where they sign in offline.
-     */
-    public void workOffline() {
-        if (offline.get() == null && database.get() != null && !busy.get()) {
-            ServerProfile profile = openedProfile;
-            switchDatabase("", () -> tasks.run(() -> offlineCopy.open(this::showProgress),
-                    outcome -> opened(profile, outcome), this::openFailed));
-        }
-    }
-
-    public void retry() {
-        start();
-    }
-
-    private void signIn(String email, String password) {
-        Authenticator service = auth;
-        if (service == null) {
-            return;
-        }
-        login.signingInProperty().set(true);
-        boolean onServer = offline.get() == null;
-        tasks.run(() -> {
-                    SignedInUser user = service.signIn(email, password);
-                    if (onServer) {
-                        // a deliberately slow hash (up to 2 s on a cold start): computed beside the sign-in, not in it
-                        offlineVerifier = CompletableFuture.supplyAsync(() -> OfflineIdentity.verifier(password));
-                    }
-                    return new Home(user, service.visibleJobCount(user));
-                },
-                home -> {
-                    SignedInUser previous = signedInUser.get();
-                    signedInUser.set(home.user());
-                    if (previous == null || previous.userId() != home.user().userId()) {
-                        closeReplicaInBackground();
-                        replica = onServer ? offlineCopy.lazy() : null;
-                        signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), signedInTasks, !onServer));
-                    }
-                    homeSummary.set(summary(home));
-                    sessionEnded.set(false);
-                    workspaceError.set("");
-                    login.reset();
-                    if (!onServer) {
-                        login.noticeProperty().set(offlineNotice());
-                    }
-                    if (lastSignIn != null && openedProfile != null) {
-                        lastSignIn.save(new LastSignIn.Remembered(email, openedProfile.id()));
-                    }
-                    Runnable retry = retryAfterSignIn;
-                    retryAfterSignIn = null;
-                    if (retry != null && previous != null && previous.userId() == home.user().userId()) {
-                        retry.run();
-                    }
-                },
-                failure -> {
-                    login.signingInProperty().set(false);
-                    login.clearPassword();
-                    login.errorMessageProperty().set(SqlErrors.describe(failure));
-                    log.info("Sign-in refused: {}", SqlErrors.describe(failure));
-                });
-    }
+    // --- signing out --------------------------------------------------------------------------------------------
 
     /**
      * Signs out; with typing not saved yet (a review's notes), first asks whether to sign out anyway. When this
@@ -287,8 +275,8 @@ public final class MainViewModel {
         signOutKeepingNoWork();
     }
 
-    /** The workspace's screens say here whether they hold typing not saved yet (asked before signing out). */
-    public void setUnsavedWork(BooleanSupplier unsavedWork) {
+    /** For tests: what says whether the workspace holds typing not saved yet (the workspace's own otherwise). */
+    void setUnsavedWork(BooleanSupplier unsavedWork) {
         this.unsavedWork = unsavedWork == null ? () -> false : unsavedWork;
     }
 
@@ -300,7 +288,7 @@ public final class MainViewModel {
     }
 
     private void signOutKeepingNoWork() {
-        if (!offlineCopy.exists() && offline.get() == null) {
+        if (!offlineCopy.exists() && !offlineMode.active()) {
             finishSignOut(false);
             return;
         }
@@ -333,14 +321,12 @@ public final class MainViewModel {
 
     private void finishSignOut(boolean wipeCopy) {
         Authenticator service = auth;
-        Replica.Lazy copy = replica;
-        replica = null;
-        offlineVerifier = null;
-        boolean onCopy = offline.get() != null;
+        Replica.Lazy copy = personalCopy.release();
+        boolean onCopy = offlineMode.active();
         Database db = database.get();
         leaveWorkspace();
         if (onCopy && !wipeCopy) {
-            login.noticeProperty().set(offlineNotice());
+            login.noticeProperty().set(offlineMode.notice());
         }
         if (wipeCopy && onCopy) {
             // the window works on the copy itself: close it, wipe it, then look for the server again
@@ -381,66 +367,29 @@ public final class MainViewModel {
         signedIn.set(null);
         signedInUser.set(null);
         sessionEnded.set(false);
-        retryAfterSignIn = null;
+        sessionRetry.forget();
         homeSummary.set("");
-        section.set(Section.PIPELINE);
+        navigation.reset();
         login.reset();
     }
+
+    // --- the offline copy ---------------------------------------------------------------------------------------
 
     /**
      * The offline copy for the workspace: the window's own database when working offline; else the signed-in
      * person's copy, opened on first use, which then also keeps who signed in (for signing in offline later).
      */
     public Supplier<Database> offlineDatabase() {
-        if (offline.get() != null) {
+        if (offlineMode.active()) {
             Database db = database.get();
             return () -> db;
         }
-        Replica.Lazy copy = replica;
-        SignedIn server = signedIn.get();
-        if (copy == null || server == null) {
-            return () -> {
-                throw new IllegalStateException("Nobody is signed in");
-            };
-        }
-        return () -> {
-            Database db = copy.get();
-            CompletableFuture<String> verifier = offlineVerifier;
-            if (verifier != null) {
-                new OfflineIdentity(db.unitOfWork(), Clock.systemUTC()).remember(server, verifier.join());
-                offlineVerifier = null;
-            }
-            return db;
-        };
+        return personalCopy.database(signedIn.get());
     }
 
     /** What the Offline section may do about a damaged copy: the copy of the person signed in on the server. */
     public CopyRepair copyRepair() {
-        Replica.Lazy copy = replica;
-        return new CopyRepair() {
-            @Override
-            public RuntimeException examine(RuntimeException failure) {
-                return offlineCopy.examine(failure, copy);
-            }
-
-            @Override
-            public CopyDamage.Rebuilt rebuild() {
-                if (copy == null) {
-                    throw new IllegalStateException("Working offline: the copy is the window's database");
-                }
-                return offlineCopy.rebuild(copy);
-            }
-        };
-    }
-
-    private String offlineNotice() {
-        Startup.Offline off = offline.get();
-        return Messages.format("offline.login.notice", off.jobs(), off.signInLimit().toDays());
-    }
-
-    /** What the workspace of the person signing in takes from the settings. */
-    WorkspaceSettings workspaceSettings() {
-        return workspaceSettings.get();
+        return personalCopy.repair();
     }
 
     /** Whether this computer holds an offline copy (a look at the disk: nothing is started). */
@@ -448,14 +397,22 @@ public final class MainViewModel {
         return offlineCopy.exists();
     }
 
+    /**
+     * The server stopped answering during the session: carry on with the jobs kept on this computer. Leaves the
+     * server session (ended on the server if it still can be, else it expires), closes the server's pool and the
+     * person's copy, and opens the copy as the window's database, where they sign in offline.
+     */
+    public void workOffline() {
+        if (!offlineMode.active() && database.get() != null && !busy.get()) {
+            ServerProfile profile = openedProfile;
+            switchDatabase("", () -> tasks.run(() -> offlineCopy.open(this::showProgress),
+                    outcome -> opened(profile, outcome), this::openFailed));
+        }
+    }
+
     /** Working offline: the once-a-minute look whether the server answers again. */
     public void checkServer() {
-        Startup.Offline off = offline.get();
-        if (off == null || busy.get()) {
-            return;
-        }
-        tasks.run(() -> off.serverAnswers().getAsBoolean(), serverAnswers::set,
-                failure -> log.debug("Server check: {}", failure.toString()));
+        offlineMode.checkServer(busy.get());
     }
 
     /**
@@ -463,7 +420,7 @@ public final class MainViewModel {
      * sign-in then sends what waits.
      */
     public void reconnect() {
-        if (offline.get() != null && database.get() != null && !busy.get()) {
+        if (offlineMode.active() && database.get() != null && !busy.get()) {
             switchDatabase(Messages.text("offline.reconnected"), this::start);
         }
     }
@@ -476,15 +433,14 @@ public final class MainViewModel {
     private void switchDatabase(String notice, Runnable next) {
         Database db = database.get();
         Authenticator service = auth;
-        Replica.Lazy copy = replica;
-        replica = null;
+        Replica.Lazy copy = personalCopy.release();
         String email = signedInUser.get() == null ? login.emailProperty().get() : signedInUser.get().email();
         auth = null;
         leaveWorkspace();
         login.emailProperty().set(email);
         login.noticeProperty().set(notice);
         database.set(null);
-        offline.set(null);
+        offlineMode.left();
         busy.set(true);
         progressMessage.set(Messages.text("main.starting"));
         tasks.run(() -> {
@@ -502,6 +458,8 @@ public final class MainViewModel {
         });
     }
 
+    // --- the session ending -------------------------------------------------------------------------------------
+
     /** Reloads what the workspace shows; the first thing to ask again after a session ends. */
     public void refresh() {
         SignedInUser user = signedInUser.get();
@@ -509,7 +467,8 @@ public final class MainViewModel {
         if (user == null || service == null) {
             return;
         }
-        runSignedIn(() -> service.visibleJobCount(user), count -> homeSummary.set(summary(new Home(user, count))));
+        runSignedIn(() -> service.visibleJobCount(user),
+                count -> homeSummary.set(OfflineMode.summary(offlineMode.active(), user, count)));
     }
 
     /**
@@ -517,85 +476,70 @@ public final class MainViewModel {
      * asks for the password again over the unchanged workspace, and the work runs again once signed in.
      */
     public <T> void runSignedIn(Callable<T> work, Consumer<T> onSuccess) {
-        runSignedIn(work, onSuccess, failure -> {
+        sessionRetry.run(work, onSuccess, failure -> {
             String message = SqlErrors.describe(failure);
             log.error("{}", message, failure);
             workspaceError.set(message);
         });
     }
 
-    private <T> void runSignedIn(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        tasks.run(work, onSuccess, failure -> {
-            if (SqlErrors.isSessionEnded(failure)) {
-                SignedInUser user = signedInUser.get();
-                log.info("Session ended; asking {} to sign in again", user == null ? "?" : user.userId());
-                retryAfterSignIn = () -> runSignedIn(work, onSuccess, onFailure);
-                login.askToSignInAgain(user == null ? "" : user.email(), SqlErrors.describe(failure));
-                sessionEnded.set(true);
-            } else {
-                onFailure.accept(failure);
-            }
-        });
+    private void sessionHasEnded(Throwable failure) {
+        SignedInUser user = signedInUser.get();
+        log.info("Session ended; asking {} to sign in again", user == null ? "?" : user.userId());
+        login.askToSignInAgain(user == null ? "" : user.email(), SqlErrors.describe(failure));
+        sessionEnded.set(true);
     }
 
-    /** The task runner the workspace's screens get: {@link #runSignedIn} behind the TaskRunner interface. */
-    private final TaskRunner signedInTasks = new TaskRunner() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            runSignedIn(work, onSuccess, onFailure);
-        }
-
-        @Override
-        public void onUi(Runnable action) {
-            tasks.onUi(action);
-        }
-
-        @Override
-        public Cancellable every(Duration period, Runnable action) {
-            return tasks.every(period, action);
-        }
-
-        @Override
-        public void runToEnd(String name, Runnable work) {
-            tasks.runToEnd(name, work);
-        }
-
-        @Override
-        public void runAndWait(String name, Runnable work, Duration timeout) {
-            tasks.runAndWait(name, work, timeout);
-        }
-    };
+    // --- navigation and help ------------------------------------------------------------------------------------
 
     public void select(Section s) {
-        if (workspaceEnabled.get()) {
-            section.set(s);
-        }
+        navigation.select(s);
+    }
+
+    /** The sections of the navigation, in order. */
+    List<Section> sections() {
+        return navigation.sections();
     }
 
     public void toggleHelp() {
-        helpVisible.set(!helpVisible.get());
+        navigation.toggleHelp();
     }
 
     public void hideHelp() {
-        helpVisible.set(false);
+        navigation.hideHelp();
     }
 
     public BooleanProperty helpVisibleProperty() {
-        return helpVisible;
-    }
-
-
-    private String summary(Home home) {
-        if (offline.get() != null) {
-            return Messages.format("offline.summary", home.visibleJobs());
-        }
-        return home.user().isRecruiter()
-                ? Messages.format("main.summary.recruiter", home.visibleJobs(), home.user().companyName())
-                : Messages.format("main.summary.manager", home.visibleJobs());
+        return navigation.helpVisibleProperty();
     }
 
     private record Home(SignedInUser user, long visibleJobs) {
     }
+
+    // --- closing ------------------------------------------------------------------------------------------------
+
+    public void close() {
+        Database db = database.get();
+        shutdown.close(personalCopy.release(), auth, () -> {
+            auth = null;
+            signedIn.set(null);
+            signedInUser.set(null);
+            database.set(null);
+            offlineMode.left();
+        }, db == null ? null : db::close);
+    }
+
+    /** Someone else signed in over an ended session: the previous person's copy stops off the UI thread. */
+    private void closeInBackground(Replica.Lazy copy) {
+        if (copy != null) {
+            tasks.run(() -> {
+                copy.close();
+                return null;
+            }, ok -> { }, failure -> log.warn("Closing the offline copy: {}", SqlErrors.describe(failure)));
+        }
+    }
+
+    // --- properties ---------------------------------------------------------------------------------------------
 
     public LoginViewModel login() {
         return login;
@@ -622,7 +566,7 @@ public final class MainViewModel {
     }
 
     public ReadOnlyObjectProperty<Section> sectionProperty() {
-        return section;
+        return navigation.sectionProperty();
     }
 
     public ReadOnlyObjectProperty<Database> databaseProperty() {
@@ -643,18 +587,13 @@ public final class MainViewModel {
         return workspace;
     }
 
-    /** The sections of the navigation, in order. */
-    List<Section> sections() {
-        return sections;
-    }
-
     /** Non-null while the window works on the offline copy. */
     public ReadOnlyObjectProperty<Startup.Offline> offlineProperty() {
-        return offline;
+        return offlineMode.offlineProperty();
     }
 
     public ReadOnlyBooleanProperty serverAnswersProperty() {
-        return serverAnswers;
+        return offlineMode.serverAnswersProperty();
     }
 
     /** Non-empty while sign-out asks whether to keep the offline copy. */
@@ -691,41 +630,8 @@ public final class MainViewModel {
         return workspaceEnabled;
     }
 
-    public void close() {
-        closeReplica();
-        Database db = database.get();
-        if (db != null) {
-            Authenticator service = auth;
-            if (service != null && service.isSignedIn()) {
-                // closing runs on the UI thread, where database work is refused; end the session alongside
-                tasks.runAndWait("sign-out", service::signOut, Duration.ofSeconds(3));
-            }
-            auth = null;
-            signedIn.set(null);
-            signedInUser.set(null);
-            database.set(null);
-            offline.set(null);
-            db.close();
-        }
-    }
-
-    /** Someone else signed in over an ended session: the previous person's copy stops off the UI thread. */
-    private void closeReplicaInBackground() {
-        Replica.Lazy copy = replica;
-        replica = null;
-        if (copy != null) {
-            tasks.run(() -> {
-                copy.close();
-                return null;
-            }, ok -> { }, failure -> log.warn("Closing the offline copy: {}", SqlErrors.describe(failure)));
-        }
-    }
-
-    private void closeReplica() {
-        Replica.Lazy copy = replica;
-        replica = null;
-        if (copy != null) {
-            copy.close();
-        }
+    /** What the workspace of the person signing in takes from the settings. */
+    WorkspaceSettings workspaceSettings() {
+        return workspaceSettings.get();
     }
 }

@@ -1,5 +1,8 @@
 package co.intowork.recruiter.common.tasks;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.function.Consumer;
  * a test moves it with {@link #advance}: repeated actions then run as often as they would have.
  */
 public final class ImmediateTaskRunner implements TaskRunner {
+    private static final Logger log = LoggerFactory.getLogger(ImmediateTaskRunner.class);
     private final List<Repeated> repeated = new ArrayList<>();
 
     @Override
@@ -40,14 +44,23 @@ public final class ImmediateTaskRunner implements TaskRunner {
         return () -> repeated.remove(r);
     }
 
+    /** As in the app, a failure is logged, not thrown: nothing is reported back from such work. */
     @Override
     public void runToEnd(String name, Runnable work) {
-        work.run();
+        runLogged(name, work);
     }
 
     @Override
     public void runAndWait(String name, Runnable work, Duration timeout) {
-        work.run();
+        runLogged(name, work);
+    }
+
+    private static void runLogged(String name, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed: {}", name, e.toString(), e);
+        }
     }
 
     /** Lets {@code elapsed} pass: each repeated action runs once for every whole period that ends meanwhile. */
