@@ -1,10 +1,8 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.Authenticator;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
-import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
@@ -13,7 +11,6 @@ import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.LastSignIn;
 import co.intowork.recruiter.sync.CopyRepair;
-import co.intowork.recruiter.sync.OfflineSignIn;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncService;
 import javafx.beans.binding.Bindings;
@@ -42,7 +39,8 @@ import java.util.function.Supplier;
  * question about unsaved work and the offline copy), switching between the server and the offline copy, and the
  * workspace of the person signed in. The parts: {@link Navigation} (the chosen section), {@link SessionRetry}
  * (work that survives the end of a session), {@link PersonalCopy} (the person's offline copy and verifier),
- * {@link OfflineMode} (working on the copy, and the look for the server), {@link Shutdown}. No scene-graph types.
+ * {@link OfflineMode} (working on the copy, and the look for the server), {@link SignOutQuestion}, {@link Shutdown}.
+ * No scene-graph types.
  */
 public final class MainViewModel {
     private static final Logger log = LoggerFactory.getLogger(MainViewModel.class);
@@ -66,6 +64,7 @@ public final class MainViewModel {
     private final PersonalCopy personalCopy;
     private final OfflineMode offlineMode;
     private final Shutdown shutdown;
+    private final SignOutQuestion signOutQuestion;
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty progressMessage = new SimpleStringProperty("");
@@ -80,9 +79,6 @@ public final class MainViewModel {
     private final StringProperty workspaceError = new SimpleStringProperty("");
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
-    private final StringProperty signOutQuestion = new SimpleStringProperty("");
-    // the sign-out question is about unsaved work (sign out anyway?), not about the offline copy
-    private final BooleanProperty signOutUnsaved = new SimpleBooleanProperty(false);
     private BooleanSupplier unsavedWork = () -> false;
     private final BooleanBinding showLogin;
     private final BooleanBinding workspaceEnabled;
@@ -121,6 +117,18 @@ public final class MainViewModel {
         this.personalCopy = new PersonalCopy(offlineCopy);
         this.offlineMode = new OfflineMode(tasks);
         this.shutdown = new Shutdown(tasks);
+        this.signOutQuestion = new SignOutQuestion(tasks, db -> SyncService.countsIn(db.unitOfWork()),
+                new SignOutQuestion.Copy() {
+                    @Override
+                    public boolean worthAsking() {
+                        return offlineCopy.exists() || offlineMode.active();
+                    }
+
+                    @Override
+                    public Supplier<Database> database() {
+                        return offlineDatabase();
+                    }
+                }, this::finishSignOut);
         login.setSubmitter(this::signIn);
         login.selectedProfileProperty().addListener((obs, old, now) -> {
             if (now != null && !now.equals(openedProfile) && signedInUser.get() == null && !busy.get()) {
@@ -158,9 +166,7 @@ public final class MainViewModel {
         openedProfile = profile;
         Database db = outcome.database();
         Startup.Offline off = outcome.offline();
-        SessionContext context = SessionContext.installOn(db.unitOfWork());
-        auth = off == null ? new AuthService(db.unitOfWork(), context)
-                : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
+        auth = OfflineMode.authenticator(db, off);
         offlineMode.opened(off);
         database.set(db);
         connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
@@ -267,12 +273,7 @@ public final class MainViewModel {
      * or wipe it, saying how many changes in it have not reached the server yet.
      */
     public void signOut() {
-        if (unsavedWork.getAsBoolean()) {
-            signOutUnsaved.set(true);
-            signOutQuestion.set(Messages.text("main.signOut.unsaved"));
-            return;
-        }
-        signOutKeepingNoWork();
+        signOutQuestion.ask(unsavedWork);
     }
 
     /** For tests: what says whether the workspace holds typing not saved yet (the workspace's own otherwise). */
@@ -282,41 +283,16 @@ public final class MainViewModel {
 
     /** The answer "sign out anyway" to the unsaved-work question: the unsaved typing is dropped. */
     public void signOutDiscardingChanges() {
-        signOutUnsaved.set(false);
-        signOutQuestion.set("");
-        signOutKeepingNoWork();
-    }
-
-    private void signOutKeepingNoWork() {
-        if (!offlineCopy.exists() && !offlineMode.active()) {
-            finishSignOut(false);
-            return;
-        }
-        Supplier<Database> copy = offlineDatabase();
-        tasks.run(() -> SyncService.countsIn(copy.get().unitOfWork()), counts -> {
-                    if (counts.jobs() == 0 && counts.pending() == 0) {
-                        finishSignOut(false);
-                    } else {
-                        signOutQuestion.set(counts.pending() == 0 ? Messages.text("sync.wipe.question")
-                                : Messages.format("sync.wipe.questionPending", counts.pending()));
-                    }
-                },
-                failure -> {
-                    // e.g. someone else's copy: never offer to wipe what may be their unsent work
-                    log.warn("Offline copy: {}", SqlErrors.describe(failure));
-                    finishSignOut(false);
-                });
+        signOutQuestion.discardChanges();
     }
 
     public void cancelSignOut() {
-        signOutUnsaved.set(false);
-        signOutQuestion.set("");
+        signOutQuestion.cancel();
     }
 
     /** The answer to the sign-out question: wipe the offline copy, or keep it. */
     public void confirmSignOut(boolean wipeCopy) {
-        signOutQuestion.set("");
-        finishSignOut(wipeCopy);
+        signOutQuestion.confirm(wipeCopy);
     }
 
     private void finishSignOut(boolean wipeCopy) {
@@ -598,12 +574,12 @@ public final class MainViewModel {
 
     /** Non-empty while sign-out asks whether to keep the offline copy. */
     public ReadOnlyStringProperty signOutQuestionProperty() {
-        return signOutQuestion;
+        return signOutQuestion.questionProperty();
     }
 
     /** True while the sign-out question is about unsaved work rather than the offline copy. */
     public ReadOnlyBooleanProperty signOutUnsavedProperty() {
-        return signOutUnsaved;
+        return signOutQuestion.aboutUnsavedWorkProperty();
     }
 
     public ReadOnlyBooleanProperty sessionEndedProperty() {

@@ -1,7 +1,12 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.Authenticator;
+import co.intowork.recruiter.auth.SessionContext;
+import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.sync.OfflineSignIn;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -39,6 +44,13 @@ final class OfflineMode {
 
     boolean active() {
         return offline.get() != null;
+    }
+
+    /** Who signs people in on a newly opened database: the server, or the copy ({@code off} non-null). */
+    static Authenticator authenticator(Database db, Startup.Offline off) {
+        SessionContext context = SessionContext.installOn(db.unitOfWork());
+        return off == null ? new AuthService(db.unitOfWork(), context)
+                : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
     }
 
     /** The sign-in form's notice while offline: how many jobs are kept here, and for how long one may sign in. */

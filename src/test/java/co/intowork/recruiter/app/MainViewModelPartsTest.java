@@ -10,6 +10,7 @@ import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.sync.CopyDamage;
 import co.intowork.recruiter.sync.Replica;
+import co.intowork.recruiter.sync.SyncCounts;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -348,6 +349,76 @@ class MainViewModelPartsTest {
         void withNoDatabaseOnlyTheCopyCloses() {
             shutdown.close(openCopy(), auth(true, null), () -> seen.add("forgotten"), null);
             assertThat(seen).isEmpty();
+        }
+    }
+
+    @Nested
+    class SignOutQuestionPart {
+        private final List<Boolean> signedOut = new ArrayList<>();
+        private final AtomicBoolean copyOnDisk = new AtomicBoolean(false);
+        private SyncCounts inCopy = new SyncCounts(0, 0, 0, 0);
+        private RuntimeException unreadable;
+
+        private final SignOutQuestion question = new SignOutQuestion(tasks, db -> {
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            return inCopy;
+        }, new SignOutQuestion.Copy() {
+            @Override
+            public boolean worthAsking() {
+                return copyOnDisk.get();
+            }
+
+            @Override
+            public java.util.function.Supplier<co.intowork.recruiter.common.db.Database> database() {
+                return () -> null;
+            }
+        }, signedOut::add);
+
+        @Test
+        void withoutACopyOrUnsavedWorkItSignsOutAtOnceKeepingNothingToWipe() {
+            question.ask(() -> false);
+            assertThat(signedOut).containsExactly(false);
+            assertThat(question.questionProperty().get()).isEmpty();
+        }
+
+        @Test
+        void unsavedWorkIsAskedAboutFirstThenTheCopy() {
+            copyOnDisk.set(true);
+            inCopy = new SyncCounts(1, 3, 2, 0);
+            question.ask(() -> true);
+            assertThat(question.aboutUnsavedWorkProperty().get()).isTrue();
+            assertThat(question.questionProperty().get()).contains("changes not saved yet");
+            assertThat(signedOut).isEmpty();
+            question.discardChanges();
+            assertThat(question.aboutUnsavedWorkProperty().get()).isFalse();
+            assertThat(question.questionProperty().get()).startsWith("2 changes made offline have not reached");
+            question.confirm(true);
+            assertThat(question.questionProperty().get()).isEmpty();
+            assertThat(signedOut).containsExactly(true);
+        }
+
+        @Test
+        void anEmptyCopyIsNotWorthAQuestionAndACopyWithJobsIs() {
+            copyOnDisk.set(true);
+            question.ask(() -> false);
+            assertThat(signedOut).containsExactly(false);
+            inCopy = new SyncCounts(2, 5, 0, 0);
+            question.ask(() -> false);
+            assertThat(question.questionProperty().get()).contains("Keep the offline copy");
+            question.cancel();
+            assertThat(question.questionProperty().get()).isEmpty();
+            assertThat(signedOut).as("cancelled: still signed in").containsExactly(false);
+        }
+
+        @Test
+        void aCopyThatCannotBeReadIsNeverOfferedForWiping() {
+            copyOnDisk.set(true);
+            unreadable = new IllegalStateException("someone else's copy");
+            question.ask(() -> false);
+            assertThat(question.questionProperty().get()).isEmpty();
+            assertThat(signedOut).containsExactly(false);
         }
     }
 }
