@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public final class MainView {
     private void fillHelp(boolean canEditJobs) {
         helpGrid.getChildren().clear();
         int row = 0;
-        for (String group : HELP_GROUPS) {
+        for (String group : helpGroups()) {
             Label title = new Label(Messages.text("help." + group));
             title.getStyleClass().add("help-group");
             helpGrid.add(title, 0, row++, 2, 1);
@@ -142,7 +143,16 @@ public final class MainView {
         }
     }
 
-    private static final String[] HELP_GROUPS = {"everywhere", "pipeline", "board", "review", "inbox"};
+    /** "everywhere", then each section that has keys of its own (a "help.KEY" group in the bundles), in order. */
+    private List<String> helpGroups() {
+        List<String> groups = new ArrayList<>(List.of("everywhere"));
+        for (Section section : viewModel.sections()) {
+            if (Messages.bundle().containsKey("help." + section.key())) {
+                groups.add(section.key());
+            }
+        }
+        return groups;
+    }
 
     /** The visible section's first place to type or choose (style class initial-focus), else the section itself. */
     private void focusWork() {

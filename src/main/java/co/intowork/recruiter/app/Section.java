@@ -98,6 +98,11 @@ public enum Section {
         return count == 0 ? title() : Messages.format("nav." + key + "Count", count);
     }
 
+    /** The key of its texts in the bundles ("nav.KEY", "section.KEY.summary", "help.KEY"). */
+    String key() {
+        return key;
+    }
+
     /** The navigation button's id, for tests and style sheets. */
     String buttonId() {
         return "nav-" + key;

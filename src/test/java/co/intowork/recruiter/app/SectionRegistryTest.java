@@ -96,7 +96,8 @@ class SectionRegistryTest {
         Properties en = bundle("messages.properties");
         Properties fr = bundle("messages_fr.properties");
         for (Section s : Section.values()) {
-            String key = s.buttonId().substring("nav-".length());
+            String key = s.key();
+            assertThat(s.buttonId()).isEqualTo("nav-" + key);
             for (Properties p : List.of(en, fr)) {
                 assertThat(p).as(s + " title").containsKey("nav." + key);
                 assertThat(p).as(s + " summary").containsKey("section." + key + ".summary");
