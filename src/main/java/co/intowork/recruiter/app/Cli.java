@@ -30,11 +30,12 @@ public final class Cli {
         }
     }
 
-    /** Settings loader used by commands; tests swap in one with their own paths and environment. */
-    static SettingsLoader settingsLoader = SettingsLoader.system();
-
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Cli());
+    /**
+     * The command line over {@code settings}: picocli builds every command and its {@link ConnectionOptions}
+     * through {@link #factory}, which hands the options these settings (tests pass their own paths and environment).
+     */
+    public static CommandLine commandLine(SettingsLoader settings) {
+        CommandLine cl = new CommandLine(new Cli(), factory(settings));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message;
@@ -57,7 +58,21 @@ public final class Cli {
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     }
 
-    public static int run(String... args) {
-        return commandLine().execute(args);
+    public static int run(SettingsLoader settings, String... args) {
+        return commandLine(settings).execute(args);
+    }
+
+    /** Picocli's own factory, except that the connection flags of every command come with the settings. */
+    static CommandLine.IFactory factory(SettingsLoader settings) {
+        CommandLine.IFactory standard = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == ConnectionOptions.class) {
+                    return type.cast(new ConnectionOptions(settings));
+                }
+                return standard.create(type);
+            }
+        };
     }
 }

@@ -2,6 +2,7 @@ package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.settings.SettingsLoader;
@@ -13,6 +14,13 @@ import java.util.function.Consumer;
 
 /** The connection flags every command shares; they override files and environment. */
 public final class ConnectionOptions {
+    private final SettingsLoader settings;
+
+    /** Built by {@link Cli#factory}: the files and environment the flags override. */
+    ConnectionOptions(SettingsLoader settings) {
+        this.settings = settings;
+    }
+
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.example.com:5432/intowork. "
                     + "Without one, the embedded database is used.")
@@ -33,16 +41,21 @@ public final class ConnectionOptions {
 
     /** Opens the database these flags (over files and environment) point at, for one command. */
     public Database open(Consumer<String> progress) {
-        return DatabaseConnector.open(resolve(Cli.settingsLoader), Cli.settingsLoader.paths(), Mappers.all(),
+        return DatabaseConnector.open(resolved(), settings.paths(), Mappers.all(),
                 () -> false, progress);
     }
 
     /** The settings in force for this command (flags over environment and files). */
     public ResolvedSettings resolved() {
-        return resolve(Cli.settingsLoader);
+        return resolve(settings);
     }
 
-    public ResolvedSettings resolve(SettingsLoader loader) {
+    /** Where this command's settings files and data live. */
+    public AppPaths paths() {
+        return settings.paths();
+    }
+
+    private ResolvedSettings resolve(SettingsLoader loader) {
         Map<SettingKey, String> flags = new EnumMap<>(SettingKey.class);
         flags.put(SettingKey.DB_URL, jdbcUrl);
         flags.put(SettingKey.DB_USER, user);

@@ -70,7 +70,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         String password = password();
         PrintWriter out = spec.commandLine().getOut();
-        ResolvedSettings settings = connection.resolve(Cli.settingsLoader);
+        ResolvedSettings settings = connection.resolved();
         StatsSettings statsSettings = StatsSettings.from(settings);
         try (Database db = open(settings)) {
             SessionContext context = SessionContext.installOn(db.unitOfWork());
@@ -103,7 +103,7 @@ final class StatsCommand implements Callable<Integer> {
      * screen.
      */
     private Database open(ResolvedSettings settings) {
-        return Startup.open(settings, Cli.settingsLoader.paths(), () -> false, msg -> { }).database();
+        return Startup.open(settings, connection.paths(), () -> false, msg -> { }).database();
     }
 
     private String password() throws IOException {

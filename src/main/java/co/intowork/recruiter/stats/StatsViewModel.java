@@ -114,8 +114,13 @@ public final class StatsViewModel {
     private boolean settingPeriod;
 
     public StatsViewModel(SignedIn signedIn, Navigator navigator, StatsSettings settings) {
-        this(new StatsService(signedIn.unitOfWork(), ReplicaSource.of(settings, signedIn.unitOfWork())),
-                signedIn.tasks(), navigator, signedIn.user(), settings.staleDays(), ZoneId.systemDefault());
+        this(new StatsService(signedIn.unitOfWork(), ReplicaSource.of(settings, signedIn.unitOfWork())), signedIn,
+                navigator, settings);
+    }
+
+    /** With the service the workspace built (over the replica the settings name, or the main database). */
+    public StatsViewModel(StatsService service, SignedIn signedIn, Navigator navigator, StatsSettings settings) {
+        this(service, signedIn.tasks(), navigator, signedIn.user(), settings.staleDays(), ZoneId.systemDefault());
     }
 
     StatsViewModel(StatsService service, TaskRunner tasks, Navigator navigator, SignedInUser user, int staleDays,
