@@ -3,7 +3,7 @@ package co.intowork.recruiter.app;
 import atlantafx.base.theme.PrimerLight;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
-import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.common.tasks.FxTaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Windows;

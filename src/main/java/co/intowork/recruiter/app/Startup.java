@@ -3,7 +3,7 @@ package co.intowork.recruiter.app;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;

@@ -1,6 +1,6 @@
 package co.intowork.recruiter.sync;
 
-import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.EmbeddedDatabase;
 import co.intowork.recruiter.common.db.MigrationStamp;

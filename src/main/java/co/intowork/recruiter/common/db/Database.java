@@ -61,12 +61,13 @@ public final class Database implements AutoCloseable {
         return session.getMapper(SchemaInspectionMapper.class);
     }
 
-    EmbeddedDatabase embedded() {
+    /** The embedded server under this database, or null (for settings.DatabaseConnector's hand-over). */
+    public EmbeddedDatabase embedded() {
         return embedded;
     }
 
     /** Closes only the pool, leaving the embedded server to the Database that takes it over. */
-    void closePool() {
+    public void closePool() {
         dataSource.close();
     }
 

@@ -1,7 +1,6 @@
 package co.intowork.recruiter.common.db;
 
 import co.intowork.recruiter.common.ui.Messages;
-import co.intowork.recruiter.settings.SettingsException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -59,10 +58,6 @@ public final class SqlErrors {
         Optional<UserFacingException> worded = find(failure, UserFacingException.class);
         if (worded.isPresent()) {
             return worded.get().getMessage();
-        }
-        Optional<SettingsException> setting = find(failure, SettingsException.class);
-        if (setting.isPresent()) {
-            return setting.get().getMessage();
         }
         Optional<SQLException> sql = find(failure, SQLException.class);
         if (find(failure, UnknownHostException.class).isPresent()) {
