@@ -1,9 +1,9 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.seed.TableCount;
 import picocli.CommandLine.Command;

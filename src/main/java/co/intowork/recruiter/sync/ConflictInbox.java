@@ -2,7 +2,7 @@ package co.intowork.recruiter.sync;
 
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 import co.intowork.recruiter.review.Scorecard;
 
 import java.util.List;
@@ -47,7 +47,7 @@ final class ConflictInbox {
         ApplicationState theirs = SyncJson.state(c.theirs(), c.applicationId(), c.jobId());
         if (theirs == null) {
             throw new UserFacingException(
-                    Messages.text("sync.conflict.gone"));
+                    Sentence.of("sync.conflict.gone"));
         }
         var mine = SyncJson.read(c.mine());
         ApplicationState base = SyncJson.state(c.base(), c.applicationId(), c.jobId());

@@ -7,7 +7,7 @@ import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.Scorecard;
@@ -107,10 +107,10 @@ final class SyncPush {
                     SyncService.PushReport sofar = new SyncService.PushReport(applied, already, conflicts, merged, List.copyOf(failed),
                             heldBack + pending.size() - i);
                     log.warn("Push stopped at operation {} of {}: {}", i + 1, pending.size(), e.getMessage());
-                    throw new SyncService.PushInterrupted(Messages.format("sync.push.interrupted", applied + merged + already,
-                            pending.size(), SqlErrors.describe(e), sofar.unsent()), sofar, e);
+                    throw new SyncService.PushInterrupted(Sentence.of("sync.push.interrupted", applied + merged + already,
+                            pending.size(), SqlErrors.sentence(e), sofar.unsent()), sofar, e);
                 }
-                String reason = failureReason(e);
+                Sentence reason = failureReason(e);
                 log.warn("Operation {} ({} of application {}) not sent: {}", op.operationId(), op.kind(),
                         op.applicationId(), reason, e);
                 failed.add(new SyncService.Failure(op.operationId(), op.kind(), op.applicationId(), reason));
@@ -155,12 +155,12 @@ final class SyncPush {
     }
 
     /** Why one operation did not go, for the list of what was not sent (the generic sentences say "try again"). */
-    private static String failureReason(RuntimeException e) {
+    private static Sentence failureReason(RuntimeException e) {
         String state = SqlErrors.sqlState(e).orElse("");
         return switch (state) {
-            case "55P03" -> Messages.text("sync.push.locked");
-            case "57014" -> Messages.text("sync.push.timeout");
-            default -> SqlErrors.describe(e);
+            case "55P03" -> Sentence.of("sync.push.locked");
+            case "57014" -> Sentence.of("sync.push.timeout");
+            default -> SqlErrors.sentence(e);
         };
     }
 

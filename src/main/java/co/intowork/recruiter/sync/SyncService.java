@@ -3,7 +3,7 @@ package co.intowork.recruiter.sync;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -56,20 +56,24 @@ public final class SyncService {
         }
     }
 
-    /** What a push left unsent, one line per failed operation and one for those held back (empty: nothing). */
+    /** What a push left unsent, one line per failed operation and one for those held back (empty: nothing), worded now: for the edge. */
     public static String describeUnsent(PushReport r) {
         List<String> lines = new ArrayList<>();
         for (Failure f : r.failed()) {
-            lines.add(Messages.format("sync.push.failedLine", f.applicationId(), f.kind().displayName(), f.reason()));
+            lines.add(Sentence.of("sync.push.failedLine", f.applicationId(), f.kind().displayName(), f.reason())
+                    .toString());
         }
         if (r.heldBack() > 0) {
-            lines.add(Messages.format("sync.push.heldBack", r.heldBack()));
+            lines.add(Sentence.of("sync.push.heldBack", r.heldBack()).toString());
         }
         return String.join("\n", lines);
     }
 
-    /** One operation the server did not take this time, and why (worded for the person). */
-    public record Failure(String operationId, OperationKind kind, int applicationId, String reason) {
+    /** One operation the server did not take this time, and why (worded for the person when read). */
+    public record Failure(String operationId, OperationKind kind, int applicationId, Sentence why) {
+        public String reason() {
+            return why.toString();
+        }
     }
 
     /**
@@ -79,7 +83,7 @@ public final class SyncService {
     public static final class PushInterrupted extends UserFacingException {
         private final transient PushReport sofar;
 
-        PushInterrupted(String message, PushReport sofar, Throwable cause) {
+        PushInterrupted(Sentence message, PushReport sofar, Throwable cause) {
             super(message, cause);
             this.sofar = sofar;
         }
@@ -128,7 +132,7 @@ public final class SyncService {
      */
     private void requireServer() {
         if (server.offline()) {
-            throw new UserFacingException(Messages.text("sync.offline.needServer"));
+            throw new UserFacingException(Sentence.of("sync.offline.needServer"));
         }
     }
 
@@ -140,7 +144,7 @@ public final class SyncService {
         // checked before the slice is touched: the pull would only purge the job again, and report the other
         // jobs' applications as if this one had been copied
         if (!puller.visibleOnServer(List.of(jobId)).contains(jobId)) {
-            throw new UserFacingException(Messages.format("sync.take.notVisible", jobId));
+            throw new UserFacingException(Sentence.of("sync.take.notVisible", jobId));
         }
         replica.run(s -> s.getMapper(ReplicaMapper.class).addSliceJob(jobId));
         return pull();
@@ -165,7 +169,7 @@ public final class SyncService {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
             if (m.pending().stream().anyMatch(op -> op.jobId() == jobId)) {
                 throw new UserFacingException(
-                        Messages.text("sync.pendingRemain"));
+                        Sentence.of("sync.pendingRemain"));
             }
             m.replicationMode();
             m.purgeJob(jobId);

@@ -1,8 +1,8 @@
 package co.intowork.recruiter.app.bench;
 
 import co.intowork.recruiter.app.DeveloperTools;
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.seed.large.LargeSeedMapper;
 import co.intowork.recruiter.seed.large.LargeSeeder;
