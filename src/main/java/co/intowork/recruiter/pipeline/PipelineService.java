@@ -40,7 +40,7 @@ public final class PipelineService {
     public Choices choices(Integer companyId, int userId) {
         return unitOfWork.inTransaction(session -> {
             PipelineMapper m = session.getMapper(PipelineMapper.class);
-            return new Choices(m.recruiters(companyId, userId), m.countries(companyId, userId));
+            return new Choices(m.recruiters(), m.countries(companyId, userId));
         });
     }
 

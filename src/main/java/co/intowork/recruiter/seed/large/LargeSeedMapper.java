@@ -110,6 +110,8 @@ public interface LargeSeedMapper {
 
     long rebuildApplicationCounts();
 
+    long rebuildJobSearchTerms();
+
     long rebuildStatistics();
 
     long syncSequences();

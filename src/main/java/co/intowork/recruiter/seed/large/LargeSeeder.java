@@ -213,6 +213,7 @@ public final class LargeSeeder {
                 // the triggers that keep it are off during the load (V21)
                 clock.phase("Candidates per company", m::rebuildCompanyCandidates);
                 clock.phase("Applications per job", m::rebuildApplicationCounts);
+                clock.phase("Job search terms", m::rebuildJobSearchTerms);
                 clock.phase(String.format("Indexes (%d rebuilt)", m.setAsideIndexCount()), () -> {
                     m.rebuildIndexes();
                     m.syncSequences();
