@@ -219,7 +219,9 @@ public final class UiStatements {
             all.add(read(s, "stats.top_jobs" + v, "statistics: the 10 jobs with the most applications" + when,
                     STATS + "topJobs", r -> with(period.apply(r), "limit", StatsService.TOP_JOBS)));
         }
-        all.add(read(s, "stats.jobs", "statistics: the job filter's list", STATS + "jobs", periods.get("")));
+        all.add(read(s, "stats.jobs", "statistics: the job filter's list (the " + StatsService.JOB_CHOICES
+                + " most recent jobs)", STATS + "jobs",
+                r -> with(periods.get("").apply(r), "limit", StatsService.JOB_CHOICES), pageIndex));
         return all;
     }
 

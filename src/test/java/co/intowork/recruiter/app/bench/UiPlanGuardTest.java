@@ -175,11 +175,13 @@ class UiPlanGuardTest {
         p.put("NotificationMapper.markRead", who -> params("userId", who.user().userId(), "id", 1));
         p.put("NotificationMapper.markAllRead", who -> params("userId", who.user().userId()));
         // statistics: all time (the screen's default), as the bench draws them most often
-        for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources", "jobs")) {
+        for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources")) {
             p.put("StatsMapper." + st, who -> params("q", stats(who)));
         }
         p.put("StatsMapper.stale", who -> params("q", stats(who), "limit", 200));
         p.put("StatsMapper.topJobs", who -> params("q", stats(who), "limit", 10));
+        p.put("StatsMapper.jobs", who -> params("q", stats(who), "search", null, "limit", 100));
+        p.put("StatsMapper.jobVisible", who -> params("jobId", 11));
         return p;
     }
 
