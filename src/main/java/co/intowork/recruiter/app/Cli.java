@@ -1,6 +1,5 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.app.bench.BenchCommand;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.settings.SettingsException;
@@ -17,7 +16,7 @@ import java.io.PrintWriter;
                 + "the app.",
         subcommands = {MigrateCommand.class, SeedCommand.class, VersionCommand.class, ConfigCommand.class,
                 DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class, StatsCommand.class,
-                SyncCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SyncCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
@@ -36,6 +35,8 @@ public final class Cli {
      */
     public static CommandLine commandLine(SettingsLoader settings) {
         CommandLine cl = new CommandLine(new Cli(), factory(settings));
+        // bench and the large seed: only in a developer build (decision 0017)
+        DeveloperTools.installed().ifPresent(tools -> tools.commands().forEach(cl::addSubcommand));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message;

@@ -2,7 +2,7 @@ package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
-import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.settings.LastSignIn;
 import co.intowork.recruiter.settings.ResolvedSettings;

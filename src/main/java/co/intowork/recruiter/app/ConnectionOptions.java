@@ -1,8 +1,8 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.settings.SettingsLoader;
@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The connection flags every command shares; they override files and environment. */
@@ -41,7 +43,14 @@ public final class ConnectionOptions {
 
     /** Opens the database these flags (over files and environment) point at, for one command. */
     public Database open(Consumer<String> progress) {
-        return DatabaseConnector.open(resolved(), settings.paths(), Mappers.all(),
+        return open(progress, List.of());
+    }
+
+    /** With mappers of the developer tools besides the app's (bench, seed --scale large). */
+    public Database open(Consumer<String> progress, List<Class<?>> extraMappers) {
+        List<Class<?>> mappers = new ArrayList<>(Mappers.all());
+        mappers.addAll(extraMappers);
+        return DatabaseConnector.open(resolved(), settings.paths(), mappers,
                 () -> false, progress);
     }
 

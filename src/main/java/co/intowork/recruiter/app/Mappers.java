@@ -1,11 +1,9 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.app.bench.BaselineMapper;
-import co.intowork.recruiter.app.bench.BenchMapper;
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
-import co.intowork.recruiter.seed.LargeSeedMapper;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -18,13 +16,20 @@ public final class Mappers {
     }
 
     public static List<Class<?>> all() {
-        LinkedHashSet<Class<?>> all = new LinkedHashSet<>(List.of(DemoSeedMapper.class, SessionMapper.class,
-                LargeSeedMapper.class,
-                // benchmark (app/bench)
-                BenchMapper.class, BaselineMapper.class));
+        LinkedHashSet<Class<?>> all = new LinkedHashSet<>(List.of(DemoSeedMapper.class, SessionMapper.class));
         for (Section section : Section.values()) {
             all.addAll(section.screen().mappers());
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * The app's mappers and, in a developer build, the bench's and the large seed's: for the developer commands and
+     * the tests, never for the window (decision 0017).
+     */
+    public static List<Class<?>> withDeveloperTools() {
+        List<Class<?>> mappers = new ArrayList<>(all());
+        DeveloperTools.installed().ifPresent(tools -> mappers.addAll(tools.mappers()));
+        return List.copyOf(mappers);
     }
 }

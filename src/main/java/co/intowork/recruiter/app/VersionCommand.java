@@ -1,7 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,7 +10,7 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.seed.DemoSeeder;
-import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.seed.large.LargeSeedMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.ibatis.session.SqlSessionFactory;
 

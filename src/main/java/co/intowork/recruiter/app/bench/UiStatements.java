@@ -77,7 +77,7 @@ public final class UiStatements {
         // (a small company's few jobs may come through any of them)
         String jobsIndex = recruiter
                 ? "ix_jobs_company_posted|ix_jobs_company_status|ix_jobs_company_title|ix_jobs_company_expiring"
-                        + "|ix_jobs_company_country"
+                        + "|ix_jobs_company_country|ix_jobs_company_id"
                 : "jobs_pkey|ix_jobs_id";
         String pageIndex = jobsIndex;
         List<BenchStatement> all = new ArrayList<>();

@@ -19,7 +19,7 @@ import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.DemoSeeder;
-import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.seed.large.LargeSeedMapper;
 import co.intowork.recruiter.stats.StatsMapper;
 import co.intowork.recruiter.stats.StatsQuery;
 import co.intowork.recruiter.testing.MigratedDatabase;

@@ -1,4 +1,4 @@
-package co.intowork.recruiter.seed;
+package co.intowork.recruiter.seed.large;
 
 import org.apache.ibatis.annotations.Param;
 

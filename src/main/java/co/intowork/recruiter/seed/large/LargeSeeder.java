@@ -1,8 +1,11 @@
-package co.intowork.recruiter.seed;
+package co.intowork.recruiter.seed.large;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.seed.DemoSeedMapper;
+import co.intowork.recruiter.seed.DemoSeeder;
 import org.apache.ibatis.session.SqlSession;
 
 import java.sql.SQLException;
