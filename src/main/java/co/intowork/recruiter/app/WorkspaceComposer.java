@@ -8,6 +8,7 @@ import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
+import co.intowork.recruiter.notifications.StatusNotificationDelivery;
 import co.intowork.recruiter.pipeline.PipelineView;
 import co.intowork.recruiter.pipeline.PipelineViewModel;
 import co.intowork.recruiter.review.CvOpener;
@@ -46,6 +47,7 @@ final class WorkspaceComposer implements Navigator {
     private final ReviewViewModel review;
     private final SyncViewModel sync;
     private final StatsViewModel stats;
+    private final StatusNotificationDelivery delivery;
 
     /**
      * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
@@ -68,9 +70,13 @@ final class WorkspaceComposer implements Navigator {
             OfflineOperations outbox = new OfflineOperations(signedIn.unitOfWork());
             boardService = new BoardService(signedIn, outbox);
             reviewService = new ReviewService(signedIn, boardService, outbox);
+            delivery = null;
         } else {
-            boardService = new BoardService(signedIn);
-            reviewService = new ReviewService(signedIn);
+            // candidates hear of a move once its undo window has passed (decision 0018)
+            delivery = new StatusNotificationDelivery(signedIn.unitOfWork(), undoWindow());
+            boardService = new BoardService(signedIn, delivery.undoWindow(), delivery::moved);
+            reviewService = new ReviewService(signedIn, boardService);
+            delivery.start();
         }
         board = new BoardViewModel(boardService, signedIn, this);
         views.put(Section.BOARD, BoardView.load(board));
@@ -111,8 +117,24 @@ final class WorkspaceComposer implements Navigator {
         }
     }
 
-    /** The workspace's own connections: the statistics replica's pool (the main window owns the offline copy). */
+    /** How long a move's notification waits for an undo; a broken value gives the default, said in the log. */
+    private static java.time.Duration undoWindow() {
+        try {
+            return StatusNotificationDelivery.undoWindow(SettingsLoader.system().load(Map.of()));
+        } catch (SettingsException e) {
+            LoggerFactory.getLogger(WorkspaceComposer.class).warn("Undo window: {}", e.getMessage());
+            return BoardService.DEFAULT_UNDO_WINDOW;
+        }
+    }
+
+    /**
+     * The workspace's own connections and timers: the statistics replica's pool (the main window owns the offline
+     * copy), the notifications' delivery (sign-out delivers what is still pending).
+     */
     void close() {
+        if (delivery != null) {
+            delivery.close();
+        }
         stats.close();
     }
 
