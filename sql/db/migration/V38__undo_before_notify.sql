@@ -243,6 +243,8 @@ GRANT EXECUTE ON FUNCTION recruiter.notify_status_change(integer[], text) TO rec
 
 -- 6. Hiring managers' notifications ---------------------------------------------------------------------------
 
+-- Only to active accounts that exist here: the offline copy on a laptop (decision 0010) holds the job's hiring
+-- managers but not their accounts, and its notifications are never sent anywhere.
 CREATE OR REPLACE FUNCTION recruiter.notify_hiring_managers() RETURNS trigger
     LANGUAGE plpgsql
     SECURITY DEFINER
@@ -265,6 +267,7 @@ BEGIN
                    || ' a postulé pour le poste de ' || j.title,
                j.id, NEW.id, false, now()
           FROM recruiter.job_hiring_managers m
+          JOIN public.users hm ON hm.id = m.user_id AND hm.is_active IS TRUE
           JOIN public.jobs j ON j.id = NEW.job_id
           JOIN public.candidates c ON c.id = NEW.candidate_id
           JOIN public.users u ON u.id = c.user_id
@@ -296,6 +299,7 @@ BEGIN
                || ' pour le poste de ' || j.title,
            j.id, NEW.id, false, now()
       FROM recruiter.job_hiring_managers m
+      JOIN public.users hm ON hm.id = m.user_id AND hm.is_active IS TRUE
       JOIN public.jobs j ON j.id = NEW.job_id
       JOIN public.candidates c ON c.id = NEW.candidate_id
       JOIN public.users u ON u.id = c.user_id
