@@ -233,4 +233,59 @@ class UndoBeforeNotifyTest {
                 + " WHERE type = 'STATUS_CHANGE' AND related_application_id IS NOT NULL"))
                 .containsExactly(moved + "|" + moved);
     }
+
+    /** A clock the test moves on by hand. */
+    private static final class ManualClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-12-07T10:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theBoardSaysWhenTheCandidateIsToldAndWhetherAnUndoCameInTimeInBothLanguages() {
+        TestDatabase.Db db = BoardFixture.create("undo_board_words", 0);
+        SignedIn anne = BoardFixture.signIn(db, TwoCompanies.ANNE);
+        ManualClock clock = new ManualClock();
+        BoardViewModel board = new BoardViewModel(new BoardService(anne, Duration.ofSeconds(10), () -> { }),
+                new ImmediateTaskRunner(), new co.intowork.recruiter.testing.RecordingNavigator(), clock);
+        board.open(ALPHA_JOB);
+        BoardCard chloe = board.column(ApplicationStatus.APPLIED).cards().get(0);
+        try {
+            co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.FRANCE);
+            board.requestMove(List.of(chloe), ApplicationStatus.VIEWED);
+            assertThat(board.messageProperty().get()).isEqualTo("Chloé Candidate : déplacé(e) vers Vues. Le candidat"
+                    + " en sera informé dans 10 s, sauf si vous annulez (Ctrl+Z).");
+            clock.advance(Duration.ofSeconds(3));
+            board.undo();
+            assertThat(board.messageProperty().get()).isEqualTo("Le déplacement a été annulé avant que le candidat"
+                    + " en soit informé : rien n'a été envoyé.");
+
+            co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.ENGLISH);
+            board.requestMove(List.of(board.column(ApplicationStatus.APPLIED).cards().get(0)),
+                    ApplicationStatus.VIEWED);
+            clock.advance(Duration.ofSeconds(30));
+            board.undo();
+            assertThat(board.messageProperty().get())
+                    .isEqualTo("The move was undone; the candidate is told of the restored status.");
+        } finally {
+            co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.ENGLISH);
+        }
+    }
 }

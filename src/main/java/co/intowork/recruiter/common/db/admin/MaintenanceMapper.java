@@ -27,4 +27,6 @@ public interface MaintenanceMapper {
     List<MaintenanceReport.ConstraintValidation> validateCheckConstraints();
 
     OffsetDateTime refreshActiveJobsSummary();
+
+    void deliverDueStatusNotifications();
 }
