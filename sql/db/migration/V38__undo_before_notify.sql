@@ -33,6 +33,8 @@
 --        MESSAGE "💬 Nouvelle note sur une candidature" / "{auteur} a ajouté une note sur la candidature de
 --            {candidat} pour le poste de {titre}", when another person adds a note (an element appended to
 --            recruiter_notes, or the notes text changed), unless an unread one for that application waits already.
+--            The author is the desktop session's person (never what the note's JSON claims), else, for the
+--            platform, the appended element's user_id; the name is read from users.
 --
 -- Runs outside a transaction (see the .conf file): the triggers on job_applications go through
 -- recruiter.apply_ddl. Re-runnable: IF NOT EXISTS, CREATE OR REPLACE.
@@ -275,19 +277,22 @@ BEGIN
         RETURN NULL;
     END IF;
 
-    -- a note: the appended recruiter_notes element names its author; a changed notes text is the actor's
+    -- a note: an element appended to recruiter_notes, or the notes text changed. Its author is the desktop
+    -- session's person whatever the element claims (a client writes that JSON itself: a forged user_id would
+    -- silence a manager, a forged user_name would put words in a colleague's name); for the platform, the
+    -- element's user_id. The name always comes from users.
     old_count := CASE WHEN jsonb_typeof(OLD.recruiter_notes) = 'array' THEN jsonb_array_length(OLD.recruiter_notes) ELSE 0 END;
     new_count := CASE WHEN jsonb_typeof(NEW.recruiter_notes) = 'array' THEN jsonb_array_length(NEW.recruiter_notes) ELSE 0 END;
-    IF new_count > old_count THEN
-        author := CASE WHEN (NEW.recruiter_notes -> -1 ->> 'user_id') ~ '^[0-9]{1,9}$'
-                       THEN (NEW.recruiter_notes -> -1 ->> 'user_id')::integer END;
-        author_name := nullif(btrim(NEW.recruiter_notes -> -1 ->> 'user_name'), '');
-    ELSIF nullif(btrim(NEW.notes), '') IS NOT NULL AND NEW.notes IS DISTINCT FROM OLD.notes THEN
-        author := recruiter.current_actor_user_id();
-    ELSE
+    IF new_count <= old_count
+       AND (nullif(btrim(NEW.notes), '') IS NULL OR NEW.notes IS NOT DISTINCT FROM OLD.notes) THEN
         RETURN NULL;
     END IF;
-    IF author_name IS NULL AND author IS NOT NULL THEN
+    author := recruiter.current_actor_user_id();
+    IF author IS NULL AND new_count > old_count
+       AND (NEW.recruiter_notes -> -1 ->> 'user_id') ~ '^[0-9]{1,9}$' THEN
+        author := (NEW.recruiter_notes -> -1 ->> 'user_id')::integer;
+    END IF;
+    IF author IS NOT NULL THEN
         SELECT nullif(btrim(coalesce(w.first_name, '') || ' ' || coalesce(w.last_name, '')), '')
           INTO author_name FROM public.users w WHERE w.id = author;
     END IF;

@@ -140,4 +140,34 @@ class HiringManagerNotificationsTest {
             assertThat(rs.getString(1)).isEqualTo("4");
         }
     }
+
+    @Test
+    void aClientCannotForgeTheAuthorOfANoteToSilenceOrMisleadHer() throws Exception {
+        SignedIn anne = signIn(TwoCompanies.ANNE);
+        SignedIn hugo = signIn(TwoCompanies.HUGO);
+        InboxViewModel inbox = new InboxViewModel(hugo, navigator);
+        // as a client login with psql could: in her own session, an element claiming to be by Hugo (to silence
+        // him), and one by "Le PDG"
+        anne.unitOfWork().run(session -> {
+            try (Statement st = session.getConnection().createStatement()) {
+                st.execute("UPDATE public.job_applications SET recruiter_notes = '[{\"user_id\": 4, \"user_name\":"
+                        + " \"Hugo Manager\", \"note\": \"x\", \"created_at\": \"2026-12-07T10:00:00Z\"}]'"
+                        + " WHERE id = 101");
+            }
+        });
+        assertThat(lines(inbox)).containsExactly("MESSAGE Nouvelle note sur une candidature / Anne Alpha a ajouté une"
+                + " note sur la candidature de Chloé Candidate pour le poste de Alpha engineer");
+        inbox.markAllRead();
+        anne.unitOfWork().run(session -> {
+            try (Statement st = session.getConnection().createStatement()) {
+                st.execute("UPDATE public.job_applications SET recruiter_notes = recruiter_notes || '[{\"user_id\": 2,"
+                        + " \"user_name\": \"Le PDG\", \"note\": \"y\", \"created_at\": \"2026-12-07T10:00:00Z\"}]'"
+                        + " WHERE id = 101");
+            }
+        });
+        List<String> now = lines(inbox);
+        assertThat(now).hasSize(2).noneMatch(line -> line.contains("PDG"));
+        assertThat(now.get(0)).isEqualTo("MESSAGE Nouvelle note sur une candidature / Anne Alpha a ajouté une"
+                + " note sur la candidature de Chloé Candidate pour le poste de Alpha engineer");
+    }
 }
