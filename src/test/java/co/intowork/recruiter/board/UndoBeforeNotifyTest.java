@@ -288,4 +288,21 @@ class UndoBeforeNotifyTest {
             co.intowork.recruiter.common.ui.Messages.use(java.util.Locale.ENGLISH);
         }
     }
+
+    @Test
+    void theClientThatMovedDeliversByItselfOnceTheWindowHasPassed() throws Exception {
+        TestDatabase.Db db = BoardFixture.create("undo_self_delivery", 0);
+        SignedIn anne = BoardFixture.signIn(db, TwoCompanies.ANNE);
+        try (StatusNotificationDelivery delivery = new StatusNotificationDelivery(anne.unitOfWork(),
+                Duration.ofSeconds(1))) {
+            BoardService board = new BoardService(anne, delivery.undoWindow(), delivery::moved);
+            move(board, card(board, ApplicationStatus.APPLIED, 101), ApplicationStatus.VIEWED);
+            assertThat(rows(db, STATUS_MESSAGES_OF_101)).isEmpty();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (rows(db, STATUS_MESSAGES_OF_101).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(rows(db, STATUS_MESSAGES_OF_101)).hasSize(1);
+        }
+    }
 }
