@@ -5,7 +5,7 @@ import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.board.BoardCard;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 import java.util.List;
 
@@ -63,7 +63,7 @@ public final class ReviewService {
                     mapper.skills(a.candidateId()), mapper.events(applicationId));
         });
         if (review == null) {
-            throw new UserFacingException(Messages.format("review.notFound", applicationId));
+            throw new UserFacingException(Sentence.of("review.notFound", applicationId));
         }
         return review;
     }
@@ -89,7 +89,7 @@ public final class ReviewService {
     /** Saves notes, rating and scorecard if nobody changed the application since {@code version}; the new version. */
     public int saveAssessment(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
         if (notes != null && notes.length() > MAX_NOTES_LENGTH) {
-            throw new UserFacingException(Messages.format("review.error.notesLength", MAX_NOTES_LENGTH));
+            throw new UserFacingException(Sentence.of("review.error.notesLength", MAX_NOTES_LENGTH));
         }
         return saver.save(applicationId, version, notes, rating, scorecard);
     }
