@@ -6,7 +6,9 @@
 -- (V10, one function, replaced here) deletes a desktop move's pending notification when the platform changes
 -- that application's status itself (an index probe of a small table), and a new trigger writes a notification
 -- for each hiring manager of the job on an INSERT, and on an UPDATE OF notes or recruiter_notes (a probe of
--- recruiter.job_hiring_managers: nothing more for a job without hiring managers).
+-- recruiter.job_hiring_managers: nothing more for a job without hiring managers); before a hard DELETE of an
+-- application or a job, the hiring managers' notifications stop pointing at it, so the delete succeeds or fails
+-- exactly as before.
 --
 -- 1. recruiter.pending_status_notifications: one row per application a desktop client moved and whose candidate
 --    has not been told yet. Written by the status trigger (not by the client: a client cannot skip it), for
@@ -318,10 +320,46 @@ END
 $$;
 REVOKE ALL ON FUNCTION recruiter.notify_hiring_managers() FROM PUBLIC;
 
+-- The platform hard-deletes applications and jobs (V12), and notifications point at both without ON DELETE: the
+-- hiring managers' notifications written here must not make such a delete fail where it succeeded before. Just
+-- before the row goes, theirs stop pointing at it (the text stays in their inbox; opening it leads nowhere, or to
+-- the job's board for a deleted application).
+CREATE OR REPLACE FUNCTION recruiter.detach_hiring_manager_notifications() RETURNS trigger
+    LANGUAGE plpgsql
+    SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'job_applications' THEN
+        UPDATE public.notifications n
+           SET related_application_id = NULL
+         WHERE n.related_application_id = OLD.id AND n.type IN ('NEW_APPLICATION', 'MESSAGE')
+           AND n.user_id IN (SELECT m.user_id FROM recruiter.job_hiring_managers m WHERE m.job_id = OLD.job_id);
+    ELSE
+        UPDATE public.notifications n
+           SET related_job_id = NULL
+         WHERE n.related_job_id = OLD.id AND n.type IN ('NEW_APPLICATION', 'MESSAGE')
+           AND n.user_id IN (SELECT m.user_id FROM recruiter.job_hiring_managers m WHERE m.job_id = OLD.id);
+    END IF;
+    RETURN OLD;
+END
+$$;
+REVOKE ALL ON FUNCTION recruiter.detach_hiring_manager_notifications() FROM PUBLIC;
+
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
 CREATE OR REPLACE TRIGGER recruiter_notify_hiring_managers
     AFTER INSERT OR UPDATE OF notes, recruiter_notes ON public.job_applications
     FOR EACH ROW EXECUTE FUNCTION recruiter.notify_hiring_managers()
+$ddl$,
+$ddl$
+CREATE OR REPLACE TRIGGER recruiter_detach_hiring_manager_notifications
+    BEFORE DELETE ON public.job_applications
+    FOR EACH ROW EXECUTE FUNCTION recruiter.detach_hiring_manager_notifications()
+$ddl$,
+$ddl$
+CREATE OR REPLACE TRIGGER recruiter_detach_hiring_manager_notifications
+    BEFORE DELETE ON public.jobs
+    FOR EACH ROW EXECUTE FUNCTION recruiter.detach_hiring_manager_notifications()
 $ddl$
 ]);

@@ -139,6 +139,19 @@ class HiringManagerNotificationsTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("4");
         }
+        // the platform hard-deletes an application, then a job, as before: her notifications stop pointing at them
+        asPlatform("INSERT INTO public.jobs (id, employer_id, company_id, title, description, job_type, location_type,"
+                + " status) VALUES (13, 1, 1, 'Alpha intern', 'd', 'internship', 'on_site', 'published')");
+        asPlatform("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (13, 4, 1)");
+        asPlatform("INSERT INTO public.job_applications (id, job_id, candidate_id, status) VALUES (160, 13, 2, 'applied')");
+        assertThat(lines(inbox)).containsExactly(
+                "NEW_APPLICATION Nouvelle candidature reçue / Claude Candidate a postulé pour le poste de Alpha intern",
+                "NEW_APPLICATION Nouvelle candidature reçue / Claude Candidate a postulé pour le poste de Alpha engineer");
+        asPlatform("DELETE FROM public.job_applications WHERE id = 160");
+        asPlatform("DELETE FROM public.jobs WHERE id = 13");
+        assertThat(lines(inbox)).hasSize(2);
+        assertThat(inbox.items().get(0).relatedJobId()).isNull();
+        assertThat(inbox.items().get(0).relatedApplicationId()).isNull();
     }
 
     @Test
