@@ -2,6 +2,8 @@ package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
+import co.intowork.recruiter.board.BoardService;
+import co.intowork.recruiter.notifications.StatusNotificationDelivery;
 import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.settings.LastSignIn;
@@ -55,7 +57,7 @@ final class CompositionRoot {
 
     /** What the signed-in workspace reads from the settings, read again at each sign-in (an edit takes effect). */
     WorkspaceSettings workspaceSettings() {
-        return new WorkspaceSettings(cvFiles(), statsSettings());
+        return new WorkspaceSettings(cvFiles(), statsSettings(), undoWindow());
     }
 
     /** The servers to offer, with the one and the email address last used chosen. */
@@ -85,6 +87,16 @@ final class CompositionRoot {
         } catch (SettingsException e) {
             LoggerFactory.getLogger(CompositionRoot.class).warn("Offline CV settings: {}", e.getMessage());
             return null;
+        }
+    }
+
+    /** How long a move's notification waits for an undo; a broken value gives the default, said in the log. */
+    private java.time.Duration undoWindow() {
+        try {
+            return StatusNotificationDelivery.undoWindow(settings.load(Map.of()));
+        } catch (SettingsException e) {
+            LoggerFactory.getLogger(CompositionRoot.class).warn("Undo window: {}", e.getMessage());
+            return BoardService.DEFAULT_UNDO_WINDOW;
         }
     }
 

@@ -25,6 +25,7 @@ final class Workspace implements Navigator {
     private final Map<Section, Object> viewModels = new EnumMap<>(Section.class);
     private final List<Section> sections;
     private final Consumer<Section> showSection;
+    private final WorkspaceContext context;
 
     /**
      * {@code offlineCopy}: the copy on this computer (see {@link WorkspaceContext}); {@code showSection} selects a
@@ -34,7 +35,7 @@ final class Workspace implements Navigator {
               BooleanSupplier copyOnDisk, CopyRepair repair, Consumer<Section> showSection) {
         this.sections = List.copyOf(sections);
         this.showSection = showSection;
-        WorkspaceContext context = new WorkspaceContext(signedIn, this, settings, offlineCopy, copyOnDisk, repair,
+        context = new WorkspaceContext(signedIn, this, settings, offlineCopy, copyOnDisk, repair,
                 Collections.unmodifiableMap(viewModels));
         for (Section section : this.sections) {
             viewModels.put(section, section.screen().createViewModel(context));
@@ -75,9 +76,13 @@ final class Workspace implements Navigator {
         return false;
     }
 
-    /** The workspace's own connections (the statistics replica's pool); the main window owns the offline copy. */
+    /**
+     * The workspace's own connections and timers (the statistics replica's pool, the notifications' delivery); the
+     * main window owns the offline copy.
+     */
     void close() {
         viewModels.forEach((section, vm) -> section.screen().close(vm));
+        context.close();
     }
 
     /** The Offline section, when this workspace has it: whether the server answers, and what waits. */

@@ -4,6 +4,7 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.notifications.StatusNotificationDelivery;
 import co.intowork.recruiter.review.CvOpener;
 import co.intowork.recruiter.review.DesktopCvOpener;
 import co.intowork.recruiter.review.ReviewService;
@@ -31,6 +32,7 @@ final class WorkspaceContext {
     private BoardService boardService;
     private ReviewService reviewService;
     private OfflineOperations outbox;
+    private StatusNotificationDelivery delivery;
 
     /**
      * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
@@ -83,10 +85,20 @@ final class WorkspaceContext {
         return type.cast(vm);
     }
 
-    /** Working offline, moves go to the copy's outbox instead of the server. */
+    /**
+     * Working offline, moves go to the copy's outbox instead of the server. Online, each candidate's notification
+     * waits the undo window and this workspace delivers what is due (decision 0018): after its own moves, and
+     * every half minute anyone's.
+     */
     BoardService boardService() {
         if (boardService == null) {
-            boardService = signedIn.offline() ? new BoardService(signedIn, outbox()) : new BoardService(signedIn);
+            if (signedIn.offline()) {
+                boardService = new BoardService(signedIn, outbox());
+            } else {
+                delivery = new StatusNotificationDelivery(signedIn.unitOfWork(), settings.undoWindow());
+                boardService = new BoardService(signedIn, delivery.undoWindow(), delivery::moved);
+                delivery.start();
+            }
         }
         return boardService;
     }
@@ -94,9 +106,16 @@ final class WorkspaceContext {
     ReviewService reviewService() {
         if (reviewService == null) {
             reviewService = signedIn.offline() ? new ReviewService(signedIn, boardService(), outbox())
-                    : new ReviewService(signedIn);
+                    : new ReviewService(signedIn, boardService());
         }
         return reviewService;
+    }
+
+    /** Stops the delivery's timer (sign-out itself delivers what the person still had pending). */
+    void close() {
+        if (delivery != null) {
+            delivery.close();
+        }
     }
 
     /** Working offline, a CV opens from the copy the last pull downloaded (when it could). */

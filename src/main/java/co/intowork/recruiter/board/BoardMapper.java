@@ -17,12 +17,12 @@ public interface BoardMapper {
     /** The live applications among ids, as cards, with their latest status change. */
     List<CardState> states(@Param("jobId") int jobId, @Param("ids") Integer[] ids);
 
-    /** Moves the applications whose version still matches; returns those moved. */
+    /**
+     * Moves the applications whose version still matches; returns those moved. Their candidates are told once
+     * {@code undoSeconds} have passed without the move being undone (V38).
+     */
     List<Versioned> move(@Param("jobId") int jobId, @Param("ids") Integer[] ids, @Param("versions") Integer[] versions,
-                         @Param("to") String to);
-
-    /** The platform's STATUS_CHANGE notification for each application's candidate (V31's function writes them). */
-    void notifyCandidates(@Param("ids") Integer[] ids, @Param("title") String title);
+                         @Param("to") String to, @Param("undoSeconds") int undoSeconds);
 
     List<JobChoice> jobChoices(@Param("companyId") Integer companyId, @Param("userId") int userId);
 }

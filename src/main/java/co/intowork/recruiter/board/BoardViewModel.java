@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -68,6 +69,8 @@ public final class BoardViewModel {
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
     private final ObjectProperty<BulkPreview> preview = new SimpleObjectProperty<>();
     private List<UndoEntry> lastMove = List.of();
+    // when the last move was made, to say whether its undo comes before the candidates are told
+    private Instant lastMoveAt = Instant.MIN;
     private int generation;
 
     public BoardViewModel(SignedIn signedIn, Navigator navigator) {
@@ -254,6 +257,11 @@ public final class BoardViewModel {
         moves.forEach(m -> previous.put(m.card().applicationId(), m.card().status()));
         busy.set(true);
         message.set("");
+        Instant requested = clock.instant();
+        // the undo reaches the server before the window of the move it undoes has passed (with a second to spare
+        // for the round trip): the pending messages end as they began, and nothing is sent (decision 0018)
+        boolean untold = undoing && !service.undoWindow().isZero()
+                && requested.isBefore(lastMoveAt.plus(service.undoWindow()).minusSeconds(1));
         tasks.run(() -> new Moved(service.move(jobId, moves), service.header(jobId)), moved -> {
             busy.set(false);
             if (moving != generation) {
@@ -266,13 +274,18 @@ public final class BoardViewModel {
             showHeader(moved.header());
             if (undoing) {
                 lastMove = List.of();
-                message.set(Messages.format("board.undone", moved.cards().size()));
+                message.set(Messages.format(untold ? "board.undone.untold" : "board.undone", moved.cards().size()));
             } else {
                 lastMove = moved.cards().stream()
                         .map(c -> new UndoEntry(c, previous.get(c.applicationId()))).toList();
+                lastMoveAt = requested;
+                long seconds = service.undoWindow().toSeconds();
+                String suffix = seconds > 0 ? ".window" : "";
                 message.set(moved.cards().size() == 1
-                        ? Messages.format("board.moved.one", moved.cards().get(0).candidateName(), to.displayName())
-                        : Messages.format("board.moved.many", moved.cards().size(), to.displayName()));
+                        ? Messages.format("board.moved.one" + suffix, moved.cards().get(0).candidateName(),
+                                to.displayName(), seconds)
+                        : Messages.format("board.moved.many" + suffix, moved.cards().size(), to.displayName(),
+                                seconds));
             }
             canUndo.set(!lastMove.isEmpty());
         }, failure -> {

@@ -26,8 +26,13 @@ public final class ReviewService {
     private final boolean offline;
 
     public ReviewService(SignedIn signedIn) {
+        this(signedIn, new BoardService(signedIn));
+    }
+
+    /** Online, moving through the workspace's board service (its undo window and notification delivery). */
+    public ReviewService(SignedIn signedIn, BoardService board) {
         this.signedIn = signedIn;
-        this.board = new BoardService(signedIn);
+        this.board = board;
         this.saver = this::saveOnServer;
         this.offline = false;
     }

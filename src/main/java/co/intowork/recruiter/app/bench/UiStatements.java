@@ -158,19 +158,19 @@ public final class UiStatements {
         BoardService board = new BoardService(s.rollback());
         if (!p.appliedCards().isEmpty()) {
             all.add(new BenchStatement("board.move", "board: move one card applied → viewed (BoardService: "
-                    + "version-checked UPDATE, status event by trigger, the candidate's notification; whole "
+                    + "version-checked UPDATE, status event and the candidate's pending notification by trigger; whole "
                     + "transaction incl. use_session, rolled back)",
                     r -> {
                         Subject.JobCard c = pick(r, p.appliedCards());
                         Integer[] ids = {c.card().applicationId()};
                         Integer[] versions = {c.card().version()};
                         return params("jobId", c.jobId(), "card", c, "ids", ids, "versions", versions,
-                                "to", ApplicationStatus.VIEWED.label(), "title",
-                                ApplicationStatus.VIEWED.notificationTitle(), "applicationId", ids[0]);
+                                "to", ApplicationStatus.VIEWED.label(), "undoSeconds", 10,
+                                "title", ApplicationStatus.VIEWED.notificationTitle(), "applicationId", ids[0]);
                     },
                     m -> timed(() -> board.move((int) m.get("jobId"), List.of(new BoardService.Move(
                             ((Subject.JobCard) m.get("card")).card(), ApplicationStatus.VIEWED))).size()),
-                    m -> explain(client, m, BOARD + "move", BOARD + "notifyCandidates"),
+                    m -> explain(client, m, BOARD + "move"),
                     List.of(APPLICATION_BY_ID), Baseline::move));
         }
 

@@ -87,8 +87,9 @@ class UiPlanGuardTest {
             Map.entry("SessionMapper.sessionEmployerId",
                     "a function call resolving the session by its token hash (unique index)"),
             Map.entry("SessionMapper.clientLoginProblem", "reads pg_roles and pg_class only, no platform table"),
-            Map.entry("BoardMapper.notifyCandidates",
-                    "a SECURITY DEFINER function call (recruiter.notify_status_change): its body probes the moved "
+            Map.entry("NotificationMapper.deliverDue",
+                    "a SECURITY DEFINER function call (recruiter.deliver_due_status_notifications): its body reads "
+                    + "the small pending table by due time (ix_pending_status_notifications_due) and the taken "
                     + "applications by primary key"),
             Map.entry("PipelineMapper.insert",
                     "INSERT ... VALUES of one row; its policy checks are primary-key probes"),
@@ -158,9 +159,8 @@ class UiPlanGuardTest {
             Integer[] ids = applications(who);
             Integer[] versions = new Integer[ids.length];
             java.util.Arrays.fill(versions, 1);
-            return params("jobId", job(who), "ids", ids, "versions", versions, "to", "viewed");
+            return params("jobId", job(who), "ids", ids, "versions", versions, "to", "viewed", "undoSeconds", 10);
         });
-        p.put("BoardMapper.notifyCandidates", who -> params("ids", applications(who), "title", "t"));
         p.put("BoardMapper.jobChoices", this::who);
         p.put("ReviewMapper.application", who -> with(who(who), "applicationId", applications(who)[0]));
         p.put("ReviewMapper.experiences", who -> params("candidateId", candidate(who)));

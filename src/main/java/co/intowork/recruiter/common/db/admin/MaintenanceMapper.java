@@ -29,4 +29,6 @@ public interface MaintenanceMapper {
     List<MaintenanceReport.ConstraintValidation> validateCheckConstraints();
 
     OffsetDateTime refreshActiveJobsSummary();
+
+    void deliverDueStatusNotifications();
 }

@@ -74,6 +74,11 @@ public final class MaintenanceService {
         // the job search rows (V41): bulk loads with triggers off leave them behind
         Long searchTermRepairs = step("Checking the job search index", problems,
                 MaintenanceMapper::rebuildJobSearchTerms);
+        // normally delivered within seconds by any signed-in client; this covers a night with none (decision 0018)
+        step("Delivering candidates' notifications past their undo window", problems, m -> {
+            m.deliverDueStatusNotifications();
+            return null;
+        });
         OffsetDateTime refreshed = step("Refreshing the job summary", problems,
                 MaintenanceMapper::refreshActiveJobsSummary);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
