@@ -40,6 +40,7 @@ public final class MainView {
     @FXML private ToggleButton statisticsButton;
     @FXML private ToggleButton inboxButton;
     @FXML private ToggleButton syncButton;
+    @FXML private ToggleButton searchButton;
     @FXML private Label sectionTitle;
     @FXML private Label sectionSummary;
     @FXML private VBox startupPane;
@@ -109,7 +110,7 @@ public final class MainView {
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), viewModel::toggleHelp);
             KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6};
+                KeyCode.DIGIT6, KeyCode.DIGIT7};
             Section[] sections = Section.values();
             for (int i = 0; i < Math.min(digits.length, sections.length); i++) {
                 Section section = sections[i];
@@ -149,7 +150,7 @@ public final class MainView {
         }
     }
 
-    private static final String[] HELP_GROUPS = {"everywhere", "pipeline", "board", "review", "inbox"};
+    private static final String[] HELP_GROUPS = {"everywhere", "pipeline", "board", "review", "inbox", "search"};
 
     /** The visible section's first place to type or choose (style class initial-focus), else the section itself. */
     private void focusWork() {
@@ -176,6 +177,7 @@ public final class MainView {
         buttons.put(Section.STATISTICS, statisticsButton);
         buttons.put(Section.INBOX, inboxButton);
         buttons.put(Section.SYNC, syncButton);
+        buttons.put(Section.SEARCH, searchButton);
         ToggleGroup group = new ToggleGroup();
         buttons.forEach((section, button) -> {
             button.setToggleGroup(group);

@@ -7,6 +7,7 @@ import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.review.ReviewMapper;
+import co.intowork.recruiter.search.CandidateSearchMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.LargeSeedMapper;
 import co.intowork.recruiter.stats.StatsMapper;
@@ -24,7 +25,7 @@ public final class Mappers {
     public static List<Class<?>> all() {
         return List.of(DemoSeedMapper.class, SessionMapper.class, NotificationMapper.class, LargeSeedMapper.class,
                 PipelineMapper.class, BoardMapper.class, ReviewMapper.class,
-                StatsMapper.class,
+                StatsMapper.class, CandidateSearchMapper.class,
                 // offline sync
                 SliceMapper.class, ReplicaMapper.class, CvFileMapper.class,
                 // benchmark (app/bench)

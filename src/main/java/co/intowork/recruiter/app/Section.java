@@ -10,7 +10,9 @@ public enum Section {
     STATISTICS("statistics"),
     INBOX("inbox"),
     // offline review (sync)
-    SYNC("sync");
+    SYNC("sync"),
+    // candidate search (issue 19)
+    SEARCH("search");
 
     private final String key;
 

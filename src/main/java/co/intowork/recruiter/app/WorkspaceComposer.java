@@ -15,6 +15,8 @@ import co.intowork.recruiter.review.DesktopCvOpener;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.ReviewView;
 import co.intowork.recruiter.review.ReviewViewModel;
+import co.intowork.recruiter.search.CandidateSearchView;
+import co.intowork.recruiter.search.CandidateSearchViewModel;
 import co.intowork.recruiter.settings.SettingsException;
 import co.intowork.recruiter.settings.SettingsLoader;
 import co.intowork.recruiter.stats.StatsSettings;
@@ -88,6 +90,7 @@ final class WorkspaceComposer implements Navigator {
         sync = new SyncViewModel(signedIn, offlineCopy,
                 () -> signedIn.offline() || copyOnDisk.getAsBoolean(), cvFiles, repair);
         views.put(Section.SYNC, SyncView.load(sync));
+        views.put(Section.SEARCH, CandidateSearchView.load(new CandidateSearchViewModel(signedIn, this)));
     }
 
     /** Where CV files are kept offline; a broken value means CV files are not downloaded (metadata still is). */
