@@ -158,6 +158,8 @@ class UiPlanGuardTest {
         p.put("BoardMapper.header", who -> with(who(who), "jobId", job(who)));
         p.put("BoardMapper.page", who -> params("jobId", job(who), "status", "applied", "afterAppliedAt", null,
                 "afterId", null, "limit", 50));
+        p.put("BoardMapper.tags", who -> params("jobId", job(who)));
+        p.put("BoardMapper.sources", who -> params("jobId", job(who)));
         p.put("BoardMapper.states", who -> params("jobId", job(who), "ids", applications(who)));
         p.put("BoardMapper.move", who -> {
             Integer[] ids = applications(who);
@@ -231,6 +233,14 @@ class UiPlanGuardTest {
                     params("c", criteria(who.user(), "ingénieur", null)));
             if (!search.isEmpty()) {
                 scans.put("PipelineMapper.page (search) as " + who.user().email(), search);
+            }
+            // the board with every filter on (name, rating, tag, source)
+            List<String> filtered = seqScans(who, mapperName("BoardMapper.page"), params("jobId", job(who),
+                    "status", "applied", "afterAppliedAt", null, "afterId", null, "limit", 50,
+                    "namePattern", "%an%", "minRating", 2, "tags", new String[] {"urgent"},
+                    "sources", new String[] {"", "linkedin"}));
+            if (!filtered.isEmpty()) {
+                scans.put("BoardMapper.page (filtered) as " + who.user().email(), filtered);
             }
         }
         scans.keySet().removeAll(TOLERATED.keySet());
