@@ -42,6 +42,11 @@ public final class PlatformShape {
     private PlatformShape() {
     }
 
+    /** A column an older platform database may lack, which the client adds (beforeMigrate__recruiter_notes_column). */
+    static boolean addedWhenAbsent(String tableDotColumn) {
+        return ADDED_WHEN_ABSENT.contains(tableDotColumn);
+    }
+
     /** Whether the status column holds strings (the platform's current shape), from the column shapes read. */
     public static boolean statusIsString(List<String> columnShapes) {
         return columnShapes.stream().anyMatch(s -> s.startsWith("job_applications.status|character varying")
