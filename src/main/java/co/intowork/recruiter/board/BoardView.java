@@ -146,7 +146,7 @@ public final class BoardView {
         name.setId("board-filter-name");
         name.setPromptText(Messages.text("board.filter.name"));
         name.setPrefColumnCount(14);
-        name.setMinWidth(120);
+        name.setMinWidth(200);
         HBox.setHgrow(name, Priority.SOMETIMES);
         name.textProperty().bindBidirectional(viewModel.filterNameProperty());
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
@@ -201,7 +201,7 @@ public final class BoardView {
         box.setId(id);
         box.setTitle(Messages.text(titleKey));
         box.setShowCheckedCount(true);
-        box.setMinWidth(110);
+        box.setMinWidth(130);
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String value) {
@@ -317,7 +317,8 @@ public final class BoardView {
         });
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(column.loadingProperty())
-                .then(Messages.text("board.loading")).otherwise(Messages.text("board.emptyColumn")));
+                .then(Messages.text("board.loading")).otherwise(Bindings.when(viewModel.filteredProperty())
+                        .then(Messages.text("board.filter.noMatch")).otherwise(Messages.text("board.emptyColumn"))));
         placeholder.getStyleClass().add("text-muted");
         list.setPlaceholder(placeholder);
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -203,6 +203,9 @@ public final class ReviewView {
         for (ReviewViewModel.ThreadItem item : viewModel.thread()) {
             Label heading = new Label(item.heading());
             heading.getStyleClass().addAll("text-small", "thread-heading");
+            heading.setWrapText(true);
+            heading.setMinWidth(0);
+            HBox.setHgrow(heading, javafx.scene.layout.Priority.SOMETIMES);
             Label text = new Label(item.text());
             text.setWrapText(true);
             HBox top = new HBox(8, heading);

@@ -177,6 +177,7 @@ public final class CandidateSearchView {
                 box.getChildren().add(more);
             }
             box.setMinWidth(0);
+            box.getStyleClass().add("search-hit");
             setText(null);
             setGraphic(box);
         }
