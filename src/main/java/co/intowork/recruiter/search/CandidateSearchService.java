@@ -11,7 +11,7 @@ import java.util.Map;
 /** Candidate search as the signed-in person: the hits, then their visible applications, in one transaction. */
 public final class CandidateSearchService {
     /** Hits shown at once; the server ranks the first four times as many it finds. */
-    public static final int MAX_HITS = 50;
+    public static final int MAX_HITS = 30;
     /** Applications shown under a hit; one more is read to know there are others. */
     public static final int JOBS_PER_HIT = 5;
     public static final int MAX_QUERY_LENGTH = 500;
