@@ -1,16 +1,16 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.sync.OfflineIdentity;

@@ -3,7 +3,7 @@ package co.intowork.recruiter.board;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,7 +55,7 @@ public final class BoardService {
         BoardHeader header = BoardHeader.of(signedIn.unitOfWork().inTransaction(
                 s -> s.getMapper(BoardMapper.class).header(jobId, user().companyId(), user().userId())));
         if (header == null) {
-            throw new UserFacingException(Messages.text("board.jobNotFound"));
+            throw new UserFacingException(Sentence.of("board.jobNotFound"));
         }
         return header;
     }

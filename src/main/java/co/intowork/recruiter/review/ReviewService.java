@@ -5,7 +5,7 @@ import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.board.BoardCard;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 import java.util.List;
 
@@ -70,7 +70,7 @@ public final class ReviewService {
                     offline ? List.of() : mapper.notes(applicationId));
         });
         if (review == null) {
-            throw new UserFacingException(Messages.format("review.notFound", applicationId));
+            throw new UserFacingException(Sentence.of("review.notFound", applicationId));
         }
         return review;
     }
@@ -96,7 +96,7 @@ public final class ReviewService {
     /** Saves notes, rating and scorecard if nobody changed the application since {@code version}; the new version. */
     public int saveAssessment(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
         if (notes != null && notes.length() > MAX_NOTES_LENGTH) {
-            throw new UserFacingException(Messages.format("review.error.notesLength", MAX_NOTES_LENGTH));
+            throw new UserFacingException(Sentence.of("review.error.notesLength", MAX_NOTES_LENGTH));
         }
         return saver.save(applicationId, version, notes, rating, scorecard);
     }
@@ -105,7 +105,7 @@ public final class ReviewService {
     public ThreadChange addNote(int applicationId, String note) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty() || text.length() > MAX_NOTE_LENGTH) {
-            throw new UserFacingException(Messages.format("review.thread.length", MAX_NOTE_LENGTH));
+            throw new UserFacingException(Sentence.of("review.thread.length", MAX_NOTE_LENGTH));
         }
         return change(s -> s.getMapper(ReviewMapper.class).addNote(applicationId, text), applicationId);
     }
@@ -113,7 +113,7 @@ public final class ReviewService {
     /** Deletes one of the signed-in person's own notes; refused when the thread changed meanwhile. */
     public ThreadChange deleteNote(int applicationId, Review.Note note) {
         if (note.createdAt() == null) {
-            throw new UserFacingException(Messages.text("review.thread.changed"));
+            throw new UserFacingException(Sentence.of("review.thread.changed"));
         }
         return change(s -> s.getMapper(ReviewMapper.class).deleteNote(applicationId, note.index(), note.createdAt()),
                 applicationId);
@@ -127,9 +127,9 @@ public final class ReviewService {
         } catch (RuntimeException e) {
             String state = co.intowork.recruiter.common.db.SqlErrors.sqlState(e).orElse("");
             switch (state) {
-                case "IW403" -> throw new UserFacingException(Messages.text("review.thread.notYours"), e);
-                case "IW409" -> throw new UserFacingException(Messages.text("review.thread.changed"), e);
-                case "IW404" -> throw new UserFacingException(Messages.format("review.notFound", applicationId), e);
+                case "IW403" -> throw new UserFacingException(Sentence.of("review.thread.notYours"), e);
+                case "IW409" -> throw new UserFacingException(Sentence.of("review.thread.changed"), e);
+                case "IW404" -> throw new UserFacingException(Sentence.of("review.notFound", applicationId), e);
                 default -> throw e;
             }
         }

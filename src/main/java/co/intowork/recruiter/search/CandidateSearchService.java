@@ -2,7 +2,7 @@ package co.intowork.recruiter.search;
 
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class CandidateSearchService {
 
     public List<Result> search(String query, Integer minYears) {
         if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            throw new UserFacingException(Messages.format("search.error.tooLong", MAX_QUERY_LENGTH));
+            throw new UserFacingException(Sentence.of("search.error.tooLong", MAX_QUERY_LENGTH));
         }
         return signedIn.unitOfWork().inTransaction(s -> {
             CandidateSearchMapper mapper = s.getMapper(CandidateSearchMapper.class);

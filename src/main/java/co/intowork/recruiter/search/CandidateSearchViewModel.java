@@ -46,7 +46,12 @@ public final class CandidateSearchViewModel {
     private String shown = "";
 
     public CandidateSearchViewModel(SignedIn signedIn, Navigator navigator) {
-        this(new CandidateSearchService(signedIn), signedIn.tasks(), navigator, !signedIn.offline());
+        this(new CandidateSearchService(signedIn), signedIn, navigator);
+    }
+
+    /** With the service the workspace built (the section registry). */
+    public CandidateSearchViewModel(CandidateSearchService service, SignedIn signedIn, Navigator navigator) {
+        this(service, signedIn.tasks(), navigator, !signedIn.offline());
     }
 
     CandidateSearchViewModel(CandidateSearchService service, TaskRunner tasks, Navigator navigator,

@@ -456,10 +456,11 @@ class RowLevelSecurityTest {
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
                     .containsExactly("add_application_note", "delete_application_note", "invite_hiring_manager",
-                            "notify_status_change", "refresh_visible_active_jobs_summary",
-                            "search_candidates", "search_visible_jobs", "session_company_id", "session_employer_id",
+                            "notify_status_change", "refresh_visible_active_jobs_summary", "search_candidates",
+                            "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
-                            "sign_in_finish", "sign_in_start", "sign_out", "visible_active_jobs_summary");
+                            "sign_in_finish", "sign_in_start", "sign_out", "visible_active_jobs_summary",
+                            "visible_recruiters");
         }
     }
 

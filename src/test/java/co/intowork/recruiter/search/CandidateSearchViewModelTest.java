@@ -41,6 +41,21 @@ class CandidateSearchViewModelTest {
         public void onUi(Runnable action) {
             action.run();
         }
+
+        @Override
+        public Cancellable every(java.time.Duration period, Runnable action) {
+            return () -> { };
+        }
+
+        @Override
+        public void runToEnd(String name, Runnable work) {
+            work.run();
+        }
+
+        @Override
+        public void runAndWait(String name, Runnable work, java.time.Duration timeout) {
+            work.run();
+        }
     }
 
     @BeforeAll

@@ -20,7 +20,7 @@ import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.search.CandidateSearchMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.DemoSeeder;
-import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.seed.large.LargeSeedMapper;
 import co.intowork.recruiter.stats.StatsMapper;
 import co.intowork.recruiter.stats.StatsQuery;
 import co.intowork.recruiter.testing.MigratedDatabase;
@@ -187,11 +187,13 @@ class UiPlanGuardTest {
         p.put("NotificationMapper.markRead", who -> params("userId", who.user().userId(), "id", 1));
         p.put("NotificationMapper.markAllRead", who -> params("userId", who.user().userId()));
         // statistics: all time (the screen's default), as the bench draws them most often
-        for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources", "jobs")) {
+        for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources")) {
             p.put("StatsMapper." + st, who -> params("q", stats(who)));
         }
         p.put("StatsMapper.stale", who -> params("q", stats(who), "limit", 200));
         p.put("StatsMapper.topJobs", who -> params("q", stats(who), "limit", 10));
+        p.put("StatsMapper.jobs", who -> params("q", stats(who), "search", null, "limit", 100));
+        p.put("StatsMapper.jobVisible", who -> params("jobId", 11));
         return p;
     }
 

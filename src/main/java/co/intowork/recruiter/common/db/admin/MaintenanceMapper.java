@@ -17,6 +17,8 @@ public interface MaintenanceMapper {
 
     long recountStatistics();
 
+    long rebuildJobSearchTerms();
+
     int purgePasswordResetTokens();
 
     int purgeExpiredVerificationTokens();
