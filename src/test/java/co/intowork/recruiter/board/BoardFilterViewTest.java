@@ -51,6 +51,9 @@ class BoardFilterViewTest {
         Scene scene = new Scene(BoardView.load(board), 1280, 720);
         scene.getStylesheets().add(BoardView.class.getResource("/co/intowork/recruiter/app/app.css").toExternalForm());
         stage.setScene(scene);
+        // the stage is shared with earlier tests of the run, which may have maximised it
+        stage.setMaximized(false);
+        stage.sizeToScene();
         stage.show();
     }
 

@@ -45,6 +45,9 @@ class ReviewThreadViewTest {
         Scene scene = new Scene(ReviewView.load(review), 1280, 720);
         scene.getStylesheets().add(ReviewView.class.getResource("/co/intowork/recruiter/app/app.css").toExternalForm());
         stage.setScene(scene);
+        // the stage is shared with earlier tests of the run, which may have maximised it
+        stage.setMaximized(false);
+        stage.sizeToScene();
         stage.show();
     }
 

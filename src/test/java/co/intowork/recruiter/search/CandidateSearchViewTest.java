@@ -54,6 +54,9 @@ class CandidateSearchViewTest {
         scene.getStylesheets().add(CandidateSearchView.class.getResource("/co/intowork/recruiter/app/app.css")
                 .toExternalForm());
         stage.setScene(scene);
+        // the stage is shared with earlier tests of the run, which may have maximised or resized it
+        stage.setMaximized(false);
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -133,6 +136,7 @@ class CandidateSearchViewTest {
         for (String id : java.util.List.of("#search-field", "#search-min-years", "#search-results", "#search-jobs")) {
             Node node = robot.lookup(id).query();
             var b = node.localToScene(node.getBoundsInLocal());
+            assertThat(node.getScene().getHeight()).isEqualTo(720);
             assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(1280);
             assertThat(b.getMaxY()).as(id).isLessThanOrEqualTo(720);
         }
