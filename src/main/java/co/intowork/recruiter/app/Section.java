@@ -15,6 +15,10 @@ import co.intowork.recruiter.pipeline.PipelineViewModel;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.review.ReviewView;
 import co.intowork.recruiter.review.ReviewViewModel;
+import co.intowork.recruiter.search.CandidateSearchMapper;
+import co.intowork.recruiter.search.CandidateSearchService;
+import co.intowork.recruiter.search.CandidateSearchView;
+import co.intowork.recruiter.search.CandidateSearchViewModel;
 import co.intowork.recruiter.stats.ReplicaSource;
 import co.intowork.recruiter.stats.StatsMapper;
 import co.intowork.recruiter.stats.StatsService;
@@ -73,7 +77,12 @@ public enum Section {
             // what waits or conflicts
             .showsCount(vm -> vm.pendingCountProperty().add(vm.conflictCountProperty()))
             // at once, not in a minute: an online sign-in sends what waits in the offline copy
-            .refreshedEveryMinute(SyncViewModel::checkConnection));
+            .refreshedEveryMinute(SyncViewModel::checkConnection)),
+    // candidate search (issue 19): every applicant the person may see; needs the server (not the offline copy)
+    SEARCH("search", "fth-search", Screen.of(
+            c -> new CandidateSearchViewModel(new CandidateSearchService(c.signedIn()), c.signedIn(), c.navigator()),
+            CandidateSearchView::load)
+            .mappers(CandidateSearchMapper.class));
 
     private final String key;
     private final String icon;

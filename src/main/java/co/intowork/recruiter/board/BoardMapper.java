@@ -12,7 +12,15 @@ public interface BoardMapper {
     /** One page of a column, newest first; after the card (afterAppliedAt, afterId) when afterId is set. */
     List<BoardCard> page(@Param("jobId") int jobId, @Param("status") String status,
                          @Param("afterAppliedAt") OffsetDateTime afterAppliedAt, @Param("afterId") Integer afterId,
-                         @Param("limit") int limit);
+                         @Param("limit") int limit, @Param("namePattern") String namePattern,
+                         @Param("minRating") Integer minRating, @Param("tags") String[] tags,
+                         @Param("sources") String[] sources);
+
+    /** The tags used on the job's applications, for the board's tag filter. */
+    List<String> tags(@Param("jobId") int jobId);
+
+    /** The sources of the job's applications ("" for direct ones), for the board's source filter. */
+    List<String> sources(@Param("jobId") int jobId);
 
     /** The live applications among ids, as cards, with their latest status change. */
     List<CardState> states(@Param("jobId") int jobId, @Param("ids") Integer[] ids);

@@ -86,8 +86,25 @@ public final class BoardService {
     }
 
     public List<BoardCard> page(int jobId, ApplicationStatus status, BoardCard after, int limit) {
+        return page(jobId, status, after, limit, BoardFilter.NONE);
+    }
+
+    public List<BoardCard> page(int jobId, ApplicationStatus status, BoardCard after, int limit, BoardFilter filter) {
+        BoardFilter f = filter == null ? BoardFilter.NONE : filter;
         return signedIn.unitOfWork().inTransaction(s -> s.getMapper(BoardMapper.class).page(jobId, status.label(),
-                after == null ? null : after.appliedAt(), after == null ? null : after.applicationId(), limit));
+                after == null ? null : after.appliedAt(), after == null ? null : after.applicationId(), limit,
+                f.namePattern(), f.minRating(), f.tagArray(), f.sourceArray()));
+    }
+
+    /** The tags and sources found on the job's applications, for the filters' choices. */
+    public record FilterChoices(List<String> tags, List<String> sources) {
+    }
+
+    public FilterChoices filterChoices(int jobId) {
+        return signedIn.unitOfWork().inTransaction(s -> {
+            BoardMapper m = s.getMapper(BoardMapper.class);
+            return new FilterChoices(m.tags(jobId), m.sources(jobId));
+        });
     }
 
     public List<JobChoice> jobChoices() {

@@ -461,8 +461,9 @@ class RowLevelSecurityTest {
             assertThat(strings(admin, "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'recruiter'::regnamespace"
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
-                    .containsExactly("deliver_due_status_notifications", "invite_hiring_manager", "notify_status_change",
-                            "refresh_visible_active_jobs_summary",
+                    .containsExactly("add_application_note", "delete_application_note",
+                            "deliver_due_status_notifications", "invite_hiring_manager",
+                            "notify_status_change", "refresh_visible_active_jobs_summary", "search_candidates",
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
                             "sign_in_finish", "sign_in_start", "sign_out", "visible_active_jobs_summary",
