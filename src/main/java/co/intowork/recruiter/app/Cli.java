@@ -1,6 +1,5 @@
 package co.intowork.recruiter.app;
 
-import co.intowork.recruiter.app.bench.BenchCommand;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.settings.SettingsException;
@@ -17,7 +16,7 @@ import java.io.PrintWriter;
                 + "the app.",
         subcommands = {MigrateCommand.class, SeedCommand.class, VersionCommand.class, ConfigCommand.class,
                 DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class, StatsCommand.class,
-                SyncCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                SyncCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 
@@ -30,11 +29,14 @@ public final class Cli {
         }
     }
 
-    /** Settings loader used by commands; tests swap in one with their own paths and environment. */
-    static SettingsLoader settingsLoader = SettingsLoader.system();
-
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Cli());
+    /**
+     * The command line over {@code settings}: picocli builds every command and its {@link ConnectionOptions}
+     * through {@link #factory}, which hands the options these settings (tests pass their own paths and environment).
+     */
+    public static CommandLine commandLine(SettingsLoader settings) {
+        CommandLine cl = new CommandLine(new Cli(), factory(settings));
+        // bench and the large seed: only in a developer build (decision 0017)
+        DeveloperTools.installed().ifPresent(tools -> tools.commands().forEach(cl::addSubcommand));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             String message;
@@ -57,7 +59,21 @@ public final class Cli {
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     }
 
-    public static int run(String... args) {
-        return commandLine().execute(args);
+    public static int run(SettingsLoader settings, String... args) {
+        return commandLine(settings).execute(args);
+    }
+
+    /** Picocli's own factory, except that the connection flags of every command come with the settings. */
+    static CommandLine.IFactory factory(SettingsLoader settings) {
+        CommandLine.IFactory standard = CommandLine.defaultFactory();
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == ConnectionOptions.class) {
+                    return type.cast(new ConnectionOptions(settings));
+                }
+                return standard.create(type);
+            }
+        };
     }
 }

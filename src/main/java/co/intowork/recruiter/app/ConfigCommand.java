@@ -24,7 +24,7 @@ final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        printSettings(out, connection.resolve(Cli.settingsLoader), Cli.settingsLoader.paths());
+        printSettings(out, connection.resolved(), connection.paths());
         out.flush();
         return 0;
     }

@@ -1,7 +1,8 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.settings.AppPaths;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.settings.SettingsLoader;
@@ -9,10 +10,19 @@ import picocli.CommandLine.Option;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** The connection flags every command shares; they override files and environment. */
 public final class ConnectionOptions {
+    private final SettingsLoader settings;
+
+    /** Built by {@link Cli#factory}: the files and environment the flags override. */
+    ConnectionOptions(SettingsLoader settings) {
+        this.settings = settings;
+    }
+
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://db.example.com:5432/intowork. "
                     + "Without one, the embedded database is used.")
@@ -33,16 +43,28 @@ public final class ConnectionOptions {
 
     /** Opens the database these flags (over files and environment) point at, for one command. */
     public Database open(Consumer<String> progress) {
-        return DatabaseConnector.open(resolve(Cli.settingsLoader), Cli.settingsLoader.paths(), Mappers.all(),
+        return open(progress, List.of());
+    }
+
+    /** With mappers of the developer tools besides the app's (bench, seed --scale large). */
+    public Database open(Consumer<String> progress, List<Class<?>> extraMappers) {
+        List<Class<?>> mappers = new ArrayList<>(Mappers.all());
+        mappers.addAll(extraMappers);
+        return DatabaseConnector.open(resolved(), settings.paths(), mappers,
                 () -> false, progress);
     }
 
     /** The settings in force for this command (flags over environment and files). */
     public ResolvedSettings resolved() {
-        return resolve(Cli.settingsLoader);
+        return resolve(settings);
     }
 
-    public ResolvedSettings resolve(SettingsLoader loader) {
+    /** Where this command's settings files and data live. */
+    public AppPaths paths() {
+        return settings.paths();
+    }
+
+    private ResolvedSettings resolve(SettingsLoader loader) {
         Map<SettingKey, String> flags = new EnumMap<>(SettingKey.class);
         flags.put(SettingKey.DB_URL, jdbcUrl);
         flags.put(SettingKey.DB_USER, user);

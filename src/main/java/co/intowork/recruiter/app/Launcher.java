@@ -1,7 +1,6 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.ui.Messages;
-import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.SettingsLoader;
 import org.slf4j.LoggerFactory;
 
@@ -16,36 +15,35 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // the one reading of this computer's settings: the window and the commands are handed it
+        SettingsLoader settings = SettingsLoader.system();
         if (System.getProperty("intowork.logDir") == null) {
-            System.setProperty("intowork.logDir", AppPaths.system().logDir().toString());
+            System.setProperty("intowork.logDir", settings.paths().logDir().toString());
         }
         if (args.length == 0) {
-            // JavaFX must not be touched from that thread before it has started (Platform.isFxApplicationThread
-            // would initialise its toolkit there, and a missing GTK would then fail there first): the UI thread
-            // is recognised by its name for the UnitOfWork's guard
-            Startup.startEmbeddedEarly(SettingsLoader.system(),
-                    () -> "JavaFX Application Thread".equals(Thread.currentThread().getName()));
+            // the embedded database opens while JavaFX starts, not after the window shows
+            CompositionRoot.openEmbeddedEarly(settings);
             try {
-                RecruiterApp.launchApp(args);
+                RecruiterApp.launchApp(settings, args);
             } catch (RuntimeException | LinkageError e) {
-                System.exit(windowFailed(e));
+                System.exit(windowFailed(settings, e));
             }
             return;
         }
-        System.exit(Cli.run(args));
+        System.exit(Cli.run(settings, args));
     }
 
     /**
      * The window could not open: the sentence on standard error (and in a message box when started from a desktop
      * menu, with no terminal, and the system can still show one), the stack trace in the log only.
      */
-    private static int windowFailed(Throwable failure) {
-        Messages.use(Messages.chooseLocale(RecruiterApp.languageSetting(SettingsLoader.system()), Locale.getDefault()));
+    private static int windowFailed(SettingsLoader settings, Throwable failure) {
+        Messages.use(Messages.chooseLocale(CompositionRoot.languageSetting(settings), Locale.getDefault()));
         String sentence = WindowStartFailure.explain(failure, System.getProperty("os.name"), System.getenv())
                 .orElseGet(() -> Messages.format("startup.window.other", String.valueOf(failure.getMessage())));
         LoggerFactory.getLogger(Launcher.class).error("JavaFX could not start: {}", failure.toString(), failure);
         System.err.println(sentence);
-        System.err.println(Messages.format("startup.window.log", AppPaths.system().logDir().resolve("intowork-recruiter.log")));
+        System.err.println(Messages.format("startup.window.log", settings.paths().logDir().resolve("intowork-recruiter.log")));
         if (System.console() == null && !java.awt.GraphicsEnvironment.isHeadless()) {
             try {
                 // AWT draws through X11 itself, without GTK: it can still say what is missing

@@ -1,15 +1,15 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.LoginView;
+import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import co.intowork.recruiter.sync.SyncViewModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableNumberValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -27,19 +27,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import javafx.util.Duration;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Controller of MainView.fxml: binds to {@link MainViewModel}, nothing more. */
 public final class MainView {
-    @FXML private ToggleButton pipelineButton;
-    @FXML private ToggleButton boardButton;
-    @FXML private ToggleButton reviewButton;
-    @FXML private ToggleButton statisticsButton;
-    @FXML private ToggleButton inboxButton;
-    @FXML private ToggleButton syncButton;
+    @FXML private VBox nav;
     @FXML private Label sectionTitle;
     @FXML private Label sectionSummary;
     @FXML private VBox startupPane;
@@ -80,9 +76,7 @@ public final class MainView {
     private final BooleanProperty sectionHasView = new SimpleBooleanProperty(false);
     // signed in on the server, which stopped answering, with jobs kept on this computer
     private final BooleanProperty canWorkOffline = new SimpleBooleanProperty(false);
-    // the unread count is kept fresh while signed in; the platform adds notifications at any time
-    private final Timeline unreadRefresh = new Timeline();
-    private WorkspaceComposer workspace;
+    private final Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
 
     private MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -93,7 +87,7 @@ public final class MainView {
     }
 
     /** The section keys and the overlay that lists every shortcut (F1 or the ? button; Esc closes it). */
-    private void setUpHelpAndShortcuts(Map<Section, ToggleButton> buttons) {
+    private void setUpHelpAndShortcuts() {
         helpOverlay.visibleProperty().bind(viewModel.helpVisibleProperty());
         helpButton.setOnAction(e -> viewModel.toggleHelp());
         helpClose.setOnAction(e -> viewModel.hideHelp());
@@ -109,10 +103,10 @@ public final class MainView {
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), viewModel::toggleHelp);
             KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6};
-            Section[] sections = Section.values();
-            for (int i = 0; i < Math.min(digits.length, sections.length); i++) {
-                Section section = sections[i];
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+            List<Section> sections = viewModel.sections();
+            for (int i = 0; i < Math.min(digits.length, sections.size()); i++) {
+                Section section = sections.get(i);
                 scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                         () -> viewModel.select(section));
             }
@@ -132,7 +126,7 @@ public final class MainView {
     private void fillHelp(boolean canEditJobs) {
         helpGrid.getChildren().clear();
         int row = 0;
-        for (String group : HELP_GROUPS) {
+        for (String group : helpGroups()) {
             Label title = new Label(Messages.text("help." + group));
             title.getStyleClass().add("help-group");
             helpGrid.add(title, 0, row++, 2, 1);
@@ -149,7 +143,16 @@ public final class MainView {
         }
     }
 
-    private static final String[] HELP_GROUPS = {"everywhere", "pipeline", "board", "review", "inbox"};
+    /** "everywhere", then each section that has keys of its own (a "help.KEY" group in the bundles), in order. */
+    private List<String> helpGroups() {
+        List<String> groups = new ArrayList<>(List.of("everywhere"));
+        for (Section section : viewModel.sections()) {
+            if (Messages.bundle().containsKey("help." + section.key())) {
+                groups.add(section.key());
+            }
+        }
+        return groups;
+    }
 
     /** The visible section's first place to type or choose (style class initial-focus), else the section itself. */
     private void focusWork() {
@@ -159,6 +162,36 @@ public final class MainView {
         }
         javafx.scene.Node target = view.lookup(".initial-focus");
         (target != null ? target : view).requestFocus();
+    }
+
+    /** A new workspace (someone signed in) or none: each section's view made from its ViewModel, the buttons' counts. */
+    private void showWorkspace(Workspace workspace) {
+        featureViews.clear();
+        buttons.forEach((section, button) -> {
+            button.textProperty().unbind();
+            button.setText(section.title());
+        });
+        canWorkOffline.unbind();
+        canWorkOffline.set(false);
+        if (workspace != null) {
+            for (Section section : workspace.sections()) {
+                featureViews.put(section, section.screen().createView(workspace.viewModel(section)));
+                ObservableNumberValue count = workspace.count(section);
+                if (count != null) {
+                    buttons.get(section).textProperty().bind(Bindings.createStringBinding(
+                            () -> section.titleWithCount(count.longValue()), count));
+                }
+            }
+            SignedIn now = viewModel.signedInProperty().get();
+            fillHelp(now.user().isRecruiter() && !now.offline());
+            SyncViewModel sync = workspace.sync();
+            if (!now.offline() && sync != null) {
+                canWorkOffline.bind(sync.reachableProperty().not().and(sync.offlineJobCountProperty().greaterThan(0)));
+            }
+        }
+        // only the shown section's view joins the scene (see showSection)
+        featureHost.getChildren().clear();
+        showSection(viewModel.sectionProperty().get());
     }
 
     private void showSection(Section section) {
@@ -172,16 +205,22 @@ public final class MainView {
         sectionHasView.set(featureViews.containsKey(section));
     }
 
+    /** The navigation, generated from the section registry: one button per section, in its order. */
+    private void addSectionButtons() {
+        // after the brand and the gap above the buttons
+        for (Section section : viewModel.sections()) {
+            ToggleButton button = new ToggleButton(section.title(), new FontIcon(section.icon()));
+            button.getStyleClass().add("nav-button");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setId(section.buttonId());
+            buttons.put(section, button);
+            nav.getChildren().add(button);
+        }
+    }
+
     @FXML
     private void initialize() {
-        unreadRefresh.setCycleCount(Animation.INDEFINITE);
-        Map<Section, ToggleButton> buttons = new EnumMap<>(Section.class);
-        buttons.put(Section.PIPELINE, pipelineButton);
-        buttons.put(Section.BOARD, boardButton);
-        buttons.put(Section.REVIEW, reviewButton);
-        buttons.put(Section.STATISTICS, statisticsButton);
-        buttons.put(Section.INBOX, inboxButton);
-        buttons.put(Section.SYNC, syncButton);
+        addSectionButtons();
         ToggleGroup group = new ToggleGroup();
         buttons.forEach((section, button) -> {
             button.setToggleGroup(group);
@@ -211,53 +250,7 @@ public final class MainView {
                 .and(viewModel.signedInUserProperty().isNotNull()).and(sectionHasView.not()));
         featureHost.visibleProperty().bind(viewModel.signedInUserProperty().isNotNull().and(sectionHasView));
         featureHost.effectProperty().bind(placeholderPane.effectProperty());
-        viewModel.signedInProperty().addListener((obs, old, now) -> {
-            if (workspace != null) {
-                // closing the statistics replica's pool may wait for the network: not on the UI thread, and not a
-                // daemon, so it finishes even when the app is closing (the main window's ViewModel owns the copy)
-                new Thread(workspace::close, "close-workspace").start();
-                workspace = null;
-            }
-            featureViews.clear();
-            unreadRefresh.stop();
-            inboxButton.textProperty().unbind();
-            inboxButton.setText(Messages.text("nav.inbox"));
-            syncButton.textProperty().unbind();
-            syncButton.setText(Messages.text("nav.sync"));
-            canWorkOffline.unbind();
-            canWorkOffline.set(false);
-            if (now != null) {
-                WorkspaceComposer composer = new WorkspaceComposer(now, viewModel.offlineDatabase(),
-                        viewModel::offlineCopyExists, viewModel.copyRepair(), viewModel::select);
-                workspace = composer;
-                featureViews.putAll(composer.views());
-                viewModel.setUnsavedWork(composer::hasUnsavedWork);
-                fillHelp(now.user().isRecruiter() && !now.offline());
-                var unreadCount = composer.inbox().unreadCountProperty();
-                inboxButton.textProperty().bind(Bindings.createStringBinding(() -> unreadCount.get() == 0
-                        ? Messages.text("nav.inbox") : Messages.format("nav.inboxCount", unreadCount.get()),
-                        unreadCount));
-                unreadRefresh.getKeyFrames().setAll(new KeyFrame(Duration.seconds(60), e -> {
-                    composer.inbox().refreshUnreadCount();
-                    composer.sync().checkConnection();
-                    viewModel.checkServer();
-                }));
-                composer.inbox().refreshUnreadCount();
-                // at once, not in a minute: an online sign-in sends what waits in the offline copy
-                composer.sync().checkConnection();
-                unreadRefresh.play();
-                // offline review: what waits or conflicts shows on the section's button
-                var waiting = composer.sync().pendingCountProperty().add(composer.sync().conflictCountProperty());
-                syncButton.textProperty().bind(Bindings.createStringBinding(() -> waiting.intValue() == 0
-                        ? Messages.text("nav.sync") : Messages.format("nav.syncCount", waiting.intValue()), waiting));
-                if (!now.offline()) {
-                    canWorkOffline.bind(composer.sync().reachableProperty().not()
-                            .and(composer.sync().offlineJobCountProperty().greaterThan(0)));
-                }
-            }
-            featureHost.getChildren().clear();
-            showSection(viewModel.sectionProperty().get());
-        });
+        viewModel.workspaceProperty().addListener((obs, old, now) -> showWorkspace(now));
         viewModel.sectionProperty().addListener((obs, old, now) -> showSection(now));
         // while signing in again, the workspace stays visible (dimmed) under the form
         placeholderPane.effectProperty().bind(Bindings.when(viewModel.sessionEndedProperty())
@@ -335,7 +328,7 @@ public final class MainView {
         workOfflineButton.disableProperty().bind(viewModel.busyProperty());
         workOfflineButton.setTooltip(new Tooltip(Messages.text("offline.workOfflineTip")));
         workOfflineButton.setOnAction(e -> viewModel.workOffline());
-        setUpHelpAndShortcuts(buttons);
+        setUpHelpAndShortcuts();
 
         connectionStatus.textProperty().bind(viewModel.connectionLabelProperty());
         schemaStatus.textProperty().bind(viewModel.schemaLabelProperty());

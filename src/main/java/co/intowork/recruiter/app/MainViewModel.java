@@ -1,11 +1,9 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.StartupClock;
-import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.Authenticator;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
-import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
@@ -13,9 +11,6 @@ import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.settings.LastSignIn;
-import co.intowork.recruiter.sync.OfflineIdentity;
-import co.intowork.recruiter.sync.OfflineSignIn;
-import co.intowork.recruiter.sync.CopyDamage;
 import co.intowork.recruiter.sync.CopyRepair;
 import co.intowork.recruiter.sync.Replica;
 import co.intowork.recruiter.sync.SyncService;
@@ -33,20 +28,24 @@ import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * State of the main window: opening the database, signing in and out, the chosen section, and what happens when
- * the database ends a session (ask again, keep everything on screen, then carry on). No scene-graph types.
+ * State of the main window, and the coordination of its parts: opening the database, signing in and out (with the
+ * question about unsaved work and the offline copy), switching between the server and the offline copy, and the
+ * workspace of the person signed in. The parts: {@link Navigation} (the chosen section), {@link SessionRetry}
+ * (work that survives the end of a session), {@link PersonalCopy} (the person's offline copy and verifier),
+ * {@link OfflineMode} (working on the copy, and the look for the server), {@link SignOutQuestion}, {@link Shutdown}.
+ * No scene-graph types.
  */
 public final class MainViewModel {
     private static final Logger log = LoggerFactory.getLogger(MainViewModel.class);
+    static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
 
     /** Opens the database of a server profile off the UI thread, reporting progress; the app passes Startup. */
     @FunctionalInterface
@@ -58,13 +57,21 @@ public final class MainViewModel {
     private final Opener opener;
     private final LoginViewModel login;
     private final LastSignIn lastSignIn;
+    private final OfflineCopy offlineCopy;
+    private final Supplier<WorkspaceSettings> workspaceSettings;
+
+    private final Navigation navigation;
+    private final SessionRetry sessionRetry;
+    private final PersonalCopy personalCopy;
+    private final OfflineMode offlineMode;
+    private final Shutdown shutdown;
+    private final SignOutQuestion signOutQuestion;
 
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty progressMessage = new SimpleStringProperty("");
     private final StringProperty errorMessage = new SimpleStringProperty("");
     private final StringProperty connectionLabel = new SimpleStringProperty(Messages.text("main.notConnected"));
     private final StringProperty schemaLabel = new SimpleStringProperty("");
-    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.PIPELINE);
     private final ObjectProperty<Database> database = new SimpleObjectProperty<>();
     private final ObjectProperty<SignedInUser> signedInUser = new SimpleObjectProperty<>();
     private final BooleanProperty sessionEnded = new SimpleBooleanProperty(false);
@@ -72,24 +79,14 @@ public final class MainViewModel {
     private final StringProperty homeSummary = new SimpleStringProperty("");
     private final StringProperty workspaceError = new SimpleStringProperty("");
     private final ObjectProperty<SignedIn> signedIn = new SimpleObjectProperty<>();
-    private final BooleanProperty helpVisible = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Startup.Offline> offline = new SimpleObjectProperty<>();
-    private final BooleanProperty serverAnswers = new SimpleBooleanProperty(false);
-    private final StringProperty signOutQuestion = new SimpleStringProperty("");
-    // the sign-out question is about unsaved work (sign out anyway?), not about the offline copy
-    private final BooleanProperty signOutUnsaved = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
     private BooleanSupplier unsavedWork = () -> false;
     private final BooleanBinding showLogin;
     private final BooleanBinding workspaceEnabled;
 
-    private final OfflineCopy offlineCopy;
     private ServerProfile openedProfile;
     private Authenticator auth;
-    private Runnable retryAfterSignIn;
-    // per person signed in on the server: their offline copy (opened on first use) and, until it is opened, a
-    // verifier of the password they signed in with, for signing in offline later (never the password itself)
-    private Replica.Lazy replica;
-    private volatile CompletableFuture<String> offlineVerifier;
+    private TaskRunner.Cancellable minuteTimer;
 
     public MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn) {
         this(tasks, login, opener, lastSignIn, OfflineCopy.none());
@@ -97,11 +94,42 @@ public final class MainViewModel {
 
     MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
                   OfflineCopy offlineCopy) {
-        this.offlineCopy = offlineCopy;
+        this(tasks, login, opener, lastSignIn, offlineCopy, WorkspaceSettings::defaults);
+    }
+
+    MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
+                  OfflineCopy offlineCopy, Supplier<WorkspaceSettings> workspaceSettings) {
+        this(tasks, login, opener, lastSignIn, offlineCopy, workspaceSettings, List.of(Section.values()));
+    }
+
+    /** {@code sections}: the screens of the workspace, in the navigation's order (the registry's, in the app). */
+    MainViewModel(TaskRunner tasks, LoginViewModel login, Opener opener, LastSignIn lastSignIn,
+                  OfflineCopy offlineCopy, Supplier<WorkspaceSettings> workspaceSettings, List<Section> sections) {
         this.tasks = tasks;
         this.opener = opener;
         this.login = login;
         this.lastSignIn = lastSignIn;
+        this.offlineCopy = offlineCopy;
+        this.workspaceSettings = workspaceSettings;
+        workspaceEnabled = Bindings.createBooleanBinding(
+                () -> signedInUser.get() != null && !sessionEnded.get(), signedInUser, sessionEnded);
+        this.navigation = new Navigation(sections, workspaceEnabled::get);
+        this.sessionRetry = new SessionRetry(tasks, this::sessionHasEnded);
+        this.personalCopy = new PersonalCopy(offlineCopy);
+        this.offlineMode = new OfflineMode(tasks);
+        this.shutdown = new Shutdown(tasks);
+        this.signOutQuestion = new SignOutQuestion(tasks, db -> SyncService.countsIn(db.unitOfWork()),
+                new SignOutQuestion.Copy() {
+                    @Override
+                    public boolean worthAsking() {
+                        return offlineCopy.exists() || offlineMode.active();
+                    }
+
+                    @Override
+                    public Supplier<Database> database() {
+                        return offlineDatabase();
+                    }
+                }, this::finishSignOut);
         login.setSubmitter(this::signIn);
         login.selectedProfileProperty().addListener((obs, old, now) -> {
             if (now != null && !now.equals(openedProfile) && signedInUser.get() == null && !busy.get()) {
@@ -112,10 +140,9 @@ public final class MainViewModel {
         showLogin = Bindings.createBooleanBinding(
                 () -> database.get() != null && !busy.get() && (signedInUser.get() == null || sessionEnded.get()),
                 database, busy, signedInUser, sessionEnded);
-        workspaceEnabled = Bindings.createBooleanBinding(
-                () -> signedInUser.get() != null && !sessionEnded.get(), signedInUser, sessionEnded);
         signedInUser.addListener((obs, old, now) -> userLabel.set(now == null ? ""
                 : Messages.format("main.user", now.displayName(), now.roleDescription())));
+        signedIn.addListener((obs, old, now) -> openWorkspace(now));
     }
 
     public void start() {
@@ -127,6 +154,10 @@ public final class MainViewModel {
                 this::openFailed);
     }
 
+    public void retry() {
+        start();
+    }
+
     /** Progress reported from the background, shown on the UI thread. */
     private void showProgress(String message) {
         tasks.onUi(() -> progressMessage.set(message));
@@ -136,15 +167,12 @@ public final class MainViewModel {
         openedProfile = profile;
         Database db = outcome.database();
         Startup.Offline off = outcome.offline();
-        SessionContext context = SessionContext.installOn(db.unitOfWork());
-        auth = off == null ? new AuthService(db.unitOfWork(), context)
-                : new OfflineSignIn(db.unitOfWork(), context, off.signInLimit());
-        offline.set(off);
-        serverAnswers.set(false);
+        auth = OfflineMode.authenticator(db, off);
+        offlineMode.opened(off);
         database.set(db);
         connectionLabel.set(off == null ? db.target().label() : Messages.text("offline.connection"));
         if (off != null) {
-            login.noticeProperty().set(offlineNotice());
+            login.noticeProperty().set(offlineMode.notice());
         }
         schemaLabel.set(Messages.format("main.schema", outcome.schemaVersion()));
         login.demoLogins().setAll(outcome.demoLogins());
@@ -162,22 +190,7 @@ public final class MainViewModel {
         busy.set(false);
     }
 
-    /**
-     * The server stopped answering during the session: carry on with the jobs kept on this computer. Leaves the
-     * server session (ended on the server if it still can be, else it expires), closes the server's pool and the
-     * person's copy, and opens the copy as the window's database, where they sign in offline.
-     */
-    public void workOffline() {
-        if (offline.get() == null && database.get() != null && !busy.get()) {
-            ServerProfile profile = openedProfile;
-            switchDatabase("", () -> tasks.run(() -> offlineCopy.open(this::showProgress),
-                    outcome -> opened(profile, outcome), this::openFailed));
-        }
-    }
-
-    public void retry() {
-        start();
-    }
+    // --- signing in ---------------------------------------------------------------------------------------------
 
     private void signIn(String email, String password) {
         Authenticator service = auth;
@@ -186,42 +199,15 @@ public final class MainViewModel {
         }
         StartupClock.reached("sign-in submitted");
         login.signingInProperty().set(true);
-        boolean onServer = offline.get() == null;
+        boolean onServer = !offlineMode.active();
         tasks.run(() -> {
                     SignedInUser user = service.signIn(email, password);
                     if (onServer) {
-                        // a deliberately slow hash (up to 2 s on a cold start): computed beside the sign-in, not in it,
-                        // and a few seconds later, so the first screen does not share the processor with it (it is
-                        // only waited for when the offline copy is first used)
-                        offlineVerifier = CompletableFuture.supplyAsync(() -> OfflineIdentity.verifier(password),
-                                CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
+                        personalCopy.passwordAccepted(password);
                     }
                     return new Home(user, service.visibleJobCount(user));
                 },
-                home -> {
-                    SignedInUser previous = signedInUser.get();
-                    signedInUser.set(home.user());
-                    if (previous == null || previous.userId() != home.user().userId()) {
-                        closeReplicaInBackground();
-                        replica = onServer ? offlineCopy.lazy() : null;
-                        signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), signedInTasks, !onServer));
-                    }
-                    homeSummary.set(summary(home));
-                    sessionEnded.set(false);
-                    workspaceError.set("");
-                    login.reset();
-                    if (!onServer) {
-                        login.noticeProperty().set(offlineNotice());
-                    }
-                    if (lastSignIn != null && openedProfile != null) {
-                        lastSignIn.save(new LastSignIn.Remembered(email, openedProfile.id()));
-                    }
-                    Runnable retry = retryAfterSignIn;
-                    retryAfterSignIn = null;
-                    if (retry != null && previous != null && previous.userId() == home.user().userId()) {
-                        retry.run();
-                    }
-                },
+                home -> signedIn(email, onServer, home),
                 failure -> {
                     login.signingInProperty().set(false);
                     login.clearPassword();
@@ -230,74 +216,96 @@ public final class MainViewModel {
                 });
     }
 
+    private void signedIn(String email, boolean onServer, Home home) {
+        SignedInUser previous = signedInUser.get();
+        boolean samePerson = previous != null && previous.userId() == home.user().userId();
+        signedInUser.set(home.user());
+        if (!samePerson) {
+            closeInBackground(personalCopy.newPerson(onServer));
+            signedIn.set(new SignedIn(home.user(), database.get().unitOfWork(), sessionRetry.asTaskRunner(),
+                    !onServer));
+        }
+        homeSummary.set(OfflineMode.summary(!onServer, home.user(), home.visibleJobs()));
+        sessionEnded.set(false);
+        workspaceError.set("");
+        login.reset();
+        if (!onServer) {
+            login.noticeProperty().set(offlineMode.notice());
+        }
+        if (lastSignIn != null && openedProfile != null) {
+            lastSignIn.save(new LastSignIn.Remembered(email, openedProfile.id()));
+        }
+        sessionRetry.signedInAgain(samePerson);
+    }
+
+    /**
+     * A workspace for the person now signed in (none after signing out): the previous one lets go of its
+     * connections, the new one is refreshed at once and then once a minute, beside the look for the server.
+     */
+    private void openWorkspace(SignedIn now) {
+        if (minuteTimer != null) {
+            minuteTimer.cancel();
+            minuteTimer = null;
+        }
+        Workspace previous = workspace.get();
+        if (previous != null) {
+            // closing the statistics replica's pool may wait for the network: not on the UI thread, and to the end
+            // even when the app is closing (this ViewModel owns the offline copy)
+            tasks.runToEnd("close-workspace", previous::close);
+        }
+        if (now == null) {
+            workspace.set(null);
+            return;
+        }
+        Workspace opened = new Workspace(navigation.sections(), now, workspaceSettings.get(), offlineDatabase(),
+                offlineCopy::exists, copyRepair(), this::select);
+        unsavedWork = opened::hasUnsavedWork;
+        workspace.set(opened);
+        opened.refresh();
+        minuteTimer = tasks.every(REFRESH_PERIOD, () -> {
+            opened.refresh();
+            checkServer();
+        });
+    }
+
+    // --- signing out --------------------------------------------------------------------------------------------
+
     /**
      * Signs out; with typing not saved yet (a review's notes), first asks whether to sign out anyway. When this
      * computer holds an offline copy, then asks whether to keep it (for working offline later)
      * or wipe it, saying how many changes in it have not reached the server yet.
      */
     public void signOut() {
-        if (unsavedWork.getAsBoolean()) {
-            signOutUnsaved.set(true);
-            signOutQuestion.set(Messages.text("main.signOut.unsaved"));
-            return;
-        }
-        signOutKeepingNoWork();
+        signOutQuestion.ask(unsavedWork);
     }
 
-    /** The workspace's screens say here whether they hold typing not saved yet (asked before signing out). */
-    public void setUnsavedWork(BooleanSupplier unsavedWork) {
+    /** For tests: what says whether the workspace holds typing not saved yet (the workspace's own otherwise). */
+    void setUnsavedWork(BooleanSupplier unsavedWork) {
         this.unsavedWork = unsavedWork == null ? () -> false : unsavedWork;
     }
 
     /** The answer "sign out anyway" to the unsaved-work question: the unsaved typing is dropped. */
     public void signOutDiscardingChanges() {
-        signOutUnsaved.set(false);
-        signOutQuestion.set("");
-        signOutKeepingNoWork();
-    }
-
-    private void signOutKeepingNoWork() {
-        if (!offlineCopy.exists() && offline.get() == null) {
-            finishSignOut(false);
-            return;
-        }
-        Supplier<Database> copy = offlineDatabase();
-        tasks.run(() -> SyncService.countsIn(copy.get().unitOfWork()), counts -> {
-                    if (counts.jobs() == 0 && counts.pending() == 0) {
-                        finishSignOut(false);
-                    } else {
-                        signOutQuestion.set(counts.pending() == 0 ? Messages.text("sync.wipe.question")
-                                : Messages.format("sync.wipe.questionPending", counts.pending()));
-                    }
-                },
-                failure -> {
-                    // e.g. someone else's copy: never offer to wipe what may be their unsent work
-                    log.warn("Offline copy: {}", SqlErrors.describe(failure));
-                    finishSignOut(false);
-                });
+        signOutQuestion.discardChanges();
     }
 
     public void cancelSignOut() {
-        signOutUnsaved.set(false);
-        signOutQuestion.set("");
+        signOutQuestion.cancel();
     }
 
     /** The answer to the sign-out question: wipe the offline copy, or keep it. */
     public void confirmSignOut(boolean wipeCopy) {
-        signOutQuestion.set("");
-        finishSignOut(wipeCopy);
+        signOutQuestion.confirm(wipeCopy);
     }
 
     private void finishSignOut(boolean wipeCopy) {
         Authenticator service = auth;
-        Replica.Lazy copy = replica;
-        replica = null;
-        offlineVerifier = null;
-        boolean onCopy = offline.get() != null;
+        Replica.Lazy copy = personalCopy.release();
+        boolean onCopy = offlineMode.active();
         Database db = database.get();
         leaveWorkspace();
         if (onCopy && !wipeCopy) {
-            login.noticeProperty().set(offlineNotice());
+            login.noticeProperty().set(offlineMode.notice());
         }
         if (wipeCopy && onCopy) {
             // the window works on the copy itself: close it, wipe it, then look for the server again
@@ -338,61 +346,29 @@ public final class MainViewModel {
         signedIn.set(null);
         signedInUser.set(null);
         sessionEnded.set(false);
-        retryAfterSignIn = null;
+        sessionRetry.forget();
         homeSummary.set("");
-        section.set(Section.PIPELINE);
+        navigation.reset();
         login.reset();
     }
+
+    // --- the offline copy ---------------------------------------------------------------------------------------
 
     /**
      * The offline copy for the workspace: the window's own database when working offline; else the signed-in
      * person's copy, opened on first use, which then also keeps who signed in (for signing in offline later).
      */
     public Supplier<Database> offlineDatabase() {
-        if (offline.get() != null) {
+        if (offlineMode.active()) {
             Database db = database.get();
             return () -> db;
         }
-        Replica.Lazy copy = replica;
-        SignedIn server = signedIn.get();
-        if (copy == null || server == null) {
-            return () -> {
-                throw new IllegalStateException("Nobody is signed in");
-            };
-        }
-        return () -> {
-            Database db = copy.get();
-            CompletableFuture<String> verifier = offlineVerifier;
-            if (verifier != null) {
-                new OfflineIdentity(db.unitOfWork(), Clock.systemUTC()).remember(server, verifier.join());
-                offlineVerifier = null;
-            }
-            return db;
-        };
+        return personalCopy.database(signedIn.get());
     }
 
     /** What the Offline section may do about a damaged copy: the copy of the person signed in on the server. */
     public CopyRepair copyRepair() {
-        Replica.Lazy copy = replica;
-        return new CopyRepair() {
-            @Override
-            public RuntimeException examine(RuntimeException failure) {
-                return offlineCopy.examine(failure, copy);
-            }
-
-            @Override
-            public CopyDamage.Rebuilt rebuild() {
-                if (copy == null) {
-                    throw new IllegalStateException("Working offline: the copy is the window's database");
-                }
-                return offlineCopy.rebuild(copy);
-            }
-        };
-    }
-
-    private String offlineNotice() {
-        Startup.Offline off = offline.get();
-        return Messages.format("offline.login.notice", off.jobs(), off.signInLimit().toDays());
+        return personalCopy.repair();
     }
 
     /** Whether this computer holds an offline copy (a look at the disk: nothing is started). */
@@ -400,14 +376,22 @@ public final class MainViewModel {
         return offlineCopy.exists();
     }
 
+    /**
+     * The server stopped answering during the session: carry on with the jobs kept on this computer. Leaves the
+     * server session (ended on the server if it still can be, else it expires), closes the server's pool and the
+     * person's copy, and opens the copy as the window's database, where they sign in offline.
+     */
+    public void workOffline() {
+        if (!offlineMode.active() && database.get() != null && !busy.get()) {
+            ServerProfile profile = openedProfile;
+            switchDatabase("", () -> tasks.run(() -> offlineCopy.open(this::showProgress),
+                    outcome -> opened(profile, outcome), this::openFailed));
+        }
+    }
+
     /** Working offline: the once-a-minute look whether the server answers again. */
     public void checkServer() {
-        Startup.Offline off = offline.get();
-        if (off == null || busy.get()) {
-            return;
-        }
-        tasks.run(() -> off.serverAnswers().getAsBoolean(), serverAnswers::set,
-                failure -> log.debug("Server check: {}", failure.toString()));
+        offlineMode.checkServer(busy.get());
     }
 
     /**
@@ -415,7 +399,7 @@ public final class MainViewModel {
      * sign-in then sends what waits.
      */
     public void reconnect() {
-        if (offline.get() != null && database.get() != null && !busy.get()) {
+        if (offlineMode.active() && database.get() != null && !busy.get()) {
             switchDatabase(Messages.text("offline.reconnected"), this::start);
         }
     }
@@ -428,15 +412,14 @@ public final class MainViewModel {
     private void switchDatabase(String notice, Runnable next) {
         Database db = database.get();
         Authenticator service = auth;
-        Replica.Lazy copy = replica;
-        replica = null;
+        Replica.Lazy copy = personalCopy.release();
         String email = signedInUser.get() == null ? login.emailProperty().get() : signedInUser.get().email();
         auth = null;
         leaveWorkspace();
         login.emailProperty().set(email);
         login.noticeProperty().set(notice);
         database.set(null);
-        offline.set(null);
+        offlineMode.left();
         busy.set(true);
         progressMessage.set(Messages.text("main.starting"));
         tasks.run(() -> {
@@ -454,6 +437,8 @@ public final class MainViewModel {
         });
     }
 
+    // --- the session ending -------------------------------------------------------------------------------------
+
     /** Reloads what the workspace shows; the first thing to ask again after a session ends. */
     public void refresh() {
         SignedInUser user = signedInUser.get();
@@ -461,7 +446,8 @@ public final class MainViewModel {
         if (user == null || service == null) {
             return;
         }
-        runSignedIn(() -> service.visibleJobCount(user), count -> homeSummary.set(summary(new Home(user, count))));
+        runSignedIn(() -> service.visibleJobCount(user),
+                count -> homeSummary.set(OfflineMode.summary(offlineMode.active(), user, count)));
     }
 
     /**
@@ -469,70 +455,70 @@ public final class MainViewModel {
      * asks for the password again over the unchanged workspace, and the work runs again once signed in.
      */
     public <T> void runSignedIn(Callable<T> work, Consumer<T> onSuccess) {
-        runSignedIn(work, onSuccess, failure -> {
+        sessionRetry.run(work, onSuccess, failure -> {
             String message = SqlErrors.describe(failure);
             log.error("{}", message, failure);
             workspaceError.set(message);
         });
     }
 
-    private <T> void runSignedIn(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        tasks.run(work, onSuccess, failure -> {
-            if (SqlErrors.isSessionEnded(failure)) {
-                SignedInUser user = signedInUser.get();
-                log.info("Session ended; asking {} to sign in again", user == null ? "?" : user.userId());
-                retryAfterSignIn = () -> runSignedIn(work, onSuccess, onFailure);
-                login.askToSignInAgain(user == null ? "" : user.email(), SqlErrors.describe(failure));
-                sessionEnded.set(true);
-            } else {
-                onFailure.accept(failure);
-            }
-        });
+    private void sessionHasEnded(Throwable failure) {
+        SignedInUser user = signedInUser.get();
+        log.info("Session ended; asking {} to sign in again", user == null ? "?" : user.userId());
+        login.askToSignInAgain(user == null ? "" : user.email(), SqlErrors.describe(failure));
+        sessionEnded.set(true);
     }
 
-    /** The task runner the workspace's screens get: {@link #runSignedIn} behind the TaskRunner interface. */
-    private final TaskRunner signedInTasks = new TaskRunner() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            runSignedIn(work, onSuccess, onFailure);
-        }
-
-        @Override
-        public void onUi(Runnable action) {
-            tasks.onUi(action);
-        }
-    };
+    // --- navigation and help ------------------------------------------------------------------------------------
 
     public void select(Section s) {
-        if (workspaceEnabled.get()) {
-            section.set(s);
-        }
+        navigation.select(s);
+    }
+
+    /** The sections of the navigation, in order. */
+    List<Section> sections() {
+        return navigation.sections();
     }
 
     public void toggleHelp() {
-        helpVisible.set(!helpVisible.get());
+        navigation.toggleHelp();
     }
 
     public void hideHelp() {
-        helpVisible.set(false);
+        navigation.hideHelp();
     }
 
     public BooleanProperty helpVisibleProperty() {
-        return helpVisible;
-    }
-
-
-    private String summary(Home home) {
-        if (offline.get() != null) {
-            return Messages.format("offline.summary", home.visibleJobs());
-        }
-        return home.user().isRecruiter()
-                ? Messages.format("main.summary.recruiter", home.visibleJobs(), home.user().companyName())
-                : Messages.format("main.summary.manager", home.visibleJobs());
+        return navigation.helpVisibleProperty();
     }
 
     private record Home(SignedInUser user, long visibleJobs) {
     }
+
+    // --- closing ------------------------------------------------------------------------------------------------
+
+    public void close() {
+        Database db = database.get();
+        shutdown.close(personalCopy.release(), auth, () -> {
+            auth = null;
+            signedIn.set(null);
+            signedInUser.set(null);
+            database.set(null);
+            offlineMode.left();
+        }, db == null ? null : db::close);
+    }
+
+    /** Someone else signed in over an ended session: the previous person's copy stops off the UI thread. */
+    private void closeInBackground(Replica.Lazy copy) {
+        if (copy != null) {
+            tasks.run(() -> {
+                copy.close();
+                return null;
+            }, ok -> { }, failure -> log.warn("Closing the offline copy: {}", SqlErrors.describe(failure)));
+        }
+    }
+
+    // --- properties ---------------------------------------------------------------------------------------------
 
     public LoginViewModel login() {
         return login;
@@ -559,7 +545,7 @@ public final class MainViewModel {
     }
 
     public ReadOnlyObjectProperty<Section> sectionProperty() {
-        return section;
+        return navigation.sectionProperty();
     }
 
     public ReadOnlyObjectProperty<Database> databaseProperty() {
@@ -575,23 +561,28 @@ public final class MainViewModel {
         return signedIn;
     }
 
+    /** The signed-in person's screens; null while nobody is signed in. */
+    ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
     /** Non-null while the window works on the offline copy. */
     public ReadOnlyObjectProperty<Startup.Offline> offlineProperty() {
-        return offline;
+        return offlineMode.offlineProperty();
     }
 
     public ReadOnlyBooleanProperty serverAnswersProperty() {
-        return serverAnswers;
+        return offlineMode.serverAnswersProperty();
     }
 
     /** Non-empty while sign-out asks whether to keep the offline copy. */
     public ReadOnlyStringProperty signOutQuestionProperty() {
-        return signOutQuestion;
+        return signOutQuestion.questionProperty();
     }
 
     /** True while the sign-out question is about unsaved work rather than the offline copy. */
     public ReadOnlyBooleanProperty signOutUnsavedProperty() {
-        return signOutUnsaved;
+        return signOutQuestion.aboutUnsavedWorkProperty();
     }
 
     public ReadOnlyBooleanProperty sessionEndedProperty() {
@@ -618,47 +609,8 @@ public final class MainViewModel {
         return workspaceEnabled;
     }
 
-    public void close() {
-        closeReplica();
-        Database db = database.get();
-        if (db != null) {
-            Authenticator service = auth;
-            if (service != null && service.isSignedIn()) {
-                // closing runs on the UI thread, where database work is refused; end the session alongside
-                Thread signOut = new Thread(service::signOut, "sign-out");
-                signOut.start();
-                try {
-                    signOut.join(3000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            auth = null;
-            signedIn.set(null);
-            signedInUser.set(null);
-            database.set(null);
-            offline.set(null);
-            db.close();
-        }
-    }
-
-    /** Someone else signed in over an ended session: the previous person's copy stops off the UI thread. */
-    private void closeReplicaInBackground() {
-        Replica.Lazy copy = replica;
-        replica = null;
-        if (copy != null) {
-            tasks.run(() -> {
-                copy.close();
-                return null;
-            }, ok -> { }, failure -> log.warn("Closing the offline copy: {}", SqlErrors.describe(failure)));
-        }
-    }
-
-    private void closeReplica() {
-        Replica.Lazy copy = replica;
-        replica = null;
-        if (copy != null) {
-            copy.close();
-        }
+    /** What the workspace of the person signing in takes from the settings. */
+    WorkspaceSettings workspaceSettings() {
+        return workspaceSettings.get();
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "maintain", mixinStandardHelpOptions = true,
         description = "Housekeeping for IT, e.g. nightly: purges expired sessions and tokens, archives old "
-                + "notifications, validates rules whose violating rows were fixed, refreshes the job summary.")
+                + "notifications, delivers candidates' notifications no client delivered, validates rules whose violating rows were fixed, refreshes the job summary.")
 final class MaintainCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;

@@ -1,14 +1,12 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.EmbeddedSchemaStamp;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
-import co.intowork.recruiter.seed.LargeSeeder;
 import co.intowork.recruiter.seed.TableCount;
-import co.intowork.recruiter.seed.TableSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +16,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "seed", mixinStandardHelpOptions = true,
@@ -31,7 +30,7 @@ final class SeedCommand implements Callable<Integer> {
 
     @Option(names = "--scale", defaultValue = "demo", description = "How much data: ${COMPLETION-CANDIDATES} "
             + "(large: 100k users, 5k companies, 100k jobs, 1M applications, 2M notifications, for benchmarks; "
-            + "takes minutes and needs a superuser).")
+            + "takes minutes and needs a superuser; developer builds only).")
     Scale scale;
 
     @Option(names = "--random-seed", defaultValue = "42", description = "Same seed, same data (default ${DEFAULT-VALUE}).")
@@ -47,7 +46,11 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = connection.open(msg -> out.println("… " + msg))) {
+        // the large seed's mappers come with the developer tools and are registered only for this command
+        List<Class<?>> extra = scale == Scale.large
+                ? DeveloperTools.installed().map(DeveloperTools::mappers).orElse(List.of()) : List.of();
+        try (Database db = connection.open(msg -> out.println("… " + msg), extra)) {
+            // the embedded database's stamp stands for Flyway's check, as at the window's start
             Migrator.Status status = db.isEmbedded()
                     ? EmbeddedSchemaStamp.version(db.embeddedDataDir()).map(EmbeddedSchemaStamp::upToDate)
                             .orElseGet(() -> new Migrator(db.dataSource()).inspect())
@@ -57,7 +60,11 @@ final class SeedCommand implements Callable<Integer> {
                         + "version " + status.currentVersion() + "). Run `intowork-recruiter migrate` first.");
             }
             if (scale == Scale.large) {
-                return seedLarge(db, out);
+                DeveloperTools tools = DeveloperTools.installed().orElseThrow(() -> new UserFacingException(
+                        "The large data set is a developer tool, not part of the installed app: run it from a "
+                                + "build of the source (mvn -B package, then java -jar target/intowork-recruiter.jar "
+                                + "seed --scale large)."));
+                return tools.seedLarge(db, out, randomSeed, anchorDate);
             }
             DemoSeeder.Options options = DemoSeeder.Options.demo(randomSeed);
             if (anchorDate != null) {
@@ -81,30 +88,5 @@ final class SeedCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-    }
-
-    private int seedLarge(Database db, PrintWriter out) {
-        LargeSeeder.Options options = anchorDate == null ? LargeSeeder.Options.large(randomSeed)
-                : LargeSeeder.Options.large(randomSeed, anchorDate.atStartOfDay().atOffset(ZoneOffset.UTC));
-        LargeSeeder.Report report = new LargeSeeder(db.unitOfWork()).seed(options, msg -> {
-            out.println("… " + msg);
-            out.flush();
-        });
-        out.printf("Large data set loaded in %.1f s into %s.%n", report.total().toMillis() / 1e3,
-                db.target().label());
-        out.println("Time per phase:");
-        for (LargeSeeder.Phase p : report.phases()) {
-            out.printf("  %-62s %8.1f s%n", p.name(), p.duration().toMillis() / 1e3);
-        }
-        out.println("Tables (rows, size with indexes):");
-        for (TableSize t : report.tables()) {
-            out.printf("  %-38s %,11d %,10.1f MB%n", t.tableName(), t.rowCount(), t.totalBytes() / 1048576.0);
-        }
-        out.println("Demo recruiter logins (password for all: " + DemoSeeder.DEMO_RECRUITER_PASSWORD + "):");
-        for (DemoLogin login : report.logins()) {
-            out.printf("  %-36s %s, %s%n", login.email(), login.fullName(), login.company());
-        }
-        out.flush();
-        return 0;
     }
 }

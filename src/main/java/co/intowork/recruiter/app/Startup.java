@@ -1,18 +1,18 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
 import co.intowork.recruiter.common.db.EmbeddedSchemaStamp;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.ui.Messages;
-import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;
 import co.intowork.recruiter.settings.SettingsLoader;
@@ -110,7 +110,7 @@ public final class Startup {
             return;
         }
         // its progress (the first start's demo data) is said in the window's language
-        Messages.use(Messages.chooseLocale(RecruiterApp.languageSetting(loader), Locale.getDefault()));
+        Messages.use(Messages.chooseLocale(CompositionRoot.languageSetting(loader), Locale.getDefault()));
         Executor thread = work -> {
             Thread t = new Thread(work, "embedded-database-early-start");
             t.setDaemon(true);

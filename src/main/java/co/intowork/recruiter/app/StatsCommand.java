@@ -9,7 +9,6 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.stats.Dashboard;
 import co.intowork.recruiter.stats.Funnel;
-import co.intowork.recruiter.stats.JobOption;
 import co.intowork.recruiter.stats.ReplicaSource;
 import co.intowork.recruiter.stats.StatsQuery;
 import co.intowork.recruiter.stats.StatsService;
@@ -71,7 +70,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         String password = password();
         PrintWriter out = spec.commandLine().getOut();
-        ResolvedSettings settings = connection.resolve(Cli.settingsLoader);
+        ResolvedSettings settings = connection.resolved();
         StatsSettings statsSettings = StatsSettings.from(settings);
         try (Database db = open(settings)) {
             SessionContext context = SessionContext.installOn(db.unitOfWork());
@@ -80,7 +79,7 @@ final class StatsCommand implements Callable<Integer> {
             try (ReplicaSource replica = ReplicaSource.of(statsSettings, db.unitOfWork())) {
                 StatsService service = new StatsService(db.unitOfWork(), replica);
                 StatsQuery query = StatsQuery.of(user, jobId, from, to, statsSettings.staleDays());
-                if (jobId != null && service.jobs(query).stream().map(JobOption::id).noneMatch(jobId::equals)) {
+                if (jobId != null && !service.jobVisible(jobId)) {
                     throw new UserFacingException("Job " + jobId + " is not one of the jobs " + email
                             + " can see.");
                 }
@@ -104,7 +103,7 @@ final class StatsCommand implements Callable<Integer> {
      * screen.
      */
     private Database open(ResolvedSettings settings) {
-        return Startup.open(settings, Cli.settingsLoader.paths(), () -> false, msg -> { }).database();
+        return Startup.open(settings, connection.paths(), () -> false, msg -> { }).database();
     }
 
     private String password() throws IOException {

@@ -100,8 +100,8 @@ final class SyncCommand implements Callable<Integer> {
 
     private int run() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ResolvedSettings settings = connection.resolve(Cli.settingsLoader);
-        AppPaths paths = Cli.settingsLoader.paths();
+        ResolvedSettings settings = connection.resolved();
+        AppPaths paths = connection.paths();
         if (action == Action.rebuildCopy) {
             CopyDamage.Rebuilt r = CopyDamage.rebuild(settings, paths, Mappers.all());
             out.println(CopyDamage.describe(r));

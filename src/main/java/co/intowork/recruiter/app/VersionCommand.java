@@ -1,7 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DatabaseConnector;
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.common.db.Migrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +40,9 @@ final class VersionCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        var settings = connection.resolve(Cli.settingsLoader);
-        ConfigCommand.printSettings(out, settings, Cli.settingsLoader.paths());
-        try (Database db = DatabaseConnector.open(settings, Cli.settingsLoader.paths(), Mappers.all(), () -> false,
+        var settings = connection.resolved();
+        ConfigCommand.printSettings(out, settings, connection.paths());
+        try (Database db = DatabaseConnector.open(settings, connection.paths(), Mappers.all(), () -> false,
                 msg -> { })) {
             Migrator.Status status = new Migrator(db.dataSource()).inspect();
             out.println("Database:        " + db.target().label());

@@ -2,7 +2,7 @@ package co.intowork.recruiter.auth;
 
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ public final class AuthService implements Authenticator {
     @Override
     public SignedInUser signIn(String email, String password) {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            throw new UserFacingException(Messages.text("auth.enterCredentials"));
+            throw new UserFacingException(Sentence.of("auth.enterCredentials"));
         }
         // without the old session, which may be the very one that ended
         String previous = context.token();
@@ -57,16 +57,16 @@ public final class AuthService implements Authenticator {
                 }
             }
             case "locked" -> throw new UserFacingException(
-                    Messages.format("auth.locked", localTime(attempt.retryAfter())));
+                    Sentence.of("auth.locked", localTime(attempt.retryAfter())));
             case "throttled" -> throw new UserFacingException(
-                    Messages.format("auth.throttled", localTime(attempt.retryAfter())));
+                    Sentence.of("auth.throttled", localTime(attempt.retryAfter())));
             default -> {
                 Integer left = attempt.attemptsLeft();
                 if (left != null && left == 0) {
-                    throw new UserFacingException(Messages.format("auth.locked", localTime(attempt.retryAfter())));
+                    throw new UserFacingException(Sentence.of("auth.locked", localTime(attempt.retryAfter())));
                 }
                 throw new UserFacingException(left != null && left <= 2
-                        ? Messages.format("auth.invalidWarning", left) : Messages.text("auth.invalid"));
+                        ? Sentence.of("auth.invalidWarning", left) : Sentence.of("auth.invalid"));
             }
         }
     }
@@ -102,13 +102,13 @@ public final class AuthService implements Authenticator {
         }
     }
 
-    static String localTime(OffsetDateTime at) {
+    static Sentence localTime(OffsetDateTime at) {
         if (at == null) {
-            return "a few minutes from now";
+            return Sentence.literal("a few minutes from now");
         }
         OffsetDateTime now = OffsetDateTime.now();
         String time = at.atZoneSameInstant(ZoneId.systemDefault()).format(TIME);
         long minutes = Math.max(1, Duration.between(now, at).toMinutes() + 1);
-        return Messages.format("auth.lockedAt", time, minutes);
+        return Sentence.of("auth.lockedAt", time, minutes);
     }
 }

@@ -1,10 +1,8 @@
 package co.intowork.recruiter.auth;
 
-import co.intowork.recruiter.seed.DemoLogin;
 import javafx.beans.binding.Bindings;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
-import co.intowork.recruiter.seed.DemoSeeder;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -59,7 +57,7 @@ public final class LoginView {
                 .otherwise(Messages.text("login.title")));
         subtitle.textProperty().bind(Bindings.when(again).then(Messages.text("login.subtitleAgain"))
                 .otherwise(Messages.text("login.subtitle")));
-        demoHelp.setText(Messages.format("login.demoHelp", DemoSeeder.DEMO_RECRUITER_PASSWORD));
+        demoHelp.setText(Messages.format("login.demoHelp", DemoLogin.PASSWORD));
         notice.textProperty().bind(viewModel.noticeProperty());
         notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());

@@ -1,7 +1,5 @@
 package co.intowork.recruiter.auth;
 
-import co.intowork.recruiter.seed.DemoLogin;
-import co.intowork.recruiter.seed.DemoSeeder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -65,7 +63,7 @@ public final class LoginViewModel {
             return;
         }
         email.set(login.email());
-        password.set(DemoSeeder.DEMO_RECRUITER_PASSWORD);
+        password.set(DemoLogin.PASSWORD);
         errorMessage.set("");
     }
 

@@ -113,6 +113,13 @@ public final class BoardColumn {
         return false;
     }
 
+    /** Shows a card that arrived in this column in its place, also after the loaded pages (a move's own card). */
+    void placeShown(BoardCard card) {
+        remove(card.applicationId());
+        int at = Collections.binarySearch(cards, card, BoardCard::newestFirst);
+        cards.add(at < 0 ? -at - 1 : at, card);
+    }
+
     /**
      * Shows a card that arrived in this column where the list would have it. A card that sorts after the loaded
      * pages is left to the page that will load it, so no card is ever shown twice.

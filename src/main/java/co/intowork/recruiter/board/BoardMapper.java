@@ -12,17 +12,25 @@ public interface BoardMapper {
     /** One page of a column, newest first; after the card (afterAppliedAt, afterId) when afterId is set. */
     List<BoardCard> page(@Param("jobId") int jobId, @Param("status") String status,
                          @Param("afterAppliedAt") OffsetDateTime afterAppliedAt, @Param("afterId") Integer afterId,
-                         @Param("limit") int limit);
+                         @Param("limit") int limit, @Param("namePattern") String namePattern,
+                         @Param("minRating") Integer minRating, @Param("tags") String[] tags,
+                         @Param("sources") String[] sources);
+
+    /** The tags used on the job's applications, for the board's tag filter. */
+    List<String> tags(@Param("jobId") int jobId);
+
+    /** The sources of the job's applications ("" for direct ones), for the board's source filter. */
+    List<String> sources(@Param("jobId") int jobId);
 
     /** The live applications among ids, as cards, with their latest status change. */
     List<CardState> states(@Param("jobId") int jobId, @Param("ids") Integer[] ids);
 
-    /** Moves the applications whose version still matches; returns those moved. */
+    /**
+     * Moves the applications whose version still matches; returns those moved. Their candidates are told once
+     * {@code undoSeconds} have passed without the move being undone (V38).
+     */
     List<Versioned> move(@Param("jobId") int jobId, @Param("ids") Integer[] ids, @Param("versions") Integer[] versions,
-                         @Param("to") String to);
-
-    /** The platform's STATUS_CHANGE notification for each application's candidate (V31's function writes them). */
-    void notifyCandidates(@Param("ids") Integer[] ids, @Param("title") String title);
+                         @Param("to") String to, @Param("undoSeconds") int undoSeconds);
 
     List<JobChoice> jobChoices(@Param("companyId") Integer companyId, @Param("userId") int userId);
 }

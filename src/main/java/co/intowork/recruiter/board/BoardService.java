@@ -3,8 +3,9 @@ package co.intowork.recruiter.board;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -33,18 +34,42 @@ public final class BoardService {
         List<BoardCard> move(int jobId, List<Move> moves);
     }
 
+    /** The undo window when no setting says otherwise (SettingKey.NOTIFY_UNDO_SECONDS). */
+    public static final Duration DEFAULT_UNDO_WINDOW = Duration.ofSeconds(10);
+
     private final SignedIn signedIn;
     private final Mover mover;
+    private final Duration undoWindow;
+    private final Runnable afterMove;
 
     public BoardService(SignedIn signedIn) {
+        this(signedIn, DEFAULT_UNDO_WINDOW, () -> { });
+    }
+
+    /**
+     * {@code undoWindow}: how long a candidate's notification of a move waits, so that an undo within it cancels
+     * the message (decision 0018); {@code afterMove} runs after each committed move, e.g. to deliver the message
+     * once the window has passed.
+     */
+    public BoardService(SignedIn signedIn, Duration undoWindow, Runnable afterMove) {
         this.signedIn = signedIn;
         this.mover = this::moveOnServer;
+        this.undoWindow = undoWindow;
+        this.afterMove = afterMove;
     }
 
     /** Working offline: {@code mover} records each move in the offline copy's outbox (sync.OfflineOperations). */
     public BoardService(SignedIn signedIn, Mover mover) {
         this.signedIn = signedIn;
         this.mover = mover;
+        // the candidate hears of an offline move only once it is sent; the board promises no window
+        this.undoWindow = Duration.ZERO;
+        this.afterMove = () -> { };
+    }
+
+    /** How long a candidate's notification waits for an undo. */
+    public Duration undoWindow() {
+        return undoWindow;
     }
 
     private SignedInUser user() {
@@ -55,14 +80,31 @@ public final class BoardService {
         BoardHeader header = BoardHeader.of(signedIn.unitOfWork().inTransaction(
                 s -> s.getMapper(BoardMapper.class).header(jobId, user().companyId(), user().userId())));
         if (header == null) {
-            throw new UserFacingException(Messages.text("board.jobNotFound"));
+            throw new UserFacingException(Sentence.of("board.jobNotFound"));
         }
         return header;
     }
 
     public List<BoardCard> page(int jobId, ApplicationStatus status, BoardCard after, int limit) {
+        return page(jobId, status, after, limit, BoardFilter.NONE);
+    }
+
+    public List<BoardCard> page(int jobId, ApplicationStatus status, BoardCard after, int limit, BoardFilter filter) {
+        BoardFilter f = filter == null ? BoardFilter.NONE : filter;
         return signedIn.unitOfWork().inTransaction(s -> s.getMapper(BoardMapper.class).page(jobId, status.label(),
-                after == null ? null : after.appliedAt(), after == null ? null : after.applicationId(), limit));
+                after == null ? null : after.appliedAt(), after == null ? null : after.applicationId(), limit,
+                f.namePattern(), f.minRating(), f.tagArray(), f.sourceArray()));
+    }
+
+    /** The tags and sources found on the job's applications, for the filters' choices. */
+    public record FilterChoices(List<String> tags, List<String> sources) {
+    }
+
+    public FilterChoices filterChoices(int jobId) {
+        return signedIn.unitOfWork().inTransaction(s -> {
+            BoardMapper m = s.getMapper(BoardMapper.class);
+            return new FilterChoices(m.tags(jobId), m.sources(jobId));
+        });
     }
 
     public List<JobChoice> jobChoices() {
@@ -76,9 +118,10 @@ public final class BoardService {
     }
 
     /**
-     * Moves every card in one transaction, each checked against its version, and notifies each candidate as the
-     * platform does. All or nothing: when any card changed meanwhile, nothing moves and a
-     * {@link MoveConflictException} says what those cards look like now. Transition rules are the caller's
+     * Moves every card in one transaction, each checked against its version; each candidate is notified as the
+     * platform does once the undo window has passed (an undo within it cancels the message). All or nothing:
+     * when any card changed meanwhile, nothing moves and a {@link MoveConflictException} says what those cards
+     * look like now. Transition rules are the caller's
      * business (an undo deliberately goes back where a card came from).
      */
     public List<BoardCard> move(int jobId, List<Move> moves) {
@@ -93,8 +136,9 @@ public final class BoardService {
                 byTarget.computeIfAbsent(m.to(), t -> new ArrayList<>()).add(m.card());
             }
         }
+        int undoSeconds = (int) Math.min(Integer.MAX_VALUE, undoWindow.toSeconds());
         try {
-            return signedIn.unitOfWork().inTransaction(s -> {
+            List<BoardCard> result = signedIn.unitOfWork().inTransaction(s -> {
                 BoardMapper mapper = s.getMapper(BoardMapper.class);
                 List<BoardCard> moved = new ArrayList<>();
                 Set<Integer> stale = new LinkedHashSet<>();
@@ -104,7 +148,7 @@ public final class BoardService {
                     Integer[] ids = cards.stream().map(BoardCard::applicationId).toArray(Integer[]::new);
                     Integer[] versions = cards.stream().map(BoardCard::version).toArray(Integer[]::new);
                     Map<Integer, Versioned> done = new LinkedHashMap<>();
-                    for (Versioned v : mapper.move(jobId, ids, versions, to.label())) {
+                    for (Versioned v : mapper.move(jobId, ids, versions, to.label(), undoSeconds)) {
                         done.put(v.applicationId(), v);
                     }
                     for (BoardCard card : cards) {
@@ -115,15 +159,14 @@ public final class BoardService {
                             moved.add(card.movedTo(to, v.version(), v.changedAt()));
                         }
                     }
-                    if (stale.isEmpty()) {
-                        mapper.notifyCandidates(ids, to.notificationTitle());
-                    }
                 }
                 if (!stale.isEmpty()) {
                     throw new MoveConflictException.Stale(stale);
                 }
                 return moved;
             });
+            afterMove.run();
+            return result;
         } catch (MoveConflictException.Stale e) {
             List<CardState> now = states(jobId, e.ids);
             Set<Integer> gone = new LinkedHashSet<>(e.ids);

@@ -48,6 +48,10 @@ public final class BoardView {
     @FXML private Button rejectButton;
     @FXML private Button undoButton;
     @FXML private HBox previewBar;
+    @FXML private HBox filterBar;
+    @FXML private ComboBox<Integer> ratingFilter;
+    @FXML private Button clearFilters;
+    @FXML private Label filteredNote;
     @FXML private Label previewText;
     @FXML private Button confirmButton;
     @FXML private Button cancelButton;
@@ -130,7 +134,133 @@ public final class BoardView {
                 e.consume();
             }
         });
+        setUpFilters(open);
+        // after a move the moved cards stay selected where they landed, so the next key moves them again
+        viewModel.placedProperty().addListener((obs, old, now) -> keepSelection(now));
         viewModel.loadJobChoices();
+    }
+
+    /** Name (ControlsFX field with a clear button), minimum rating, tags and sources (ControlsFX CheckComboBox). */
+    private void setUpFilters(javafx.beans.binding.BooleanBinding open) {
+        javafx.scene.control.TextField name = org.controlsfx.control.textfield.TextFields.createClearableTextField();
+        name.setId("board-filter-name");
+        name.setPromptText(Messages.text("board.filter.name"));
+        name.setPrefColumnCount(14);
+        name.setMinWidth(200);
+        HBox.setHgrow(name, Priority.SOMETIMES);
+        name.textProperty().bindBidirectional(viewModel.filterNameProperty());
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        pause.setOnFinished(e -> viewModel.applyFilter());
+        name.textProperty().addListener((obs, was, now) -> pause.playFromStart());
+        name.setOnAction(e -> {
+            pause.stop();
+            viewModel.applyFilter();
+        });
+
+        ratingFilter.getItems().setAll(java.util.Arrays.asList(null, 1, 2, 3, 4, 5));
+        ratingFilter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer stars) {
+                return BoardViewModel.minRatingText(stars);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        ratingFilter.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Integer stars, boolean empty) {
+                super.updateItem(stars, empty);
+                setText(BoardViewModel.minRatingText(empty ? null : stars));
+            }
+        });
+        ratingFilter.valueProperty().bindBidirectional(viewModel.filterMinRatingProperty());
+        ratingFilter.setOnAction(e -> viewModel.applyFilter());
+
+        org.controlsfx.control.CheckComboBox<String> tags = checkCombo("board-filter-tags", "board.filter.tags",
+                viewModel.tagChoices(), viewModel.filterTags(), s -> s);
+        org.controlsfx.control.CheckComboBox<String> sources = checkCombo("board-filter-sources",
+                "board.filter.sources", viewModel.sourceChoices(), viewModel.filterSources(),
+                BoardViewModel::sourceText);
+        // [name] [rating] [tags] [sources] [Clear filters] [filtered]
+        filterBar.getChildren().add(0, name);
+        filterBar.getChildren().addAll(2, List.of(tags, sources));
+
+        clearFilters.setOnAction(e -> viewModel.clearFilter());
+        clearFilters.disableProperty().bind(viewModel.filteredProperty().not());
+        filteredNote.visibleProperty().bind(viewModel.filteredProperty());
+        filterBar.disableProperty().bind(open.not());
+    }
+
+    private org.controlsfx.control.CheckComboBox<String> checkCombo(String id, String titleKey,
+            javafx.collections.ObservableList<String> choices, javafx.collections.ObservableList<String> chosen,
+            java.util.function.Function<String, String> text) {
+        org.controlsfx.control.CheckComboBox<String> box = new org.controlsfx.control.CheckComboBox<>(choices);
+        box.setId(id);
+        box.setTitle(Messages.text(titleKey));
+        box.setShowCheckedCount(true);
+        box.setMinWidth(130);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public String fromString(String value) {
+                return value;
+            }
+        });
+        boolean[] syncing = {false};
+        box.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!syncing[0]) {
+                chosen.setAll(box.getCheckModel().getCheckedItems());
+                viewModel.applyFilter();
+            }
+        });
+        // the view model clears its filters (another job, Clear filters): the boxes follow
+        chosen.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (!chosen.equals(box.getCheckModel().getCheckedItems())) {
+                syncing[0] = true;
+                try {
+                    box.getCheckModel().clearChecks();
+                    chosen.forEach(v -> box.getCheckModel().check(v));
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        box.disableProperty().bind(Bindings.isEmpty(choices));
+        return box;
+    }
+
+    /** Selects the cards a move placed in their new column, and moves the keyboard focus along with them. */
+    private void keepSelection(BoardViewModel.Placed placed) {
+        if (placed == null) {
+            return;
+        }
+        ListView<BoardCard> target = lists.get(placed.status());
+        if (target == null) {
+            return;
+        }
+        boolean keysOnBoard = lists.values().stream().anyMatch(Node::isFocused);
+        lists.forEach((s, l) -> l.getSelectionModel().clearSelection());
+        int first = -1;
+        for (int i = 0; i < target.getItems().size(); i++) {
+            if (placed.applicationIds().contains(target.getItems().get(i).applicationId())) {
+                target.getSelectionModel().select(i);
+                first = first < 0 ? i : first;
+            }
+        }
+        if (first >= 0) {
+            target.getFocusModel().focus(first);
+            target.scrollTo(Math.max(0, first - 2));
+            if (keysOnBoard) {
+                target.requestFocus();
+            }
+        }
     }
 
     /** The whole text in a tooltip, for when the label is too narrow for it. */
@@ -187,7 +317,8 @@ public final class BoardView {
         });
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(column.loadingProperty())
-                .then(Messages.text("board.loading")).otherwise(Messages.text("board.emptyColumn")));
+                .then(Messages.text("board.loading")).otherwise(Bindings.when(viewModel.filteredProperty())
+                        .then(Messages.text("board.filter.noMatch")).otherwise(Messages.text("board.emptyColumn"))));
         placeholder.getStyleClass().add("text-muted");
         list.setPlaceholder(placeholder);
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -68,7 +69,25 @@ public final class BoardViewModel {
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
     private final ObjectProperty<BulkPreview> preview = new SimpleObjectProperty<>();
     private List<UndoEntry> lastMove = List.of();
+    // when the last move was made, to say whether its undo comes before the candidates are told
+    private Instant lastMoveAt = Instant.MIN;
     private int generation;
+
+    // search and filters (issue 19): applied by the page query; the view edits these, then calls applyFilter()
+    private final StringProperty filterName = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> filterMinRating = new SimpleObjectProperty<>();
+    private final ObservableList<String> filterTags = FXCollections.observableArrayList();
+    private final ObservableList<String> filterSources = FXCollections.observableArrayList();
+    private final ObservableList<String> tagChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> sourceChoices = FXCollections.observableArrayList();
+    private final BooleanProperty filtered = new SimpleBooleanProperty(false);
+    private BoardFilter filter = BoardFilter.NONE;
+
+    /** The cards a move just placed, so the view can keep them selected and the next key moves them again. */
+    public record Placed(ApplicationStatus status, List<Integer> applicationIds) {
+    }
+
+    private final ObjectProperty<Placed> placed = new SimpleObjectProperty<>();
 
     public BoardViewModel(SignedIn signedIn, Navigator navigator) {
         this(new BoardService(signedIn), signedIn, navigator);
@@ -98,6 +117,14 @@ public final class BoardViewModel {
 
     /** Shows the board of one job: header and counts, then the first page of every column. */
     public void open(int jobId) {
+        BoardHeader shown = job.get();
+        if (shown == null || shown.jobId() != jobId) {
+            clearFilterFields();
+            filter = BoardFilter.NONE;
+            filtered.set(false);
+            tagChoices.clear();
+            sourceChoices.clear();
+        }
         int opening = ++generation;
         preview.set(null);
         lastMove = List.of();
@@ -108,10 +135,11 @@ public final class BoardViewModel {
         busy.set(true);
         tasks.run(() -> {
             BoardHeader header = service.header(jobId);
+            BoardFilter using = filter;
             Map<ApplicationStatus, List<BoardCard>> pages = new EnumMap<>(ApplicationStatus.class);
             for (ApplicationStatus s : ApplicationStatus.values()) {
                 pages.put(s, header.counts().get(s) == 0 ? List.of()
-                        : service.page(jobId, s, null, BoardService.PAGE_SIZE));
+                        : service.page(jobId, s, null, BoardService.PAGE_SIZE, using));
             }
             return Map.entry(header, pages);
         }, loaded -> {
@@ -121,6 +149,7 @@ public final class BoardViewModel {
             busy.set(false);
             showHeader(loaded.getKey());
             loaded.getValue().forEach((s, page) -> columns.get(s).appendPage(page, BoardService.PAGE_SIZE));
+            loadFilterChoices(jobId);
         }, failure -> {
             if (opening == generation) {
                 busy.set(false);
@@ -140,7 +169,8 @@ public final class BoardViewModel {
         int loading = generation;
         BoardCard after = column.cursor();
         column.setLoading(true);
-        tasks.run(() -> service.page(header.jobId(), status, after, BoardService.PAGE_SIZE), page -> {
+        BoardFilter using = filter;
+        tasks.run(() -> service.page(header.jobId(), status, after, BoardService.PAGE_SIZE, using), page -> {
             if (loading == generation) {
                 column.setLoading(false);
                 column.appendPage(page, BoardService.PAGE_SIZE);
@@ -254,6 +284,11 @@ public final class BoardViewModel {
         moves.forEach(m -> previous.put(m.card().applicationId(), m.card().status()));
         busy.set(true);
         message.set("");
+        Instant requested = clock.instant();
+        // the undo reaches the server before the window of the move it undoes has passed (with a second to spare
+        // for the round trip): the pending messages end as they began, and nothing is sent (decision 0018)
+        boolean untold = undoing && !service.undoWindow().isZero()
+                && requested.isBefore(lastMoveAt.plus(service.undoWindow()).minusSeconds(1));
         tasks.run(() -> new Moved(service.move(jobId, moves), service.header(jobId)), moved -> {
             busy.set(false);
             if (moving != generation) {
@@ -261,18 +296,29 @@ public final class BoardViewModel {
             }
             for (BoardCard card : moved.cards()) {
                 columns.get(previous.get(card.applicationId())).remove(card.applicationId());
-                columns.get(card.status()).place(card);
+                // shown even when it sorts after the loaded pages: the selection follows it (a page loaded later
+                // skips a card already shown)
+                columns.get(card.status()).placeShown(card);
+            }
+            if (!moved.cards().isEmpty()) {
+                placed.set(new Placed(moved.cards().get(0).status(),
+                        moved.cards().stream().map(BoardCard::applicationId).toList()));
             }
             showHeader(moved.header());
             if (undoing) {
                 lastMove = List.of();
-                message.set(Messages.format("board.undone", moved.cards().size()));
+                message.set(Messages.format(untold ? "board.undone.untold" : "board.undone", moved.cards().size()));
             } else {
                 lastMove = moved.cards().stream()
                         .map(c -> new UndoEntry(c, previous.get(c.applicationId()))).toList();
+                lastMoveAt = requested;
+                long seconds = service.undoWindow().toSeconds();
+                String suffix = seconds > 0 ? ".window" : "";
                 message.set(moved.cards().size() == 1
-                        ? Messages.format("board.moved.one", moved.cards().get(0).candidateName(), to.displayName())
-                        : Messages.format("board.moved.many", moved.cards().size(), to.displayName()));
+                        ? Messages.format("board.moved.one" + suffix, moved.cards().get(0).candidateName(),
+                                to.displayName(), seconds)
+                        : Messages.format("board.moved.many" + suffix, moved.cards().size(), to.displayName(),
+                                seconds));
             }
             canUndo.set(!lastMove.isEmpty());
         }, failure -> {
@@ -352,6 +398,84 @@ public final class BoardViewModel {
         String reason = SqlErrors.describe(failure);
         log.error("{}: {}", key, reason, failure);
         error.set(Messages.format(key, reason));
+    }
+
+    /** Shows the columns again with the filters as edited (name, minimum rating, tags, sources). */
+    public void applyFilter() {
+        BoardFilter wanted = new BoardFilter(filterName.get(), filterMinRating.get(), List.copyOf(filterTags),
+                List.copyOf(filterSources));
+        if (wanted.equals(filter)) {
+            return;
+        }
+        filter = wanted;
+        filtered.set(!wanted.isEmpty());
+        BoardHeader header = job.get();
+        if (header != null) {
+            open(header.jobId());
+        }
+    }
+
+    public void clearFilter() {
+        clearFilterFields();
+        applyFilter();
+    }
+
+    private void clearFilterFields() {
+        filterName.set("");
+        filterMinRating.set(null);
+        filterTags.clear();
+        filterSources.clear();
+    }
+
+    private void loadFilterChoices(int jobId) {
+        int loading = generation;
+        tasks.run(() -> service.filterChoices(jobId), choices -> {
+            if (loading == generation) {
+                tagChoices.setAll(choices.tags());
+                sourceChoices.setAll(choices.sources());
+            }
+        }, failure -> log.warn("Board filter choices of job {}: {}", jobId, failure.toString()));
+    }
+
+    /** A source as the filter lists it: "" is an application made directly on the website. */
+    public static String sourceText(String source) {
+        return source == null || source.isEmpty() ? Messages.text("board.filter.direct") : source;
+    }
+
+    public static String minRatingText(Integer stars) {
+        return stars == null ? Messages.text("board.filter.anyRating") : Messages.format("board.filter.minRating", stars);
+    }
+
+    public StringProperty filterNameProperty() {
+        return filterName;
+    }
+
+    public ObjectProperty<Integer> filterMinRatingProperty() {
+        return filterMinRating;
+    }
+
+    public ObservableList<String> filterTags() {
+        return filterTags;
+    }
+
+    public ObservableList<String> filterSources() {
+        return filterSources;
+    }
+
+    public ObservableList<String> tagChoices() {
+        return tagChoices;
+    }
+
+    public ObservableList<String> sourceChoices() {
+        return sourceChoices;
+    }
+
+    public ReadOnlyBooleanProperty filteredProperty() {
+        return filtered;
+    }
+
+    public ReadOnlyObjectProperty<Placed> placedProperty() {
+        return placed;
     }
 
     public void openReview(BoardCard card) {

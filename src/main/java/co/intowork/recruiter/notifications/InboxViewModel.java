@@ -42,7 +42,12 @@ public final class InboxViewModel {
     private boolean offline;
 
     public InboxViewModel(SignedIn signedIn, Navigator navigator) {
-        this(new NotificationService(signedIn.unitOfWork(), signedIn.user()), signedIn.tasks(), navigator);
+        this(new NotificationService(signedIn.unitOfWork(), signedIn.user()), signedIn, navigator);
+    }
+
+    /** With the service the workspace built. */
+    public InboxViewModel(NotificationService service, SignedIn signedIn, Navigator navigator) {
+        this(service, signedIn.tasks(), navigator);
         this.offline = signedIn.offline();
     }
 

@@ -16,4 +16,7 @@ public interface NotificationMapper {
     int markRead(@Param("userId") int userId, @Param("id") int id);
 
     int markAllRead(@Param("userId") int userId);
+
+    /** Writes the candidates' status notifications whose undo window has passed (any company's; V38). */
+    void deliverDue();
 }

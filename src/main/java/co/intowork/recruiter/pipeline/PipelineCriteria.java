@@ -28,6 +28,15 @@ public record PipelineCriteria(Integer companyId, int userId, JobStatus status, 
         return search != null && !search.isBlank();
     }
 
+    /**
+     * A search whose page recruiter.search_job_page (V41) cuts in the list's own order: newest first and no other
+     * filter, so the page it hands out is the page shown. Otherwise the page filters and orders every hit.
+     */
+    public boolean searchPagedInListOrder() {
+        return hasSearch() && sort == JobSort.NEWEST && status == null && jobType == null && locationType == null
+                && country == null && employerId == null;
+    }
+
     public PipelineCriteria after(JobSummary last) {
         return new PipelineCriteria(companyId, userId, status, jobType, locationType, country, employerId, search,
                 sort, Cursor.of(last, sort), limit);

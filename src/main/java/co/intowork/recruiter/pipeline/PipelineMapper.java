@@ -9,7 +9,7 @@ public interface PipelineMapper {
 
     long count(@Param("c") PipelineCriteria criteria);
 
-    List<Recruiter> recruiters(@Param("companyId") Integer companyId, @Param("userId") int userId);
+    List<Recruiter> recruiters();
 
     List<String> countries(@Param("companyId") Integer companyId, @Param("userId") int userId);
 

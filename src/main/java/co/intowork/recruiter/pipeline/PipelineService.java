@@ -2,7 +2,7 @@ package co.intowork.recruiter.pipeline;
 
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ public final class PipelineService {
     /** Saved by someone else since it was read: nothing was written. */
     public static final class ConflictException extends UserFacingException {
         public ConflictException() {
-            super(Messages.text("pipeline.editor.conflict"));
+            super(Sentence.of("pipeline.editor.conflict"));
         }
     }
 
@@ -40,7 +40,7 @@ public final class PipelineService {
     public Choices choices(Integer companyId, int userId) {
         return unitOfWork.inTransaction(session -> {
             PipelineMapper m = session.getMapper(PipelineMapper.class);
-            return new Choices(m.recruiters(companyId, userId), m.countries(companyId, userId));
+            return new Choices(m.recruiters(), m.countries(companyId, userId));
         });
     }
 
@@ -48,7 +48,7 @@ public final class PipelineService {
         return unitOfWork.inTransaction(session -> {
             Job job = session.getMapper(PipelineMapper.class).find(jobId);
             if (job == null) {
-                throw new UserFacingException(Messages.text("pipeline.editor.gone"));
+                throw new UserFacingException(Sentence.of("pipeline.editor.gone"));
             }
             return job;
         });
@@ -75,7 +75,8 @@ public final class PipelineService {
     public Job changeStatus(Job job, JobStatus target) {
         JobStatus from = JobStatus.fromDb(job.getStatus());
         if (!from.canMoveTo(target)) {
-            throw new UserFacingException(Messages.format("pipeline.move.refused", from.label(), target.label()));
+            throw new UserFacingException(Sentence.of("pipeline.move.refused", Sentence.of("pipeline.status." + from.dbValue()),
+                    Sentence.of("pipeline.status." + target.dbValue())));
         }
         return unitOfWork.inTransaction(session -> {
             PipelineMapper m = session.getMapper(PipelineMapper.class);

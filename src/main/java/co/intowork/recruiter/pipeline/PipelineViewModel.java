@@ -54,9 +54,14 @@ public final class PipelineViewModel {
     private PipelineCriteria shown;
 
     public PipelineViewModel(SignedIn signedIn, Navigator navigator) {
+        this(new PipelineService(signedIn.unitOfWork()), signedIn, navigator);
+    }
+
+    /** With the service the workspace built. */
+    public PipelineViewModel(PipelineService service, SignedIn signedIn, Navigator navigator) {
         this.signedIn = signedIn;
         this.navigator = navigator;
-        this.service = new PipelineService(signedIn.unitOfWork());
+        this.service = service;
         for (var filter : new javafx.beans.Observable[] {status, jobType, locationType, country, recruiter, sort}) {
             filter.addListener(o -> refresh());
         }

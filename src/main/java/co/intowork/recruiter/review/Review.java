@@ -7,7 +7,12 @@ import java.util.List;
 
 /** Everything the review screen shows of one application, read in one transaction. */
 public record Review(Application application, List<Experience> experiences, List<Education> educations,
-                     List<Skill> skills, List<Event> events) {
+                     List<Skill> skills, List<Event> events, List<Note> notes) {
+
+    public Review(Application application, List<Experience> experiences, List<Education> educations,
+                  List<Skill> skills, List<Event> events) {
+        this(application, experiences, educations, skills, events, List.of());
+    }
 
     /** The application row with its job, the candidate's profile and name; {@code cvPath} is the chosen CV. */
     public record Application(int applicationId, int version, int jobId, int candidateId, String jobTitle, ApplicationStatus status,
@@ -25,6 +30,30 @@ public record Review(Application application, List<Experience> experiences, List
     }
 
     public record Skill(String name, int level, String category) {
+    }
+
+    /**
+     * One note of the platform's thread (recruiter_notes), at {@code index} in the array (how the platform deletes
+     * it). {@code createdAt} is null when the platform's text could not be read as a time; {@code hiringManager}:
+     * the author manages this job (their feedback).
+     */
+    public record Note(int index, Integer userId, String userName, String text, String createdAtText,
+                       boolean hiringManager) {
+        public OffsetDateTime createdAt() {
+            if (createdAtText == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(createdAtText);
+            } catch (java.time.format.DateTimeParseException e) {
+                try {
+                    // the platform's Python isoformat() of a naive time: UTC by its convention
+                    return java.time.LocalDateTime.parse(createdAtText).atOffset(java.time.ZoneOffset.UTC);
+                } catch (java.time.format.DateTimeParseException again) {
+                    return null;
+                }
+            }
+        }
     }
 
     /** One status change; {@code changedBy} is null when the changer is not visible (or the platform). */

@@ -1,11 +1,11 @@
 package co.intowork.recruiter.review;
 
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 /** The application changed (or was deleted) since the review read it; nothing was saved. */
 public final class ReviewConflictException extends UserFacingException {
     public ReviewConflictException() {
-        super(Messages.text("review.conflict"));
+        super(Sentence.of("review.conflict"));
     }
 }

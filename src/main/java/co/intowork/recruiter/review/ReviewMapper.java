@@ -17,6 +17,16 @@ public interface ReviewMapper {
 
     List<Review.Event> events(@Param("applicationId") int applicationId);
 
+    /** The notes thread (recruiter_notes), oldest first; empty when the application is not visible. */
+    List<Review.Note> notes(@Param("applicationId") int applicationId);
+
+    /** Appends a note as the signed-in person (recruiter.add_application_note); the new version. */
+    int addNote(@Param("applicationId") int applicationId, @Param("note") String note);
+
+    /** Deletes one of the signed-in person's notes (recruiter.delete_application_note); the new version. */
+    int deleteNote(@Param("applicationId") int applicationId, @Param("index") int index,
+                   @Param("createdAt") java.time.OffsetDateTime createdAt);
+
     /** The new version, or null when the row's version moved on (or it is gone). */
     Integer saveAssessment(@Param("applicationId") int applicationId, @Param("version") int version,
                            @Param("notes") String notes, @Param("rating") Integer rating,

@@ -5,7 +5,7 @@ import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.board.BoardCard;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 
 import java.util.List;
 
@@ -19,6 +19,12 @@ public final class ReviewService {
 
     /** The database refuses longer notes from the client (V31's policy on job_applications). */
     public static final int MAX_NOTES_LENGTH = 100_000;
+    /** One note of the thread, as the platform limits it (recruiter.add_application_note checks it too). */
+    public static final int MAX_NOTE_LENGTH = 2_000;
+
+    /** The thread after a change, and the application's version after it. */
+    public record ThreadChange(int version, List<Review.Note> notes) {
+    }
 
     private final SignedIn signedIn;
     private final BoardService board;
@@ -26,8 +32,13 @@ public final class ReviewService {
     private final boolean offline;
 
     public ReviewService(SignedIn signedIn) {
+        this(signedIn, new BoardService(signedIn));
+    }
+
+    /** Online, moving through the workspace's board service (its undo window and notification delivery). */
+    public ReviewService(SignedIn signedIn, BoardService board) {
         this.signedIn = signedIn;
-        this.board = new BoardService(signedIn);
+        this.board = board;
         this.saver = this::saveOnServer;
         this.offline = false;
     }
@@ -38,6 +49,11 @@ public final class ReviewService {
         this.board = board;
         this.saver = saver;
         this.offline = true;
+    }
+
+    /** Who writes notes here: the thread lets one delete only one's own. */
+    public int userId() {
+        return signedIn.user().userId();
     }
 
     /** Working offline: changes wait in the outbox, and the candidate hears of them only once they are sent. */
@@ -55,10 +71,11 @@ public final class ReviewService {
                 return null;
             }
             return new Review(a, mapper.experiences(a.candidateId()), mapper.educations(a.candidateId()),
-                    mapper.skills(a.candidateId()), mapper.events(applicationId));
+                    mapper.skills(a.candidateId()), mapper.events(applicationId),
+                    offline ? List.of() : mapper.notes(applicationId));
         });
         if (review == null) {
-            throw new UserFacingException(Messages.format("review.notFound", applicationId));
+            throw new UserFacingException(Sentence.of("review.notFound", applicationId));
         }
         return review;
     }
@@ -84,9 +101,43 @@ public final class ReviewService {
     /** Saves notes, rating and scorecard if nobody changed the application since {@code version}; the new version. */
     public int saveAssessment(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {
         if (notes != null && notes.length() > MAX_NOTES_LENGTH) {
-            throw new UserFacingException(Messages.format("review.error.notesLength", MAX_NOTES_LENGTH));
+            throw new UserFacingException(Sentence.of("review.error.notesLength", MAX_NOTES_LENGTH));
         }
         return saver.save(applicationId, version, notes, rating, scorecard);
+    }
+
+    /** Appends a note by the signed-in person to the application's thread (never offline: see the view model). */
+    public ThreadChange addNote(int applicationId, String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE_LENGTH) {
+            throw new UserFacingException(Sentence.of("review.thread.length", MAX_NOTE_LENGTH));
+        }
+        return change(s -> s.getMapper(ReviewMapper.class).addNote(applicationId, text), applicationId);
+    }
+
+    /** Deletes one of the signed-in person's own notes; refused when the thread changed meanwhile. */
+    public ThreadChange deleteNote(int applicationId, Review.Note note) {
+        if (note.createdAt() == null) {
+            throw new UserFacingException(Sentence.of("review.thread.changed"));
+        }
+        return change(s -> s.getMapper(ReviewMapper.class).deleteNote(applicationId, note.index(), note.createdAt()),
+                applicationId);
+    }
+
+    private ThreadChange change(java.util.function.ToIntFunction<org.apache.ibatis.session.SqlSession> write,
+                                int applicationId) {
+        try {
+            return signedIn.unitOfWork().inTransaction(s -> new ThreadChange(write.applyAsInt(s),
+                    s.getMapper(ReviewMapper.class).notes(applicationId)));
+        } catch (RuntimeException e) {
+            String state = co.intowork.recruiter.common.db.SqlErrors.sqlState(e).orElse("");
+            switch (state) {
+                case "IW403" -> throw new UserFacingException(Sentence.of("review.thread.notYours"), e);
+                case "IW409" -> throw new UserFacingException(Sentence.of("review.thread.changed"), e);
+                case "IW404" -> throw new UserFacingException(Sentence.of("review.notFound", applicationId), e);
+                default -> throw e;
+            }
+        }
     }
 
     private int saveOnServer(int applicationId, int version, String notes, Integer rating, Scorecard scorecard) {

@@ -55,6 +55,10 @@ public final class ReviewView {
     @FXML private Label skills;
     @FXML private Label coverLetter;
     @FXML private TextArea notes;
+    @FXML private VBox threadBox;
+    @FXML private Label threadOffline;
+    @FXML private TextArea noteDraft;
+    @FXML private Button addNoteButton;
     @FXML private TextField rating;
     @FXML private GridPane scorecard;
     @FXML private TextField scoreComment;
@@ -118,6 +122,7 @@ public final class ReviewView {
         coverLetter.textProperty().bind(viewModel.coverLetterProperty());
 
         notes.textProperty().bindBidirectional(viewModel.notesProperty());
+        setUpThread();
         rating.textProperty().bindBidirectional(viewModel.ratingProperty());
         scoreComment.textProperty().bindBidirectional(viewModel.scoreCommentProperty());
         int row = 0;
@@ -160,6 +165,66 @@ public final class ReviewView {
             }
             e.consume();
         });
+    }
+
+    /** The notes thread: each note with its author and time, a Delete button on one's own; Ctrl+Enter adds. */
+    private void setUpThread() {
+        noteDraft.textProperty().bindBidirectional(viewModel.noteDraftProperty());
+        var available = viewModel.threadAvailableProperty();
+        for (javafx.scene.Node n : new javafx.scene.Node[] {noteDraft, addNoteButton}) {
+            n.visibleProperty().bind(available);
+            n.managedProperty().bind(available);
+        }
+        threadOffline.visibleProperty().bind(available.not());
+        threadOffline.managedProperty().bind(threadOffline.visibleProperty());
+        addNoteButton.disableProperty().bind(viewModel.noteDraftProperty().isEmpty().or(viewModel.busyProperty())
+                .or(viewModel.reviewProperty().isNull()));
+        addNoteButton.setOnAction(e -> viewModel.addNote());
+        noteDraft.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                viewModel.addNote();
+                e.consume();
+            }
+        });
+        javafx.collections.ListChangeListener<ReviewViewModel.ThreadItem> redraw = c -> drawThread();
+        viewModel.thread().addListener(redraw);
+        drawThread();
+    }
+
+    private void drawThread() {
+        threadBox.getChildren().clear();
+        if (viewModel.thread().isEmpty()) {
+            Label none = new Label(Messages.text("review.thread.none"));
+            none.getStyleClass().addAll("text-muted", "text-small");
+            threadBox.getChildren().add(none);
+            return;
+        }
+        int i = 0;
+        for (ReviewViewModel.ThreadItem item : viewModel.thread()) {
+            Label heading = new Label(item.heading());
+            heading.getStyleClass().addAll("text-small", "thread-heading");
+            heading.setWrapText(true);
+            heading.setMinWidth(0);
+            HBox.setHgrow(heading, javafx.scene.layout.Priority.SOMETIMES);
+            Label text = new Label(item.text());
+            text.setWrapText(true);
+            HBox top = new HBox(8, heading);
+            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            if (item.mine()) {
+                javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+                HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+                Button delete = new Button(Messages.text("review.thread.delete"));
+                delete.setId("review-delete-note-" + i);
+                delete.getStyleClass().addAll("flat", "small");
+                delete.disableProperty().bind(viewModel.busyProperty());
+                delete.setOnAction(e -> viewModel.deleteNote(item));
+                top.getChildren().addAll(gap, delete);
+            }
+            VBox card = new VBox(2, top, text);
+            card.getStyleClass().add(item.note().hiringManager() ? "thread-note-manager" : "thread-note");
+            card.setId("review-note-" + i++);
+            threadBox.getChildren().add(card);
+        }
     }
 
     private static void showWhenText(Label label, javafx.beans.value.ObservableStringValue text) {

@@ -43,6 +43,10 @@ public final class ReviewViewModel {
     private record Loaded(Review review, boolean markedViewed) {
     }
 
+    /** A note of the thread as shown: author (and role) with the time, the text, and whether it is one's own. */
+    public record ThreadItem(Review.Note note, String heading, String text, boolean mine) {
+    }
+
     private final ReviewService service;
     private final TaskRunner tasks;
     private final Navigator navigator;
@@ -65,6 +69,10 @@ public final class ReviewViewModel {
     private final ObservableList<ApplicationStatus> moveTargets = FXCollections.observableArrayList();
 
     private final StringProperty notes = new SimpleStringProperty("");
+    private final ObservableList<ThreadItem> thread = FXCollections.observableArrayList();
+    private final StringProperty noteDraft = new SimpleStringProperty("");
+    private final BooleanProperty threadAvailable = new SimpleBooleanProperty(true);
+    private boolean assessmentDirty;
     private final StringProperty rating = new SimpleStringProperty("");
     private final Map<Scorecard.Criterion, ObjectProperty<Integer>> scores = new EnumMap<>(Scorecard.Criterion.class);
     private final StringProperty scoreComment = new SimpleStringProperty("");
@@ -104,9 +112,13 @@ public final class ReviewViewModel {
         this.zone = zone;
         ChangeListener<Object> edited = (obs, old, now) -> {
             if (!filling) {
+                assessmentDirty = true;
                 dirty.set(true);
             }
         };
+        // a note typed and not yet added is unsaved work as well (sign-out and navigation ask first)
+        noteDraft.addListener((obs, old, now) -> updateDirty());
+        threadAvailable.set(!service.offline());
         notes.addListener(edited);
         rating.addListener(edited);
         scoreComment.addListener(edited);
@@ -194,6 +206,112 @@ public final class ReviewViewModel {
         position.set(index < 0 || column.size() < 2 ? ""
                 : Messages.format("review.position", index + 1, column.size()));
         fillAssessment(a);
+        showThread(r.notes());
+    }
+
+    private void showThread(List<Review.Note> notes) {
+        int me = service.userId();
+        thread.setAll(notes.stream().map(n -> new ThreadItem(n, noteHeading(n), n.text() == null ? "" : n.text(),
+                n.userId() != null && n.userId() == me)).toList());
+    }
+
+    private String noteHeading(Review.Note n) {
+        String who = n.userName() == null || n.userName().isBlank()
+                ? Messages.text("review.thread.someone") : n.userName();
+        if (n.hiringManager()) {
+            who = Messages.format("review.thread.hiringManager", who);
+        }
+        return n.createdAt() == null ? who : Messages.format("review.thread.heading", who, dateTime(n.createdAt()));
+    }
+
+    private void updateDirty() {
+        dirty.set(assessmentDirty || (noteDraft.get() != null && !noteDraft.get().isBlank()));
+    }
+
+    /**
+     * Adds the typed note to the thread as the signed-in person. It never conflicts (the thread only grows); the
+     * row version read is kept unless this note was the only change since, so notes, rating and scorecard still
+     * refuse to overwrite someone else's save.
+     */
+    public void addNote() {
+        Review r = review.get();
+        String text = noteDraft.get() == null ? "" : noteDraft.get().strip();
+        if (r == null || busy.get() || !threadAvailable.get()) {
+            return;
+        }
+        if (text.isEmpty()) {
+            error.set(Messages.text("review.thread.empty"));
+            return;
+        }
+        if (text.length() > ReviewService.MAX_NOTE_LENGTH) {
+            error.set(Messages.format("review.thread.length", ReviewService.MAX_NOTE_LENGTH));
+            return;
+        }
+        int id = r.application().applicationId();
+        changeThread(() -> service.addNote(id, text), true);
+    }
+
+    /** Deletes one of one's own notes (others' are refused here and by the server). */
+    public void deleteNote(ThreadItem item) {
+        Review r = review.get();
+        if (r == null || item == null || busy.get() || !threadAvailable.get()) {
+            return;
+        }
+        if (!item.mine()) {
+            error.set(Messages.text("review.thread.notYours"));
+            return;
+        }
+        int id = r.application().applicationId();
+        changeThread(() -> service.deleteNote(id, item.note()), false);
+    }
+
+    private void changeThread(java.util.concurrent.Callable<ReviewService.ThreadChange> work, boolean adding) {
+        int changing = generation;
+        int readVersion = version;
+        busy.set(true);
+        error.set("");
+        message.set("");
+        tasks.run(work, changed -> {
+            busy.set(false);
+            if (changing != generation) {
+                return;
+            }
+            if (changed.version() == readVersion + 1) {
+                version = changed.version();
+            }
+            if (adding) {
+                noteDraft.set("");
+            }
+            showThread(changed.notes());
+            message.set(Messages.text(adding ? "review.thread.added" : "review.thread.deleted"));
+        }, failure -> {
+            busy.set(false);
+            if (changing != generation) {
+                return;
+            }
+            String reason = SqlErrors.describe(failure);
+            log.info("Notes thread of application {} not changed: {}", review.get() == null ? null
+                    : review.get().application().applicationId(), reason);
+            error.set(Messages.format(adding ? "review.thread.error.add" : "review.thread.error.delete", reason));
+            if (!adding) {
+                reloadThread();
+            }
+        });
+    }
+
+    /** After a refused delete, the thread as it is now (someone else added or removed a note meanwhile). */
+    private void reloadThread() {
+        Review r = review.get();
+        if (r == null) {
+            return;
+        }
+        int id = r.application().applicationId();
+        int reading = generation;
+        tasks.run(() -> service.load(id).notes(), notes -> {
+            if (reading == generation) {
+                showThread(notes);
+            }
+        }, failure -> log.info("Notes thread of application {} not reloaded: {}", id, failure.toString()));
     }
 
     private void fillAssessment(Review.Application a) {
@@ -207,6 +325,8 @@ public final class ReviewViewModel {
         } finally {
             filling = false;
         }
+        assessmentDirty = false;
+        noteDraft.set("");
         dirty.set(false);
         conflict.set(false);
     }
@@ -267,7 +387,8 @@ public final class ReviewViewModel {
                 return;
             }
             version = newVersion;
-            dirty.set(false);
+            assessmentDirty = false;
+            updateDirty();
             message.set(Messages.text("review.saved"));
         }, failure -> {
             busy.set(false);
@@ -532,6 +653,19 @@ public final class ReviewViewModel {
     /** The statuses this application may move to now (StatusTransitions). */
     public ObservableList<ApplicationStatus> moveTargets() {
         return moveTargets;
+    }
+
+    public ObservableList<ThreadItem> thread() {
+        return thread;
+    }
+
+    public StringProperty noteDraftProperty() {
+        return noteDraft;
+    }
+
+    /** False working offline: the thread is written on the server only (the old notes field still syncs). */
+    public ReadOnlyBooleanProperty threadAvailableProperty() {
+        return threadAvailable;
     }
 
     public StringProperty notesProperty() {

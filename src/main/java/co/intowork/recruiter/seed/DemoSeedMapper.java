@@ -1,5 +1,6 @@
 package co.intowork.recruiter.seed;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import org.apache.ibatis.annotations.Param;
 
 import java.time.OffsetDateTime;

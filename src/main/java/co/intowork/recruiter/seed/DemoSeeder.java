@@ -1,5 +1,6 @@
 package co.intowork.recruiter.seed;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
 
@@ -14,10 +15,10 @@ import java.util.function.Consumer;
 /** Fills an empty, migrated database with the demo companies, recruiters, candidates, jobs and applications. */
 public final class DemoSeeder {
     /** Shown on the demo login screen and printed by {@code seed}; it only ever exists in demo data. */
-    public static final String DEMO_RECRUITER_PASSWORD = "Demo-Recruteur-2026!";
+    public static final String DEMO_RECRUITER_PASSWORD = DemoLogin.PASSWORD;
     // bcrypt $2b$, cost 12, as the platform stores them; fixed salts keep the seed deterministic.
-    static final String RECRUITER_PASSWORD_HASH = "$2b$12$IntoWorkDemoSaltAAAAAe6D6SzvcL9H7sfSi4QH4JuZycKomBvPW";
-    static final String CANDIDATE_PASSWORD_HASH = "$2b$12$IntoWorkDemoSaltBBBBBe0ssue3F73Xi15ecYhgrusk/Kp4kZB7S";
+    public static final String RECRUITER_PASSWORD_HASH = "$2b$12$IntoWorkDemoSaltAAAAAe6D6SzvcL9H7sfSi4QH4JuZycKomBvPW";
+    public static final String CANDIDATE_PASSWORD_HASH = "$2b$12$IntoWorkDemoSaltBBBBBe0ssue3F73Xi15ecYhgrusk/Kp4kZB7S";
 
     public record Options(int seed, OffsetDateTime anchor, int candidates, int jobs, int maxApplicationsPerJob) {
         public static Options demo(int seed) {

@@ -29,7 +29,9 @@ public enum SettingKey {
     // offline CV files (sync, decision 0010): the web platform's address for its relative /uploads/ paths, and the
     // largest CV file kept on the laptop
     PLATFORM_FILES_URL("platform.files.url", "INTOWORK_PLATFORM_FILES_URL", null, false),
-    OFFLINE_CV_MAX_MB("offline.cv.max.mb", "INTOWORK_OFFLINE_CV_MAX_MB", "10", false);
+    OFFLINE_CV_MAX_MB("offline.cv.max.mb", "INTOWORK_OFFLINE_CV_MAX_MB", "10", false),
+    // how long a candidate's notification of a move waits, so that an undo cancels it (decision 0018)
+    NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false);
 
     private final String property;
     private final String environmentVariable;

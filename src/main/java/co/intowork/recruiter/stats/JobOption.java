@@ -1,9 +1,31 @@
 package co.intowork.recruiter.stats;
 
-/** A job of the scope, for the job filter. */
-public record JobOption(int id, String title) {
+import co.intowork.recruiter.common.ui.Formats;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A job of the scope, for the job filter. Its number, place and creation day tell apart jobs that share a title, as
+ * on the board's job picker.
+ */
+public record JobOption(int id, String title, String location, String country, OffsetDateTime createdAt) {
+    public JobOption(int id, String title) {
+        this(id, title, null, null, null);
+    }
+
+    /** How the list shows it: title, number, place and creation day. */
     @Override
     public String toString() {
-        return title;
+        StringBuilder text = new StringBuilder(title).append(" · #").append(id);
+        String city = location == null ? "" : location;
+        String c = country == null ? "" : country;
+        String place = city.isEmpty() ? c : c.isEmpty() ? city : city + " (" + c + ")";
+        if (!place.isEmpty()) {
+            text.append(" · ").append(place);
+        }
+        if (createdAt != null) {
+            text.append(" · ").append(Formats.date(createdAt));
+        }
+        return text.toString();
     }
 }

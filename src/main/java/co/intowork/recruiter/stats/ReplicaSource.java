@@ -1,7 +1,7 @@
 package co.intowork.recruiter.stats;
 
 import co.intowork.recruiter.auth.SessionMapper;
-import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.common.db.MyBatisFactory;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.settings.ConnectionSettings;

@@ -20,7 +20,9 @@ public interface StatsMapper {
 
     List<Trends.JobCount> topJobs(@Param("q") StatsQuery query, @Param("limit") int limit);
 
-    List<JobOption> jobs(@Param("q") StatsQuery query);
+    List<JobOption> jobs(@Param("q") StatsQuery query, @Param("search") String search, @Param("limit") int limit);
+
+    boolean jobVisible(@Param("jobId") int jobId);
 
     List<JobSummary> activeJobsSummary();
 

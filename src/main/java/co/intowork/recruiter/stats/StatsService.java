@@ -61,8 +61,17 @@ public final class StatsService {
         return read((s, source) -> s.getMapper(StatsMapper.class).dashboard(q));
     }
 
-    public List<JobOption> jobs(StatsQuery q) {
-        return primary.inTransaction(s -> s.getMapper(StatsMapper.class).jobs(q));
+    /** How many jobs the job filter offers at a time: the most recent, or those matching what was typed. */
+    public static final int JOB_CHOICES = 100;
+
+    /** The job filter's choices: the most recent jobs of the scope, or those matching {@code search} (blank: none). */
+    public List<JobOption> jobs(StatsQuery q, String search) {
+        return primary.inTransaction(s -> s.getMapper(StatsMapper.class).jobs(q, search, JOB_CHOICES));
+    }
+
+    /** Whether the signed-in person may see this live job (row-level security decides). */
+    public boolean jobVisible(int jobId) {
+        return primary.inTransaction(s -> s.getMapper(StatsMapper.class).jobVisible(jobId));
     }
 
     public List<JobSummary> activeJobsSummary() {

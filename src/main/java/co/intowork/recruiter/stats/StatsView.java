@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
+import org.controlsfx.control.textfield.CustomTextField;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
@@ -52,6 +53,7 @@ import java.util.function.Function;
 public final class StatsView {
     @FXML private VBox root;
     @FXML private ComboBox<JobOption> job;
+    @FXML private CustomTextField jobSearch;
     @FXML private MenuButton preset;
     @FXML private DatePicker from;
     @FXML private DatePicker to;
@@ -220,6 +222,8 @@ public final class StatsView {
             }
         });
         job.valueProperty().bindBidirectional(viewModel.jobProperty());
+        jobSearch.textProperty().bindBidirectional(viewModel.jobSearchProperty());
+        jobSearch.setLeft(new org.kordamp.ikonli.javafx.FontIcon("fth-search"));
         from.setConverter(viewModel.dateConverter(viewModel.fromProperty()));
         to.setConverter(viewModel.dateConverter(viewModel.toProperty()));
         String example = from.getConverter().toString(java.time.LocalDate.now());

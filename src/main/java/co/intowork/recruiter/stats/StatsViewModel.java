@@ -90,6 +90,9 @@ public final class StatsViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<JobOption> job = new SimpleObjectProperty<>();
     private final ObservableList<JobOption> jobs = FXCollections.observableArrayList();
+    private final StringProperty jobSearch = new SimpleStringProperty("");
+    /** Answers to an older text are dropped: only the last search typed fills the list. */
+    private long jobSearchSequence;
     private final ObjectProperty<StatsService.Overview> overview = new SimpleObjectProperty<>();
     private final ObservableList<Funnel.Step> funnel = FXCollections.observableArrayList();
     private final ObservableList<TimeRow> times = FXCollections.observableArrayList();
@@ -111,8 +114,13 @@ public final class StatsViewModel {
     private boolean settingPeriod;
 
     public StatsViewModel(SignedIn signedIn, Navigator navigator, StatsSettings settings) {
-        this(new StatsService(signedIn.unitOfWork(), ReplicaSource.of(settings, signedIn.unitOfWork())),
-                signedIn.tasks(), navigator, signedIn.user(), settings.staleDays(), ZoneId.systemDefault());
+        this(new StatsService(signedIn.unitOfWork(), ReplicaSource.of(settings, signedIn.unitOfWork())), signedIn,
+                navigator, settings);
+    }
+
+    /** With the service the workspace built (over the replica the settings name, or the main database). */
+    public StatsViewModel(StatsService service, SignedIn signedIn, Navigator navigator, StatsSettings settings) {
+        this(service, signedIn.tasks(), navigator, signedIn.user(), settings.staleDays(), ZoneId.systemDefault());
     }
 
     StatsViewModel(StatsService service, TaskRunner tasks, Navigator navigator, SignedInUser user, int staleDays,
@@ -129,6 +137,7 @@ public final class StatsViewModel {
         this.user = user;
         this.staleDays = staleDays;
         this.zone = zone;
+        jobSearch.addListener((o, was, typed) -> findJobs(typed));
     }
 
     /** At sign-out: lets go of the read replica's connections. */
@@ -147,7 +156,8 @@ public final class StatsViewModel {
         }
         loading.set(true);
         boolean withJobs = !jobsLoaded;
-        tasks.run(() -> new Loaded(service.overview(query), withJobs ? service.jobs(query) : null,
+        String typed = jobSearch.get();
+        tasks.run(() -> new Loaded(service.overview(query), withJobs ? service.jobs(query, typed) : null,
                         service.activeJobsSummary()),
                 loaded -> {
                     show(loaded.overview());
@@ -442,6 +452,29 @@ public final class StatsViewModel {
 
     public ObjectProperty<JobOption> jobProperty() {
         return job;
+    }
+
+    /** What the person typed to find a job for the filter; each change reads the matching jobs again. */
+    public StringProperty jobSearchProperty() {
+        return jobSearch;
+    }
+
+    private void findJobs(String typed) {
+        if (!jobsLoaded) {
+            return;
+        }
+        long sequence = ++jobSearchSequence;
+        StatsQuery query;
+        try {
+            query = query();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        tasks.run(() -> service.jobs(query, typed), found -> {
+            if (sequence == jobSearchSequence) {
+                jobs.setAll(found);
+            }
+        }, this::failed);
     }
 
     public ObservableList<JobOption> jobs() {

@@ -5,7 +5,7 @@ import co.intowork.recruiter.common.db.EmbeddedDatabase;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +54,7 @@ public final class CopyDamage {
     public static final class Damaged extends UserFacingException {
         private final transient Path export;
 
-        Damaged(String message, Path export, Throwable cause) {
+        Damaged(Sentence message, Path export, Throwable cause) {
             super(message, cause);
             this.export = export;
         }
@@ -105,14 +105,14 @@ public final class CopyDamage {
         return report(what(failure), failure, copy, paths);
     }
 
-    static Damaged report(String what, Throwable failure, UnitOfWork copy, AppPaths paths) {
+    static Damaged report(Sentence what, Throwable failure, UnitOfWork copy, AppPaths paths) {
         Path export = null;
-        String unsent;
+        Sentence unsent;
         if (copy != null) {
             try {
                 Export e = read(copy);
                 export = write(e, paths);
-                unsent = Messages.format("sync.copy.exported", e.operations().size(), export);
+                unsent = Sentence.of("sync.copy.exported", e.operations().size(), export);
             } catch (RuntimeException | IOException readFailure) {
                 log.warn("The unsent operations could not be read from the damaged copy: {}",
                         readFailure.getMessage());
@@ -121,29 +121,29 @@ public final class CopyDamage {
         } else {
             unsent = unreadable(paths);
         }
-        String message = Messages.format("sync.copy.damaged", what) + " " + unsent + " "
-                + Messages.text("sync.copy.rebuildHint");
+        Sentence message = Sentence.joined(Sentence.of("sync.copy.damaged", what), unsent,
+                Sentence.of("sync.copy.rebuildHint"));
         // logged once, by whoever shows it (the command's error handler, the Offline section)
         return new Damaged(message, export, failure);
     }
 
-    private static String unreadable(AppPaths paths) {
+    private static Sentence unreadable(AppPaths paths) {
         Optional<Path> earlier = latestExport(paths);
-        return earlier.isPresent() ? Messages.format("sync.copy.exportedEarlier", earlier.get())
-                : Messages.format("sync.copy.unreadable", Replica.folder(paths));
+        return earlier.isPresent() ? Sentence.of("sync.copy.exportedEarlier", earlier.get())
+                : Sentence.of("sync.copy.unreadable", Replica.folder(paths));
     }
 
-    private static String what(Throwable failure) {
+    private static Sentence what(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof EmbeddedDatabase.StartFailure) {
-                return Messages.format("sync.copy.notStarting", EmbeddedDatabase.rootMessage(t.getCause() == null
+                return Sentence.of("sync.copy.notStarting", EmbeddedDatabase.rootMessage(t.getCause() == null
                         ? t : t.getCause()));
             }
         }
         String server = SqlErrors.serverMessage(failure).orElse(EmbeddedDatabase.rootMessage(failure));
         Matcher file = FILE.matcher(server);
-        return file.find() ? Messages.format("sync.copy.fileMissing", file.group(1))
-                : Messages.format("sync.copy.fileDamaged", server);
+        return file.find() ? Sentence.of("sync.copy.fileMissing", file.group(1))
+                : Sentence.of("sync.copy.fileDamaged", server);
     }
 
     static Export read(UnitOfWork copy) {
@@ -184,7 +184,7 @@ public final class CopyDamage {
         try {
             return JSON.readValue(file.toFile(), Export.class);
         } catch (IOException e) {
-            throw new UserFacingException(Messages.format("sync.copy.exportUnreadable", file, e.getMessage()), e);
+            throw new UserFacingException(Sentence.of("sync.copy.exportUnreadable", file, e.getMessage()), e);
         }
     }
 
@@ -215,7 +215,7 @@ public final class CopyDamage {
             try {
                 Files.move(dir, aside);
             } catch (IOException e) {
-                throw new UserFacingException(Messages.format("sync.copy.notMoved", dir, e.getMessage()), e);
+                throw new UserFacingException(Sentence.of("sync.copy.notMoved", dir, e.getMessage()), e);
             }
             log.warn("Damaged offline copy moved aside to {}", aside);
         }
@@ -235,9 +235,10 @@ public final class CopyDamage {
         return r;
     }
 
-    /** The rebuild's outcome, in a sentence. */
+    /** The rebuild's outcome, in a sentence worded now: for the edge (the Offline section, the sync command). */
     public static String describe(Rebuilt r) {
-        return Messages.format("sync.copy.rebuilt", r.jobs(), r.operations())
-                + (r.keptAside() == null ? "" : " " + Messages.format("sync.copy.keptAside", r.keptAside()));
+        return (r.keptAside() == null ? Sentence.of("sync.copy.rebuilt", r.jobs(), r.operations())
+                : Sentence.joined(Sentence.of("sync.copy.rebuilt", r.jobs(), r.operations()),
+                        Sentence.of("sync.copy.keptAside", r.keptAside()))).toString();
     }
 }

@@ -8,19 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -28,18 +18,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,19 +33,17 @@ import java.util.stream.Stream;
  * The CV files of the offline slice, kept beside the replica in {@code <data folder>/offline-cv} (owner-only, like
  * the replica) so a CV opens on the plane. One file per URL, named by a hash of the URL, so {@link #local} finds it
  * from the same text the review screen holds. A file that cannot be fetched, or is larger than the cap, is counted
- * and left out: the pull never fails because of a CV.
+ * and left out: the pull never fails because of a CV. This class is the folder (what is here, what to keep); the
+ * HTTP side is {@link CvDownloader}.
  */
 public final class CvFiles {
     private static final Logger log = LoggerFactory.getLogger(CvFiles.class);
 
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    /** Until the response's headers arrive. */
-    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(10);
-    /** A whole file; a stalled transfer is abandoned after it (10 MB at 100 KB/s still fits). */
-    public static final Duration FILE_DEADLINE = Duration.ofMinutes(2);
-    /** Downloads in flight at once: enough to hide latency, few enough not to flood a hotel's Wi-Fi. */
-    static final int PARALLEL = 4;
-    private static final String PART = ".part";
+    public static final Duration CONNECT_TIMEOUT = CvDownloader.CONNECT_TIMEOUT;
+    public static final Duration RESPONSE_TIMEOUT = CvDownloader.RESPONSE_TIMEOUT;
+    public static final Duration FILE_DEADLINE = CvDownloader.FILE_DEADLINE;
+    /** Suffix of a download under way (see CvDownloader); left over after a crash, pruned by the next refresh. */
+    static final String PART = ".part";
     private static final Pattern EXTENSION = Pattern.compile("[A-Za-z0-9]{1,8}");
 
     /** What a refresh did; {@code unreachable} also counts HTTP errors, timeouts and files that could not be written. */
@@ -68,14 +52,8 @@ public final class CvFiles {
     }
 
     private final Path folder;
-    private final String platformFilesUrl;
     private final long maxBytes;
-    private final Duration responseTimeout;
-    private final Duration fileDeadline;
-    private final Duration connectTimeout;
-    // built on the first download: its TLS set-up costs about half a second, which the workspace built at
-    // every sign-in (where this object is made) must not pay for people who never download a CV
-    private HttpClient http;
+    private final CvDownloader downloader;
 
     /**
      * @param platformFilesUrl the web platform's address, against which relative paths ({@code /uploads/...}) are
@@ -88,20 +66,8 @@ public final class CvFiles {
     CvFiles(Path folder, String platformFilesUrl, long maxBytes, Duration connectTimeout, Duration responseTimeout,
             Duration fileDeadline) {
         this.folder = folder;
-        this.platformFilesUrl = platformFilesUrl == null || platformFilesUrl.isBlank() ? null
-                : platformFilesUrl.trim().replaceAll("/+$", "");
         this.maxBytes = maxBytes;
-        this.responseTimeout = responseTimeout;
-        this.fileDeadline = fileDeadline;
-        this.connectTimeout = connectTimeout;
-    }
-
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-        }
-        return http;
+        this.downloader = new CvDownloader(platformFilesUrl, maxBytes, connectTimeout, responseTimeout, fileDeadline);
     }
 
     /** From {@code platform.files.url} and {@code offline.cv.max.mb}. */
@@ -169,32 +135,14 @@ public final class CvFiles {
                 missing.add(url);
             }
         }
-        int downloaded = 0;
-        int tooLarge = 0;
-        int unreachable = 0;
-        // a blocked cloud store would otherwise cost a connect timeout per CV at every sync
-        Set<String> hostsDown = new HashSet<>();
-        for (int from = 0; from < missing.size(); from += PARALLEL) {
-            List<String> batch = missing.subList(from, Math.min(missing.size(), from + PARALLEL));
-            List<Download> running = batch.stream().map(url -> start(url, hostsDown)).toList();
-            for (Download d : running) {
-                Outcome outcome = d.finish();
-                if (outcome.hostDown()) {
-                    hostsDown.add(d.host());
-                }
-                switch (outcome.kind()) {
-                    case DOWNLOADED -> downloaded++;
-                    case TOO_LARGE -> {
-                        tooLarge++;
-                        log.info("CV {} not kept offline: larger than {} MB", loggable(d.url()), maxBytes / (1024 * 1024));
-                    }
-                    case UNREACHABLE -> {
-                        unreachable++;
-                        log.info("CV {} not kept offline: {}", loggable(d.url()), outcome.reason());
-                    }
-                }
-            }
+        Map<String, Path> targets = new LinkedHashMap<>();
+        for (String url : missing) {
+            targets.put(url, folder.resolve(fileName(url)));
         }
+        CvDownloader.Counts fetched = downloader.fetch(targets);
+        int downloaded = fetched.downloaded();
+        int tooLarge = fetched.tooLarge();
+        int unreachable = fetched.unreachable();
         int deleted = prune(wanted);
         Report report = new Report(downloaded, present, tooLarge, unreachable, deleted);
         log.info("Offline CV files: {} downloaded, {} already here, {} too large (cap {} MB), {} unreachable, "
@@ -253,7 +201,7 @@ public final class CvFiles {
         }
     }
 
-    private static int indexOfAny(String s, char a, char b) {
+    static int indexOfAny(String s, char a, char b) {
         int i = s.indexOf(a);
         int j = s.indexOf(b);
         return i < 0 ? j : j < 0 ? i : Math.min(i, j);
@@ -270,211 +218,8 @@ public final class CvFiles {
     }
 
     /** Without its query: a cloud store's signed link carries its access token there. */
-    private static String loggable(String url) {
+    static String loggable(String url) {
         int cut = indexOfAny(url, '?', '#');
         return cut >= 0 ? url.substring(0, cut) + "?…" : url;
-    }
-
-    // ---------------------------------------------------------------- one download
-
-    private enum Kind { DOWNLOADED, TOO_LARGE, UNREACHABLE }
-
-    /** {@code hostDown}: no connection at all, so the host's other CVs are not tried again in this refresh. */
-    private record Outcome(Kind kind, String reason, boolean hostDown) {
-        static final Outcome DOWNLOADED = new Outcome(Kind.DOWNLOADED, null, false);
-        static final Outcome TOO_LARGE = new Outcome(Kind.TOO_LARGE, null, false);
-
-        static Outcome unreachable(String reason) {
-            return new Outcome(Kind.UNREACHABLE, reason, false);
-        }
-    }
-
-    private record Download(String url, String host, Path part, Path target, CompletableFuture<Outcome> result,
-                            AtomicReference<Capped> subscriber, Duration deadline) {
-        Outcome finish() {
-            Outcome outcome;
-            try {
-                outcome = result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                result.cancel(true);
-                Capped body = subscriber.get();
-                if (body != null) {
-                    body.abort();
-                }
-                outcome = Outcome.unreachable("not complete after " + deadline.toSeconds() + " s");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                outcome = new Outcome(Kind.UNREACHABLE, cause.getClass().getSimpleName()
-                        + (cause.getMessage() != null ? ": " + cause.getMessage() : ""),
-                        cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                result.cancel(true);
-                outcome = Outcome.unreachable("interrupted");
-            }
-            try {
-                if (outcome.kind() == Kind.DOWNLOADED) {
-                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    Files.deleteIfExists(part);
-                }
-            } catch (IOException e) {
-                outcome = Outcome.unreachable("not written: " + e.getMessage());
-                try {
-                    Files.deleteIfExists(part);
-                } catch (IOException ignored) {
-                    // the next refresh deletes the leftover
-                }
-            }
-            return outcome;
-        }
-    }
-
-    private Download start(String url, Set<String> hostsDown) {
-        String name = fileName(url);
-        Path part = folder.resolve(name + PART);
-        Path target = folder.resolve(name);
-        URI uri;
-        try {
-            uri = resolve(url);
-        } catch (IllegalArgumentException e) {
-            return new Download(url, null, part, target, CompletableFuture.completedFuture(
-                    Outcome.unreachable(e.getMessage())), new AtomicReference<>(), fileDeadline);
-        }
-        String host = uri.getAuthority();
-        if (hostsDown.contains(host)) {
-            return new Download(url, host, part, target, CompletableFuture.completedFuture(
-                    Outcome.unreachable(host + " did not answer earlier in this sync")), new AtomicReference<>(),
-                    fileDeadline);
-        }
-        AtomicReference<Capped> subscriber = new AtomicReference<>();
-        HttpResponse.BodyHandler<Outcome> handler = info -> {
-            Outcome refuse = null;
-            if (info.statusCode() / 100 != 2) {
-                refuse = Outcome.unreachable("HTTP " + info.statusCode());
-            } else if (info.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
-                refuse = Outcome.TOO_LARGE;
-            }
-            Capped body = new Capped(part, maxBytes, refuse);
-            subscriber.set(body);
-            return body;
-        };
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET().build();
-        CompletableFuture<Outcome> result = http().sendAsync(request, handler).thenApply(HttpResponse::body);
-        return new Download(url, host, part, target, result, subscriber, fileDeadline);
-    }
-
-    /** Absolute http(s) URLs as they are; a path on the platform (/uploads/...) under platform.files.url. */
-    private URI resolve(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        String absolute;
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            absolute = url;
-        } else if (url.startsWith("/")) {
-            if (platformFilesUrl == null) {
-                throw new IllegalArgumentException("a path on the platform, and platform.files.url is not set");
-            }
-            absolute = platformFilesUrl + url;
-        } else {
-            throw new IllegalArgumentException("not an http(s) address or a platform path");
-        }
-        return URI.create(absolute.replace(" ", "%20"));
-    }
-
-    /**
-     * Streams the body to the temporary file and stops as soon as it passes the cap (a server may send no
-     * Content-Length, or a wrong one); {@code refuse} set: the body is not read at all.
-     */
-    private static final class Capped implements HttpResponse.BodySubscriber<Outcome> {
-        private final Path part;
-        private final long max;
-        private final Outcome refuse;
-        private final CompletableFuture<Outcome> result = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
-        private FileChannel out;
-        private long size;
-
-        Capped(Path part, long max, Outcome refuse) {
-            this.part = part;
-            this.max = max;
-            this.refuse = refuse;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (refuse != null) {
-                s.cancel();
-                result.complete(refuse);
-                return;
-            }
-            try {
-                out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
-                s.request(1);
-            } catch (IOException e) {
-                s.cancel();
-                result.complete(Outcome.unreachable("not written: " + e.getMessage()));
-            }
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            try {
-                for (ByteBuffer b : buffers) {
-                    size += b.remaining();
-                    if (size > max) {
-                        end(Outcome.TOO_LARGE);
-                        subscription.cancel();
-                        return;
-                    }
-                    while (b.hasRemaining()) {
-                        out.write(b);
-                    }
-                }
-                subscription.request(1);
-            } catch (IOException e) {
-                end(Outcome.unreachable("not written: " + e.getMessage()));
-                subscription.cancel();
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            end(Outcome.unreachable(t.getClass().getSimpleName()
-                    + (t.getMessage() != null ? ": " + t.getMessage() : "")));
-        }
-
-        @Override
-        public void onComplete() {
-            end(Outcome.DOWNLOADED);
-        }
-
-        @Override
-        public CompletionStage<Outcome> getBody() {
-            return result;
-        }
-
-        void abort() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            end(Outcome.unreachable("abandoned"));
-        }
-
-        private synchronized void end(Outcome outcome) {
-            try {
-                if (out != null) {
-                    out.close();
-                }
-            } catch (IOException e) {
-                outcome = Outcome.unreachable("not written: " + e.getMessage());
-            }
-            result.complete(outcome);
-        }
     }
 }

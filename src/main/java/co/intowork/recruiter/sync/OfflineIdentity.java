@@ -5,7 +5,7 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import javax.crypto.SecretKeyFactory;
@@ -67,7 +67,7 @@ public final class OfflineIdentity {
             if (stored != null && SyncJson.read(stored).path("userId").asInt() != user.userId()
                     && (counts.jobs() > 0 || counts.pending() > 0 || counts.conflicts() > 0)) {
                 JsonNode owner = SyncJson.read(stored);
-                throw new UserFacingException(Messages.format("sync.copyOfSomeoneElse",
+                throw new UserFacingException(Sentence.of("sync.copyOfSomeoneElse",
                         (owner.path("firstName").asText() + " " + owner.path("lastName").asText()).strip()));
             }
             m.saveState("user", SyncJson.object("userId", user.userId(), "email", user.email(),
@@ -92,7 +92,7 @@ public final class OfflineIdentity {
             return new Stored(m.stateValue("user"), m.stateValue("verifier"), m.stateValue("verified_at"));
         });
         if (stored.user() == null || stored.verifier() == null || stored.verifiedAt() == null) {
-            throw new UserFacingException(Messages.text("sync.offline.noIdentity"));
+            throw new UserFacingException(Sentence.of("sync.offline.noIdentity"));
         }
         JsonNode n = SyncJson.read(stored.user());
         SignedInUser user = new SignedInUser(n.path("userId").asInt(), n.path("email").asText(),
@@ -104,10 +104,10 @@ public final class OfflineIdentity {
                 && MessageDigest.isEqual(hash(password, Base64.getDecoder().decode(parts[0])),
                 Base64.getDecoder().decode(parts[1]));
         if (!matches) {
-            throw new UserFacingException(Messages.text("auth.invalid"));
+            throw new UserFacingException(Sentence.of("auth.invalid"));
         }
         if (Instant.parse(stored.verifiedAt()).plus(limit).isBefore(Instant.now(clock))) {
-            throw new UserFacingException(Messages.format("sync.offline.expired", limit.toDays()));
+            throw new UserFacingException(Sentence.of("sync.offline.expired", limit.toDays()));
         }
         return new OfflineUser(user, n.path("employerId").asInt());
     }

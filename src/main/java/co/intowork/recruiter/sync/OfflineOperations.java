@@ -130,7 +130,9 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
     private static Versioned moveLocally(SqlSession s, ApplicationState state, ApplicationStatus to) {
         s.getMapper(ReplicaMapper.class).reserveLocalEventIds(SyncService.LOCAL_EVENT_BASE);
         List<Versioned> moved = s.getMapper(BoardMapper.class).move(state.jobId(),
-                new Integer[]{state.applicationId()}, new Integer[]{state.version()}, to.label());
+                new Integer[]{state.applicationId()}, new Integer[]{state.version()}, to.label(),
+                // the candidate hears of it from the server, when the push replays it there (with its own window)
+                0);
         if (moved.isEmpty()) {
             throw new IllegalStateException("Locked row " + state.applicationId() + " did not move");
         }

@@ -1,14 +1,14 @@
 package co.intowork.recruiter.sync;
 
-import co.intowork.recruiter.common.db.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.EmbeddedDatabase;
 import co.intowork.recruiter.common.db.MigrationStamp;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +96,7 @@ public final class Replica {
         Path dir = folder(paths);
         Optional<String> missing = CopyDamage.missingFiles(dir);
         if (missing.isPresent()) {
-            throw CopyDamage.report(Messages.format("sync.copy.fileMissing", missing.get()),
+            throw CopyDamage.report(Sentence.of("sync.copy.fileMissing", missing.get()),
                     new IllegalStateException(dir.resolve(missing.get()) + " is missing"), null, paths);
         }
         EmbeddedDatabase embedded;

@@ -41,7 +41,7 @@ class CliTest {
     @TempDir
     Path temp;
 
-    private SettingsLoader original;
+    private static SettingsLoader settings;
     private Path userFile;
     private Path machineFile;
     private AppPaths paths;
@@ -56,23 +56,21 @@ class CliTest {
 
     @BeforeEach
     void isolateSettings() {
-        original = Cli.settingsLoader;
         userFile = temp.resolve("user/recruiter.properties");
         machineFile = temp.resolve("machine/recruiter.properties");
         paths = new AppPaths(Map.of(
                 "INTOWORK_MACHINE_CONFIG", machineFile.toString(),
                 "INTOWORK_USER_CONFIG", userFile.toString(),
                 "INTOWORK_DATA_DIR", temp.resolve("data").toString()), "Linux", temp.resolve("home"));
-        Cli.settingsLoader = new SettingsLoader(paths, Map.of());
+        settings = new SettingsLoader(paths, Map.of());
     }
 
     @AfterEach
     void restoreSettings() {
-        Cli.settingsLoader = original;
     }
 
     private static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
+        CommandLine cl = Cli.commandLine(settings);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -470,7 +468,7 @@ class CliTest {
         Map<String, String> env = new HashMap<>();
         env.put("INTOWORK_DB_USER", "from_env");
         env.put("INTOWORK_DB_PASSWORD", "env-secret");
-        Cli.settingsLoader = new SettingsLoader(paths, env);
+        settings = new SettingsLoader(paths, env);
         Run r = run("config", "--user", "from_flag");
         assertThat(r.exit()).isZero();
         assertThat(r.settingLine("db.user")).contains("from_flag").contains("[command line]");

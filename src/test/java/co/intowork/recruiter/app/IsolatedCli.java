@@ -14,25 +14,29 @@ import java.util.Map;
 
 /**
  * The command line with its settings and data folder in a temporary folder, standard input as a test gives it;
- * {@link #close()} puts the JVM's settings loader and standard input back.
+ * {@link #close()} puts standard input back.
  */
 final class IsolatedCli implements AutoCloseable {
     record Run(int exit, String out, String err) {
     }
 
-    private final SettingsLoader original = Cli.settingsLoader;
-    private final InputStream stdin = System.in;
+    private final SettingsLoader settings;    private final InputStream stdin = System.in;
 
     IsolatedCli(Path temp) {
         AppPaths paths = new AppPaths(Map.of(
                 "INTOWORK_MACHINE_CONFIG", temp.resolve("m.properties").toString(),
                 "INTOWORK_USER_CONFIG", temp.resolve("u.properties").toString(),
                 "INTOWORK_DATA_DIR", temp.resolve("data").toString()), "Linux", temp.resolve("home"));
-        Cli.settingsLoader = new SettingsLoader(paths, Map.of());
+        this.settings = new SettingsLoader(paths, Map.of());
+    }
+
+    /** The settings the commands are given (the temporary folder's). */
+    SettingsLoader settings() {
+        return settings;
     }
 
     Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
+        CommandLine cl = Cli.commandLine(settings);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -48,7 +52,6 @@ final class IsolatedCli implements AutoCloseable {
 
     @Override
     public void close() {
-        Cli.settingsLoader = original;
         System.setIn(stdin);
     }
 }

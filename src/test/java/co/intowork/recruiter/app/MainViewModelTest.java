@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -78,6 +79,37 @@ class MainViewModelTest {
         assertThat(vm.errorMessageProperty().get()).startsWith("Another copy");
         assertThat(vm.connectionLabelProperty().get()).isEqualTo("Not connected");
         assertThat(vm.showLoginProperty().get()).isFalse();
+    }
+
+    @Test
+    void theWorkspaceIsRefreshedEveryMinuteWhileSignedInAndTheTimerStopsAtSignOut() throws Exception {
+        ImmediateTaskRunner clock = new ImmediateTaskRunner();
+        vm = new MainViewModel(clock, new LoginViewModel(List.of(SERVER), SERVER),
+                (profile, progress) -> new Startup.Outcome(
+                        MigratedDatabase.openAsClient(db, TwoCompanies.CLIENT_LOGIN), "23", List.of()), null);
+        vm.start();
+        assertThat(clock.repeatedCount()).as("nobody signed in: no timer").isZero();
+        signIn("albert@alpha.example", TwoCompanies.PASSWORD);
+        Workspace workspace = vm.workspaceProperty().get();
+        var unread = workspace.count(Section.INBOX);
+        assertThat(unread.longValue()).as("read at sign-in").isEqualTo(1);
+        assertThat(clock.repeatedCount()).isEqualTo(1);
+        try (Connection admin = db.superuser().getConnection(); Statement s = admin.createStatement()) {
+            s.execute("UPDATE public.notifications SET is_read = true WHERE user_id = 2");
+        }
+        try {
+            clock.advance(Duration.ofSeconds(59));
+            assertThat(unread.longValue()).as("not yet a minute").isEqualTo(1);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(unread.longValue()).isZero();
+        } finally {
+            try (Connection admin = db.superuser().getConnection(); Statement s = admin.createStatement()) {
+                s.execute("UPDATE public.notifications SET is_read = false WHERE user_id = 2");
+            }
+        }
+        vm.signOut();
+        assertThat(vm.workspaceProperty().get()).isNull();
+        assertThat(clock.repeatedCount()).isZero();
     }
 
     @Test

@@ -1,10 +1,10 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.tasks.FxTaskRunner;
-import co.intowork.recruiter.seed.DemoLogin;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;

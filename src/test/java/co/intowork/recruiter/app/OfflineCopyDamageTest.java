@@ -56,8 +56,8 @@ class OfflineCopyDamageTest {
 
     /** A copy holding job 11 and two unsent operations; returns the data file of public.job_applications. */
     private String copyWithWork() throws Exception {
-        AppPaths paths = Cli.settingsLoader.paths();
-        try (Database copy = Replica.open(Cli.settingsLoader.load(Map.of()), paths, Mappers.all(), () -> false,
+        AppPaths paths = cli.settings().paths();
+        try (Database copy = Replica.open(cli.settings().load(Map.of()), paths, Mappers.all(), () -> false,
                 msg -> { })) {
             copy.unitOfWork().run(s -> {
                 ReplicaMapper m = s.getMapper(ReplicaMapper.class);

@@ -43,7 +43,7 @@ class StatsCommandTest {
 
     TestDatabase.Db db;
     String url;
-    SettingsLoader original;
+    SettingsLoader settings;
     InputStream originalIn;
 
     @BeforeAll
@@ -58,19 +58,17 @@ class StatsCommandTest {
 
     @BeforeEach
     void isolate() {
-        original = Cli.settingsLoader;
         originalIn = System.in;
         AppPaths paths = new AppPaths(Map.of(
                 "INTOWORK_MACHINE_CONFIG", temp.resolve("m.properties").toString(),
                 "INTOWORK_USER_CONFIG", temp.resolve("u.properties").toString(),
                 "INTOWORK_DATA_DIR", temp.resolve("data").toString()), "Linux", temp.resolve("home"));
-        Cli.settingsLoader = new SettingsLoader(paths, Map.of());
+        settings = new SettingsLoader(paths, Map.of());
         StatsCommand.environment = name -> null;
     }
 
     @AfterEach
     void restore() {
-        Cli.settingsLoader = original;
         System.setIn(originalIn);
         StatsCommand.environment = System::getenv;
     }
@@ -87,7 +85,7 @@ class StatsCommandTest {
         List<String> all = new ArrayList<>(List.of("stats"));
         all.addAll(List.of(args));
         all.addAll(List.of("--jdbc-url", url, "--user", LOGIN));
-        CommandLine cl = Cli.commandLine();
+        CommandLine cl = Cli.commandLine(settings);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -152,7 +150,7 @@ class StatsCommandTest {
 
     @Test
     void helpListsTheOptionsAndWhereThePasswordComesFrom() {
-        CommandLine cl = Cli.commandLine();
+        CommandLine cl = Cli.commandLine(settings);
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         assertThat(cl.execute("stats", "--help")).isZero();

@@ -76,7 +76,7 @@ class SyncCommandTest {
         Path folder = temp.resolve("data/offline-replica");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
         // what the review screen holds opens the downloaded copy
-        assertThat(new CvFiles(CvFiles.folder(Cli.settingsLoader.paths()), null, 1).local("/uploads/chloe.pdf"))
+        assertThat(new CvFiles(CvFiles.folder(cli.settings().paths()), null, 1).local("/uploads/chloe.pdf"))
                 .hasValueSatisfying(cv -> assertThat(cv).hasContent("CV!").hasParent(temp.resolve("data/offline-cv")));
 
         // another company's job, and one that does not exist: refused, nothing added to the copy

@@ -399,31 +399,66 @@ class ClientLoginAttackTest {
         }
     }
 
+    /**
+     * Undo before notify (V38, decision 0018) attacked as a client login: the pending notifications cannot be read,
+     * written, locked or skipped; delivery sends only what is due; the window is bounded whatever the client sets.
+     */
     @Test
-    void statusNotificationsAreWrittenByTheDatabaseWhichReturnsThemOnlyForVisibleApplications() throws SQLException {
+    void pendingNotificationsCanBeNeitherReadNorSuppressedNorSentEarlyByAClient() throws SQLException {
         String anne = signIn(LOGIN, ANNE);
+        String bruno = signIn(LOGIN, "bruno@beta.example");
         try (Connection c = client(LOGIN)) {
             c.setAutoCommit(false);
-            exec(c, "SELECT recruiter.use_session(?)", anne);
-            // 201 is Beta's: skipped; 101 gets its notification and the returned row
-            assertThat(strings(c, "SELECT application_id::text FROM"
-                    + " recruiter.notify_status_change(ARRAY[101, 201], 'Mise à jour')")).containsExactly("101");
+            // Bruno (Beta) moves Claude's application: pending for 10 s
+            exec(c, "SELECT recruiter.use_session(?)", bruno);
+            assertThat(update(c, "UPDATE public.job_applications SET status = 'rejected' WHERE id = 201")).isEqualTo(1);
             c.commit();
-            // the client writes no notification itself, with or without RETURNING, nor draws their ids
+
             exec(c, "SELECT recruiter.use_session(?)", anne);
-            assertThat(failure(c, "INSERT INTO public.notifications (user_id, type, title, message, related_job_id,"
-                    + " related_application_id) VALUES (6, 'STATUS_CHANGE', 't', 'm', 11, 101) RETURNING id")
-                    .getSQLState()).isEqualTo("42501");
+            // the previous version's call writes nothing (the trigger scheduled every move already)
+            assertThat(strings(c, "SELECT application_id::text FROM"
+                    + " recruiter.notify_status_change(ARRAY[101, 201], 'Mise à jour')")).isEmpty();
+            c.commit();
+            for (String sql : List.of("SELECT * FROM recruiter.pending_status_notifications",
+                    "SELECT application_id FROM recruiter.pending_status_notifications FOR UPDATE SKIP LOCKED",
+                    "UPDATE recruiter.pending_status_notifications SET due_at = now() - interval '1 hour'",
+                    "UPDATE recruiter.pending_status_notifications SET to_status = from_status",
+                    "DELETE FROM recruiter.pending_status_notifications",
+                    "INSERT INTO recruiter.pending_status_notifications VALUES (201, 'applied', 'applied', 1, now(), now())",
+                    "TRUNCATE recruiter.pending_status_notifications",
+                    "SELECT recruiter.status_wording('applied')",
+                    "SELECT recruiter.record_application_status_event()",
+                    "SELECT recruiter.notify_hiring_managers()")) {
+                exec(c, "SELECT recruiter.use_session(?)", anne);
+                assertThat(failure(c, sql).getSQLState()).as(sql).isEqualTo("42501");
+                c.rollback();
+            }
+            // delivery by anyone sends only what is due: Bruno's message is not sent early by Anne
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            exec(c, "SELECT recruiter.deliver_due_status_notifications()");
+            c.commit();
+            // a move rolled back leaves nothing pending; a window the client cannot express falls back to 10 s
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            update(c, "UPDATE public.job_applications SET status = 'viewed' WHERE id = 101");
             c.rollback();
-            assertThat(failure(c, "SELECT nextval('public.notifications_id_seq')").getSQLState()).isEqualTo("42501");
-            c.rollback();
+            exec(c, "SELECT recruiter.use_session(?)", anne);
+            exec(c, "SELECT set_config('recruiter.undo_window_seconds', '-86400', true)");
+            update(c, "UPDATE public.job_applications SET status = 'viewed' WHERE id = 101");
+            c.commit();
+            // nor can she hold Bruno's row: she may not lock it, and her own rows' locks end with her transaction
         }
         try (Connection admin = db.superuser().getConnection()) {
-            assertThat(string(admin, "SELECT user_id || '|' || message || '|' || is_read FROM public.notifications"
-                    + " WHERE related_application_id = 101 ORDER BY id DESC LIMIT 1"))
-                    .isEqualTo("6|Votre candidature pour le poste de Alpha engineer a été mise à jour: applied|false");
             assertThat(count(admin, "SELECT count(*) FROM public.notifications WHERE related_application_id = 201"))
                     .isZero();
+            assertThat(strings(admin, "SELECT application_id || '|' || to_status || '|'"
+                    + " || (due_at - first_at BETWEEN interval '9 seconds' AND interval '11 seconds')"
+                    + " FROM recruiter.pending_status_notifications ORDER BY 1"))
+                    .containsExactly("101|viewed|true", "201|rejected|true");
+            // the owner's view of the grants: nothing on the table for the client
+            assertThat(string(admin, "SELECT has_table_privilege('recruiter_app', 'recruiter.pending_status_notifications',"
+                    + " 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')"
+                    + " OR has_any_column_privilege('recruiter_app', 'recruiter.pending_status_notifications',"
+                    + " 'SELECT, INSERT, UPDATE, REFERENCES')")).isEqualTo("f");
         }
     }
 

@@ -55,6 +55,15 @@ final class BoardFixture {
         return new SignedIn(user, client.unitOfWork(), tasks);
     }
 
+    /**
+     * As the owner: the pending notifications' undo windows end now and they are delivered, as a client does
+     * once the window has passed (V38, decision 0018).
+     */
+    static void windowsPassAndDeliver(TestDatabase.Db db) {
+        exec(db, "UPDATE recruiter.pending_status_notifications SET due_at = clock_timestamp() - interval '1 second'");
+        exec(db, "SELECT recruiter.deliver_due_status_notifications()");
+    }
+
     static void exec(TestDatabase.Db db, String sql) {
         try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -191,7 +191,7 @@ class BoardQueryPlanTest {
                 .stream().map(Integer::valueOf).toArray(Integer[]::new);
         Integer[] versions = new Integer[ids.length];
         java.util.Arrays.fill(versions, 1);
-        assertNoGuardedSeqScan(plan("move", params("ids", ids, "versions", versions, "to", "viewed"), false));
-        assertNoGuardedSeqScan(plan("notifyCandidates", params("ids", ids, "title", "t"), false));
+        assertNoGuardedSeqScan(plan("move", params("ids", ids, "versions", versions, "to", "viewed",
+                "undoSeconds", 10), false));
     }
 }

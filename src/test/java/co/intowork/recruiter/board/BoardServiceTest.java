@@ -26,7 +26,7 @@ class BoardServiceTest {
     }
 
     @Test
-    void aMoveRecordsWhoMadeItAndNotifiesTheCandidateLikeThePlatform() {
+    void aMoveRecordsWhoMadeItAndNotifiesTheCandidateLikeThePlatformOnceTheUndoWindowHasPassed() {
         TestDatabase.Db db = BoardFixture.create("board_move", 0);
         SignedIn anne = BoardFixture.signIn(db, TwoCompanies.ANNE);
         BoardService service = new BoardService(anne);
@@ -44,10 +44,13 @@ class BoardServiceTest {
         assertThat(rows(db, "SELECT from_status, to_status, changed_by, source FROM recruiter.application_status_events"
                 + " WHERE application_id = 101 AND source <> 'insert'"))
                 .containsExactly("applied|viewed|1|client");
+        assertThat(rows(db, "SELECT count(*) FROM public.notifications WHERE related_application_id = 101"))
+                .as("within the undo window").containsExactly("0");
+        BoardFixture.windowsPassAndDeliver(db);
         assertThat(rows(db, "SELECT user_id, type, title, message, related_job_id, related_application_id, is_read"
                 + " FROM public.notifications WHERE related_application_id = 101"))
                 .containsExactly("6|STATUS_CHANGE|👁️ Votre candidature a été vue|Votre candidature pour le poste de "
-                        + "Alpha engineer a été mise à jour: viewed|11|101|f");
+                        + "Alpha engineer a été mise à jour: vue par le recruteur|11|101|f");
         // the card's days in status now count from the move
         BoardCard after = card(service, ALPHA_JOB, ApplicationStatus.VIEWED, 101);
         assertThat(after.statusSince()).isAfter(chloe.statusSince());
@@ -60,13 +63,18 @@ class BoardServiceTest {
         ApplicationStatus[] path = {ApplicationStatus.VIEWED, ApplicationStatus.SHORTLISTED,
                 ApplicationStatus.INTERVIEW, ApplicationStatus.ACCEPTED};
         BoardCard current = card(service, ALPHA_JOB, ApplicationStatus.APPLIED, 101);
+        // each move told once its window has passed (moves within one window would be one message)
         for (ApplicationStatus to : path) {
             current = service.move(ALPHA_JOB, List.of(new BoardService.Move(current, to))).get(0);
+            BoardFixture.windowsPassAndDeliver(db);
         }
         current = service.move(ALPHA_JOB, List.of(new BoardService.Move(current, ApplicationStatus.SHORTLISTED))).get(0);
+        BoardFixture.windowsPassAndDeliver(db);
         service.move(ALPHA_JOB, List.of(new BoardService.Move(current, ApplicationStatus.REJECTED)));
+        BoardFixture.windowsPassAndDeliver(db);
         service.move(ALPHA_JOB, List.of(new BoardService.Move(
                 card(service, ALPHA_JOB, ApplicationStatus.REJECTED, 101), ApplicationStatus.APPLIED)));
+        BoardFixture.windowsPassAndDeliver(db);
         assertThat(rows(db, "SELECT title FROM public.notifications WHERE related_application_id = 101 ORDER BY id"))
                 .containsExactly("👁️ Votre candidature a été vue", "⭐ Vous avez été présélectionné(e)",
                         "🎯 Vous êtes convoqué(e) en entretien", "🎉 Félicitations! Votre candidature a été acceptée",
@@ -121,6 +129,7 @@ class BoardServiceTest {
                 new BoardService.Move(card(bruno, BETA_JOB, ApplicationStatus.APPLIED, 201), ApplicationStatus.REJECTED),
                 new BoardService.Move(card(bruno, BETA_JOB, ApplicationStatus.SHORTLISTED, 202), ApplicationStatus.REJECTED)));
         assertThat(moved).hasSize(2);
+        BoardFixture.windowsPassAndDeliver(db);
         assertThat(rows(db, "SELECT count(*) FROM public.notifications WHERE related_job_id = 21")).containsExactly("2");
     }
 

@@ -111,12 +111,13 @@ class BoardViewTest {
         assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("Applied (4)");
         assertThat(title(robot, ApplicationStatus.VIEWED)).isEqualTo("Viewed (5)");
         assertThat(robot.lookup("#board-message").queryAs(Label.class).getText())
-                .isEqualTo(card.candidateName() + " moved to Viewed. Ctrl+Z undoes it.");
+                .isEqualTo(card.candidateName() + " moved to Viewed. The candidate is told in 10 s unless you undo it"
+                        + " (Ctrl+Z).");
         assertThat(rows(db, "SELECT from_status, to_status, changed_by, source FROM recruiter.application_status_events"
                 + " WHERE application_id = ? AND source = 'client'", card.applicationId()))
                 .containsExactly("applied|viewed|1|client");
-        assertThat(rows(db, "SELECT title FROM public.notifications WHERE related_application_id = ?", card.applicationId()))
-                .containsExactly("👁️ Votre candidature a été vue");
+        assertThat(rows(db, "SELECT to_status FROM recruiter.pending_status_notifications WHERE application_id = ?",
+                card.applicationId())).as("the candidate is told once the undo window has passed").containsExactly("viewed");
     }
 
     @Test
@@ -190,6 +191,7 @@ class BoardViewTest {
         robot.clickOn("#board-preview-confirm");
         settle();
         assertThat(title(robot, ApplicationStatus.APPLIED)).isEqualTo("Applied (2)");
+        BoardFixture.windowsPassAndDeliver(db);
         assertThat(rows(db, "SELECT count(*) FROM public.notifications WHERE title LIKE '❌%'")).containsExactly("3");
     }
 }

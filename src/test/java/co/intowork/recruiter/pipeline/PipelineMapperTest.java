@@ -7,6 +7,7 @@ import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static co.intowork.recruiter.pipeline.PipelineFixture.criteria;
@@ -76,6 +77,59 @@ class PipelineMapperTest {
         } finally {
             platform(db, "UPDATE public.jobs SET deleted_at = now() WHERE id = " + saved.getId());
         }
+    }
+
+    @Test
+    void aOneWordSearchIsPagedInTheListsOrderAndFollowsThePlatformsEdits() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Job job = new Job();
+            job.setTitle("Soudeur qualifié " + i);
+            job.setDescription("Atelier de chaudronnerie.");
+            ids.add(service.save(job).getId());
+        }
+        try {
+            // three posted on different days (the platform's plain SQL: its writes must reach the search rows too),
+            // two left as drafts, which come first
+            for (int i = 0; i < 3; i++) {
+                platform(db, "UPDATE public.jobs SET status = 'published', posted_at = now() - interval '" + (i + 1)
+                        + " days' WHERE id = " + ids.get(i));
+            }
+            List<Integer> expected = List.of(ids.get(4), ids.get(3), ids.get(0), ids.get(1), ids.get(2));
+            assertThat(allPages(service, "soudeurs")).isEqualTo(expected);
+            assertThat(service.page(search("soudeurs")).total()).isEqualTo(5);
+
+            platform(db, "UPDATE public.jobs SET title = 'Tuyauteur industriel' WHERE id = " + ids.get(0));
+            platform(db, "UPDATE public.jobs SET deleted_at = now() WHERE id = " + ids.get(3));
+            assertThat(allPages(service, "soudeur")).isEqualTo(List.of(ids.get(4), ids.get(1), ids.get(2)));
+            assertThat(allPages(service, "tuyauteur")).containsExactly(ids.get(0));
+            // a filter or another order takes the other path, with the same hits
+            PipelineCriteria byTitle = new PipelineCriteria(anne.user().companyId(), anne.user().userId(), null, null,
+                    null, null, null, "soudeur", JobSort.TITLE, null, 100);
+            assertThat(service.page(byTitle).rows()).extracting(JobSummary::getId)
+                    .containsExactlyInAnyOrderElementsOf(List.of(ids.get(4), ids.get(1), ids.get(2)));
+        } finally {
+            platform(db, "UPDATE public.jobs SET deleted_at = now() WHERE id IN (" + ids.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")) + ")");
+        }
+    }
+
+    /** Every hit of a search, two rows per page, following the keyset from page to page. */
+    private static List<Integer> allPages(PipelineService service, String word) {
+        PipelineCriteria c = search(word);
+        PipelineCriteria paged = new PipelineCriteria(c.companyId(), c.userId(), null, null, null, null, null, word,
+                JobSort.NEWEST, null, 2);
+        List<Integer> seen = new ArrayList<>();
+        for (int guard = 0; guard < 20; guard++) {
+            List<JobSummary> rows = service.page(paged).rows();
+            rows.forEach(r -> seen.add(r.getId()));
+            if (rows.size() < 2) {
+                break;
+            }
+            paged = paged.after(rows.get(rows.size() - 1));
+        }
+        return seen;
     }
 
     private static PipelineCriteria search(String text) {

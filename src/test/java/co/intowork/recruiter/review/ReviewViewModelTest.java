@@ -49,8 +49,9 @@ class ReviewViewModelTest {
         assertThat(viewModel.positionProperty().get()).isEqualTo("3 of 3 in this column");
         assertThat(value(db, "SELECT status::text || '|' || (viewed_at IS NOT NULL) FROM public.job_applications "
                 + "WHERE id = 101")).isEqualTo("viewed|true");
-        assertThat(value(db, "SELECT count(*) FROM public.notifications WHERE user_id = 6 AND type = "
-                + "'STATUS_CHANGE' AND related_application_id = 101")).isEqualTo("1");
+        // the candidate is told once the undo window has passed, as for a board move (V38)
+        assertThat(value(db, "SELECT from_status || '>' || to_status FROM recruiter.pending_status_notifications"
+                + " WHERE application_id = 101")).isEqualTo("applied>viewed");
         assertThat(viewModel.dirtyProperty().get()).isFalse();
     }
 
@@ -236,8 +237,11 @@ class ReviewViewModelTest {
         assertThat(viewModel.messageProperty().get()).contains("Shortlisted");
         assertThat(viewModel.subtitleProperty().get()).contains("Shortlisted");
         assertThat(viewModel.timeline()).hasSize(3);
-        assertThat(value(db, "SELECT count(*) FROM public.notifications WHERE user_id = 6 AND type = "
-                + "'STATUS_CHANGE' AND related_application_id = 101")).isEqualTo("2");
+        // viewed then shortlisted within one undo window: one message, the final status
+        ReviewFixture.update(db, "UPDATE recruiter.pending_status_notifications SET due_at = clock_timestamp()");
+        value(db, "SELECT recruiter.deliver_due_status_notifications()::text");
+        assertThat(value(db, "SELECT string_agg(title, ',') FROM public.notifications WHERE user_id = 6 AND type = "
+                + "'STATUS_CHANGE' AND related_application_id = 101")).isEqualTo("⭐ Vous avez été présélectionné(e)");
         ReviewFixture.update(db, "UPDATE public.job_applications SET status = 'interview' WHERE id = 101");
         viewModel.moveTo(ApplicationStatus.REJECTED);
         assertThat(viewModel.conflictProperty().get()).isTrue();

@@ -1,13 +1,14 @@
 package co.intowork.recruiter.seed;
 
+import co.intowork.recruiter.app.Mappers;
 import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
-import co.intowork.recruiter.app.Mappers;
-import co.intowork.recruiter.common.db.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.settings.ConnectionSettings;
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

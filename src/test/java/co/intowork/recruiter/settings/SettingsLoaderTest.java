@@ -495,4 +495,19 @@ class SettingsLoaderTest {
             assertThat(cs.user()).isEqualTo("postgres");
         }
     }
+
+    @Test
+    void theUndoWindowOfNotificationsComesFromTheLayersAndIsBounded() {
+        assertThat(co.intowork.recruiter.notifications.StatusNotificationDelivery.undoWindow(load(Map.of())))
+                .isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(co.intowork.recruiter.notifications.StatusNotificationDelivery.undoWindow(
+                load(Map.of("INTOWORK_NOTIFY_UNDO_SECONDS", "0")))).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> co.intowork.recruiter.notifications
+                        .StatusNotificationDelivery.undoWindow(load(Map.of(), Map.of(SettingKey.NOTIFY_UNDO_SECONDS, "301"))))
+                .isInstanceOf(SettingsException.class).hasMessage("notify.undo.seconds is at most 300 seconds (5 minutes);"
+                        + " it is 301.");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> co.intowork.recruiter.notifications
+                        .StatusNotificationDelivery.undoWindow(load(Map.of("INTOWORK_NOTIFY_UNDO_SECONDS", "ten"))))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("notify.undo.seconds must be a whole number");
+    }
 }

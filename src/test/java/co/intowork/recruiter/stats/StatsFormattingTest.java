@@ -39,6 +39,21 @@ class StatsFormattingTest {
         public void onUi(Runnable action) {
             action.run();
         }
+
+        @Override
+        public Cancellable every(java.time.Duration period, Runnable action) {
+            return () -> { };
+        }
+
+        @Override
+        public void runToEnd(String name, Runnable work) {
+            work.run();
+        }
+
+        @Override
+        public void runAndWait(String name, Runnable work, java.time.Duration timeout) {
+            work.run();
+        }
     }
 
     final CountingTasks tasks = new CountingTasks();

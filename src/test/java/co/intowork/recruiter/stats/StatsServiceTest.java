@@ -205,8 +205,15 @@ class StatsServiceTest {
     }
 
     @Test
-    void theJobFilterListsTheScopesLiveJobs() {
-        assertThat(service(anneDb).jobs(allTime(anne))).extracting(JobOption::id).containsExactly(12, 13, 11);
-        assertThat(service(hugoDb).jobs(allTime(hugo))).extracting(JobOption::id).containsExactly(11);
+    void theJobFilterListsTheScopesLiveJobsNewestFirstOrThoseMatchingWhatWasTyped() {
+        assertThat(service(anneDb).jobs(allTime(anne), null)).extracting(JobOption::id)
+                .containsExactlyInAnyOrder(12, 13, 11);
+        assertThat(service(anneDb).jobs(allTime(anne), " ")).hasSize(3);
+        assertThat(service(hugoDb).jobs(allTime(hugo), null)).extracting(JobOption::id).containsExactly(11);
+        assertThat(service(anneDb).jobs(allTime(anne), "engineers")).extracting(JobOption::id).containsExactly(11);
+        assertThat(service(anneDb).jobs(allTime(anne), "accountant")).extracting(JobOption::id).containsExactly(12);
+        // Beta's engineer is not Anne's to choose
+        assertThat(service(brunoDb).jobs(allTime(bruno), "engineer")).extracting(JobOption::id).containsExactly(21);
+        assertThat(service(anneDb).jobs(allTime(anne), "plombier")).isEmpty();
     }
 }

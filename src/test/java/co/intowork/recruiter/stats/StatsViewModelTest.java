@@ -76,7 +76,11 @@ class StatsViewModelTest {
         assertThat(vm.errorMessageProperty().get()).isEmpty();
         assertThat(vm.dataSourceProperty().get()).isEqualTo("Live figures from the main database.");
         assertThat(vm.jobs()).extracting(JobOption::title)
-                .containsExactly("Alpha accountant", "Alpha analyst", "Alpha engineer");
+                .containsExactlyInAnyOrder("Alpha accountant", "Alpha analyst", "Alpha engineer");
+        vm.jobSearchProperty().set("engineer");
+        assertThat(vm.jobs()).extracting(JobOption::title).containsExactly("Alpha engineer");
+        vm.jobSearchProperty().set("");
+        assertThat(vm.jobs()).hasSize(3);
 
         assertThat(vm.csv(StatsTable.DASHBOARD)).isEqualTo(
                 "active_jobs,applications,not_yet_viewed,in_interview,accepted,rejected,response_rate\r\n"

@@ -1,7 +1,7 @@
 package co.intowork.recruiter.testing;
 
 import co.intowork.recruiter.app.Mappers;
-import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.settings.ConnectionSettings;
@@ -21,7 +21,7 @@ public final class DemoDatabase {
             ConnectionSettings cs = new ConnectionSettings(db.jdbcUrl(), db.user(), null,
                     ConnectionSettings.SslMode.DISABLE, null, 2, 10, 0, 0, "IntoWork Recruiter tests: demo seed");
             try (Database admin = new Database(DataSourceFactory.create(cs, "demo-seed-" + db.name()),
-                    new Database.Target(false, "localhost", 0, db.name(), db.user()), Mappers.all(), () -> false,
+                    new Database.Target(false, "localhost", 0, db.name(), db.user()), Mappers.withDeveloperTools(), () -> false,
                     null)) {
                 new DemoSeeder(admin.unitOfWork()).seed(options, m -> { });
             }

@@ -2,7 +2,7 @@ package co.intowork.recruiter.testing;
 
 import co.intowork.recruiter.app.Mappers;
 import co.intowork.recruiter.common.db.Database;
-import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.settings.ConnectionSettings;
 
 /** A new database at the latest schema, opened the way the app opens a server database. */
@@ -27,13 +27,13 @@ public final class MigratedDatabase {
         ConnectionSettings cs = new ConnectionSettings(url, login, null,
                 ConnectionSettings.SslMode.DISABLE, null, 4, 10, 30_000, 5_000, "IntoWork Recruiter tests");
         return new Database(DataSourceFactory.create(cs, "test-client-" + db.name()),
-                new Database.Target(false, "localhost", 0, db.name(), login), Mappers.all(), () -> false, null);
+                new Database.Target(false, "localhost", 0, db.name(), login), Mappers.withDeveloperTools(), () -> false, null);
     }
 
     public static Database open(TestDatabase.Db db) {
         ConnectionSettings cs = new ConnectionSettings(db.jdbcUrl(), db.user(), null,
                 ConnectionSettings.SslMode.DISABLE, null, 4, 10, 30_000, 5_000, "IntoWork Recruiter tests");
         return new Database(DataSourceFactory.create(cs, "test-" + db.name()),
-                new Database.Target(false, "localhost", 0, db.name(), db.user()), Mappers.all(), () -> false, null);
+                new Database.Target(false, "localhost", 0, db.name(), db.user()), Mappers.withDeveloperTools(), () -> false, null);
     }
 }

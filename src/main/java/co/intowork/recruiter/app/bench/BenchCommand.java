@@ -2,7 +2,7 @@ package co.intowork.recruiter.app.bench;
 
 import co.intowork.recruiter.app.ConnectionOptions;
 import co.intowork.recruiter.app.Mappers;
-import co.intowork.recruiter.common.db.DataSourceFactory;
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
@@ -99,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
             args.remove(0);
         }
         String command = "intowork-recruiter bench " + String.join(" ", redacted(args));
-        try (Database owner = connection.open(msg -> out.println("… " + msg))) {
+        try (Database owner = connection.open(msg -> out.println("… " + msg), new BenchTools().mappers())) {
             Migrator.Status status = new Migrator(owner.dataSource()).inspect();
             if (!status.upToDate()) {
                 throw new UserFacingException("The database schema is not up to date (" + status.state() + "). Run "
@@ -143,7 +143,7 @@ public final class BenchCommand implements Callable<Integer> {
                 base.sslRootCert(), 2, base.connectTimeoutSeconds(), 120_000, base.lockTimeoutMs(),
                 "IntoWork Recruiter bench");
         return new Database(DataSourceFactory.create(cs, "bench-client"), new Database.Target(owner.isEmbedded(),
-                owner.target().host(), owner.target().port(), owner.target().database(), login), Mappers.all(),
+                owner.target().host(), owner.target().port(), owner.target().database(), login), Mappers.withDeveloperTools(),
                 () -> false, null);
     }
 

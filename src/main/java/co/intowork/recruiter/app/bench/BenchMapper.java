@@ -46,6 +46,16 @@ public interface BenchMapper {
 
     List<CompanyRow> companies();
 
+    List<String> applicationTriggers();
+
+    Integer movableApplication(@Param("companyId") int companyId);
+
+    int moveToViewed(@Param("id") int id);
+
+    void disableApplicationTrigger(@Param("trigger") String trigger);
+
+    void enableApplicationTrigger(@Param("trigger") String trigger);
+
     HiringManagerRow hiringManager();
 
     List<WordRow> titleWords(@Param("companyId") int companyId, @Param("language") String language);

@@ -15,7 +15,8 @@ import java.util.Locale;
 /** What one bench run measured; written as JSON (snake_case fields) and Markdown. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BenchReport(String generatedAt, String command, Settings settings, Machine machine, Data data,
-                          List<StatementResult> statements, UiResult ui, List<String> notes) {
+                          List<StatementResult> statements, UiResult ui, List<TriggerCost> moveTriggers,
+                          List<String> notes) {
 
     public record Settings(int repetitions, int warmup, double budgetSeconds, int baselineRepetitions, double baselineBudgetSeconds,
                            long randomSeed, boolean baseline) {
@@ -40,6 +41,10 @@ public record BenchReport(String generatedAt, String command, Settings settings,
                                   List<String> intendedIndexes, List<String> indexes, List<String> seqScans,
                                   Double baselineP50Ms, Double baselineP95Ms, Integer baselineSamples,
                                   Double ratio, String error) {
+    }
+
+    /** A move's UPDATE with every trigger, then with one of them off: what that trigger costs. */
+    public record TriggerCost(String trigger, int samples, double p50Ms, double p95Ms, Double savedP50Ms) {
     }
 
     public record UiResult(int jobId, long applications, long openToRenderedMsMedian, List<Long> openToRenderedMs,
@@ -113,6 +118,20 @@ public record BenchReport(String generatedAt, String command, Settings settings,
                             + "open, after GC: %d MB (%d MB before opening it).%n", ui.jobId(), ui.applications(),
                     ui.display(), ui.openToRenderedMsMedian(), ui.openToRenderedMs(), ui.heapUsedAfterGcMb(),
                     ui.heapUsedBeforeOpenMb()));
+        }
+        if (moveTriggers != null && !moveTriggers.isEmpty()) {
+            md.append("\n## A move's triggers\n\n");
+            md.append("The UPDATE of one application applied → viewed (largest company) as the tables' owner, each "
+                    + "run in a savepoint rolled back, first with every trigger of job_applications, then with one "
+                    + "of them disabled (inside the bench's rolled-back transaction). saved = p50 with all minus p50 "
+                    + "without it: what that trigger costs a move. The client's whole move (board.move) adds the "
+                    + "session, the version check and the candidate's notification.\n\n");
+            md.append("| triggers | n | p50 | p95 | saved (p50) |\n| --- | ---: | ---: | ---: | ---: |\n");
+            for (TriggerCost t : moveTriggers) {
+                md.append("| ").append(t.trigger()).append(" | ").append(t.samples()).append(" | ")
+                        .append(fmt(t.p50Ms())).append(" | ").append(fmt(t.p95Ms())).append(" | ")
+                        .append(t.savedP50Ms() == null ? "–" : fmt(t.savedP50Ms())).append(" |\n");
+            }
         }
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");

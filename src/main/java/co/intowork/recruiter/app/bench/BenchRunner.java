@@ -10,7 +10,7 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.seed.DemoSeeder;
-import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.seed.large.LargeSeedMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.ibatis.session.SqlSessionFactory;
 
@@ -88,6 +88,9 @@ public final class BenchRunner {
                 }
             }
             List<String> dropped = options.baseline() ? runBaseline(measured) : List.of();
+            List<BenchReport.TriggerCost> moveTriggers = subjects.stream().filter(s -> s.company() != null)
+                    .findFirst().map(s -> TriggerCosts.measure(owner, s.company().companyId,
+                            Math.min(options.repetitions(), 100), progress)).orElse(List.of());
             List<BenchReport.TableRow> tables = owner.inTransaction(s -> s.getMapper(LargeSeedMapper.class)
                     .tableSizes()).stream().map(t -> new BenchReport.TableRow(t.tableName(), t.rowCount(),
                     Math.round(t.totalBytes() / 1048576.0 * 10) / 10.0)).toList();
@@ -98,7 +101,7 @@ public final class BenchRunner {
                     options.baselineRepetitions(), options.baselineBudgetSeconds(), options.seed(), options.baseline()),
                     machine(pg, loadStart, loadEnd), new BenchReport.Data(tables, subjects.stream()
                     .map(BenchRunner::describe).toList(), dropped),
-                    measured.stream().map(this::result).toList(), null, notes());
+                    measured.stream().map(this::result).toList(), null, moveTriggers, notes());
         } finally {
             for (Subject s : subjects) {
                 signOut(s);

@@ -112,7 +112,7 @@ final class UiBench {
             return new BenchReport(report.generatedAt(), report.command(), report.settings(), report.machine(),
                     report.data(), report.statements(), new BenchReport.UiResult(job.jobId, job.applications,
                     sorted.get(sorted.size() / 2), times, heapOpen / 1048576, heapBefore / 1048576, display),
-                    report.notes());
+                    report.moveTriggers(), report.notes());
         } finally {
             session.client().inTransaction(s -> s.getMapper(SessionMapper.class).signOut(session.token()));
         }

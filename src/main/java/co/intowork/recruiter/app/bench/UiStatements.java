@@ -72,9 +72,14 @@ public final class UiStatements {
         Subject.Pools p = s.pools();
         UnitOfWork client = s.client();
         boolean recruiter = u.isRecruiter();
-        // V8's (company_id, status, posted_at) or V1's (company_id): both read only the company's jobs; a hiring
-        // manager's few jobs are probed by id
-        String jobsIndex = recruiter ? "ix_jobs_company_status|ix_jobs_company_id" : "jobs_pkey|ix_jobs_id";
+        // V37's company indexes hand out a recruiter's jobs in the list's order; a hiring manager's few jobs are
+        // probed by id
+        // (a small company's few jobs may come through any of them)
+        String jobsIndex = recruiter
+                ? "ix_jobs_company_posted|ix_jobs_company_status|ix_jobs_company_title|ix_jobs_company_expiring"
+                        + "|ix_jobs_company_country|ix_jobs_company_id"
+                : "jobs_pkey|ix_jobs_id";
+        String pageIndex = jobsIndex;
         List<BenchStatement> all = new ArrayList<>();
 
         all.add(new BenchStatement("session.use_session", "recruiter.use_session(token): first statement of "
@@ -86,7 +91,7 @@ public final class UiStatements {
                 PIPELINE + "page", r -> {
                     int depth = pipelineDepth(s, r);
                     return params("c", criteria(u, null, cursorAt(s, depth)), "depth", depth);
-                }, jobsIndex, "job_application_counts_pkey")
+                }, pageIndex, "job_application_counts_pkey")
                 .withBaseline((o, m) -> Baseline.pipelinePage(o, u, m)));
         all.add(read(s, "pipeline.count", "pipeline: how many jobs the list has", PIPELINE + "count",
                 r -> params("c", criteria(u, null, null)), jobsIndex)
@@ -102,10 +107,11 @@ public final class UiStatements {
         all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list (once per opening)",
                 PIPELINE + "recruiters", r -> params("companyId", u.companyId(), "userId", u.userId())));
         all.add(read(s, "pipeline.countries", "pipeline: the country filter's list (once per opening)",
-                PIPELINE + "countries", r -> params("companyId", u.companyId(), "userId", u.userId()), jobsIndex));
+                PIPELINE + "countries", r -> params("companyId", u.companyId(), "userId", u.userId()),
+                recruiter ? "ix_jobs_company_country" : "jobs_pkey|ix_jobs_id"));
 
         all.add(read(s, "board.job_choices", "board: the job picker (500 most recent jobs)", BOARD + "jobChoices",
-                r -> params("companyId", u.companyId(), "userId", u.userId())));
+                r -> params("companyId", u.companyId(), "userId", u.userId()), pageIndex));
         all.add(read(s, "board.header", "board: the job and its applications counted per status (a random job)",
                 BOARD + "header", r -> params("jobId", pick(r, p.jobs()).jobId, "companyId", u.companyId(),
                         "userId", u.userId()), COUNTS_INDEX)
@@ -152,19 +158,19 @@ public final class UiStatements {
         BoardService board = new BoardService(s.rollback());
         if (!p.appliedCards().isEmpty()) {
             all.add(new BenchStatement("board.move", "board: move one card applied → viewed (BoardService: "
-                    + "version-checked UPDATE, status event by trigger, the candidate's notification; whole "
+                    + "version-checked UPDATE, status event and the candidate's pending notification by trigger; whole "
                     + "transaction incl. use_session, rolled back)",
                     r -> {
                         Subject.JobCard c = pick(r, p.appliedCards());
                         Integer[] ids = {c.card().applicationId()};
                         Integer[] versions = {c.card().version()};
                         return params("jobId", c.jobId(), "card", c, "ids", ids, "versions", versions,
-                                "to", ApplicationStatus.VIEWED.label(), "title",
-                                ApplicationStatus.VIEWED.notificationTitle(), "applicationId", ids[0]);
+                                "to", ApplicationStatus.VIEWED.label(), "undoSeconds", 10,
+                                "title", ApplicationStatus.VIEWED.notificationTitle(), "applicationId", ids[0]);
                     },
                     m -> timed(() -> board.move((int) m.get("jobId"), List.of(new BoardService.Move(
                             ((Subject.JobCard) m.get("card")).card(), ApplicationStatus.VIEWED))).size()),
-                    m -> explain(client, m, BOARD + "move", BOARD + "notifyCandidates"),
+                    m -> explain(client, m, BOARD + "move"),
                     List.of(APPLICATION_BY_ID), Baseline::move));
         }
 
@@ -214,7 +220,9 @@ public final class UiStatements {
             all.add(read(s, "stats.top_jobs" + v, "statistics: the 10 jobs with the most applications" + when,
                     STATS + "topJobs", r -> with(period.apply(r), "limit", StatsService.TOP_JOBS)));
         }
-        all.add(read(s, "stats.jobs", "statistics: the job filter's list", STATS + "jobs", periods.get("")));
+        all.add(read(s, "stats.jobs", "statistics: the job filter's list (the " + StatsService.JOB_CHOICES
+                + " most recent jobs)", STATS + "jobs",
+                r -> with(periods.get("").apply(r), "limit", StatsService.JOB_CHOICES), pageIndex));
         return all;
     }
 

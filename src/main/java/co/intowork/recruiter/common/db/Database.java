@@ -1,6 +1,6 @@
 package co.intowork.recruiter.common.db;
 
-import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.common.text.Sentence;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -15,7 +15,7 @@ public final class Database implements AutoCloseable {
     /** What the status bar and {@code config} say about where the data lives. */
     public record Target(boolean embedded, String host, int port, String database, String user) {
         public String label() {
-            return embedded ? Messages.text("db.embeddedLabel") : host + (port > 0 ? ":" + port : "") + "/" + database;
+            return embedded ? Sentence.of("db.embeddedLabel").toString() : host + (port > 0 ? ":" + port : "") + "/" + database;
         }
     }
 
@@ -61,7 +61,8 @@ public final class Database implements AutoCloseable {
         return session.getMapper(SchemaInspectionMapper.class);
     }
 
-    EmbeddedDatabase embedded() {
+    /** The embedded server under this database, or null (for settings.DatabaseConnector's hand-over). */
+    public EmbeddedDatabase embedded() {
         return embedded;
     }
 
@@ -71,7 +72,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Closes only the pool, leaving the embedded server to the Database that takes it over. */
-    void closePool() {
+    public void closePool() {
         dataSource.close();
     }
 

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Administration of the embedded server itself, as its superuser. */
-final class EmbeddedAdmin {
+public final class EmbeddedAdmin {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private EmbeddedAdmin() {
     }
 
-    static void ensureClientLogin(DataSource appDatabase, String login) {
+    public static void ensureClientLogin(DataSource appDatabase, String login) {
         var factory = MyBatisFactory.create(appDatabase, List.of(EmbeddedAdminMapper.class));
         try (SqlSession session = factory.openSession(true)) {
             session.getMapper(EmbeddedAdminMapper.class).createClientLogin(login);

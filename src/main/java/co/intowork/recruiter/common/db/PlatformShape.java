@@ -22,6 +22,8 @@ public final class PlatformShape {
     static final List<String> STATUS_LABELS =
             List.of("applied", "viewed", "shortlisted", "interview", "rejected", "accepted");
     private static final String ENUM_STATUS = "public.applicationstatus";
+    /** Columns some older databases lack, which the beforeMigrate callback of the same name adds (decision 0019). */
+    private static final Set<String> ADDED_WHEN_ABSENT = Set.of("job_applications.recruiter_notes");
     private static final String VARCHAR_STATUS = "character varying(11)";
 
     /** What the inspection read; {@code unknownStatuses} only when the status column holds strings. */
@@ -38,6 +40,11 @@ public final class PlatformShape {
     }
 
     private PlatformShape() {
+    }
+
+    /** A column an older platform database may lack, which the client adds (beforeMigrate__recruiter_notes_column). */
+    static boolean addedWhenAbsent(String tableDotColumn) {
+        return ADDED_WHEN_ABSENT.contains(tableDotColumn);
     }
 
     /** Whether the status column holds strings (the platform's current shape), from the column shapes read. */
@@ -69,6 +76,11 @@ public final class PlatformShape {
             String[] actual = columns.get(expected.column());
             String table = expected.column().substring(0, expected.column().indexOf('.'));
             String column = expected.column().substring(table.length() + 1);
+            if (actual == null && ADDED_WHEN_ABSENT.contains(expected.column())) {
+                adopted.add("public." + expected.column() + " is absent (an older platform database); the client "
+                        + "adds it as the platform defines it (" + expected.types().get(0) + ", NULL)");
+                continue;
+            }
             if (actual == null) {
                 problems.add("Column public." + expected.column() + " is missing. The platform's tables must be "
                         + "complete: restore it as the platform defines it (" + expected.types().get(0)

@@ -1,7 +1,6 @@
 package co.intowork.recruiter.common.db;
 
-import co.intowork.recruiter.common.ui.Messages;
-import co.intowork.recruiter.settings.SettingsException;
+import co.intowork.recruiter.common.text.Sentence;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -12,7 +11,10 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Turns SQLSTATEs and driver failures into sentences a recruiter or an IT administrator can act on. */
+/**
+ * Turns SQLSTATEs and driver failures into sentences a recruiter or an IT administrator can act on: it names the
+ * sentence ({@link #sentence}); the edge words it ({@link #describe}, or the exception's message when read).
+ */
 public final class SqlErrors {
     /** Raised by recruiter.use_session when the sign-in token is unknown, expired or revoked. */
     public static final String SESSION_ENDED = "IW401";
@@ -25,9 +27,9 @@ public final class SqlErrors {
             return already;
         }
         if (sqlState(failure).filter(SESSION_ENDED::equals).isPresent()) {
-            return new SessionExpiredException(describe(failure), failure);
+            return new SessionExpiredException(sentence(failure), failure);
         }
-        return new UserFacingException(describe(failure), failure);
+        return new UserFacingException(sentence(failure), failure);
     }
 
     /** The SQLSTATE of the database error inside the failure, if there is one. */
@@ -55,27 +57,29 @@ public final class SqlErrors {
                 || sqlState(failure).filter(SESSION_ENDED::equals).isPresent();
     }
 
+    /** The failure's sentence worded now, in the UI language: for the edge (ViewModels, commands, logs). */
     public static String describe(Throwable failure) {
+        return sentence(failure).toString();
+    }
+
+    /** Which sentence says what went wrong; nothing is worded yet. */
+    public static Sentence sentence(Throwable failure) {
         Optional<UserFacingException> worded = find(failure, UserFacingException.class);
         if (worded.isPresent()) {
-            return worded.get().getMessage();
-        }
-        Optional<SettingsException> setting = find(failure, SettingsException.class);
-        if (setting.isPresent()) {
-            return setting.get().getMessage();
+            return worded.get().sentence();
         }
         Optional<SQLException> sql = find(failure, SQLException.class);
         if (find(failure, UnknownHostException.class).isPresent()) {
-            return Messages.format("error.unknownHost", rootMessage(failure));
+            return Sentence.of("error.unknownHost", rootMessage(failure));
         }
         if (find(failure, ConnectException.class).isPresent()) {
-            return Messages.format("error.unreachable", rootMessage(failure));
+            return Sentence.of("error.unreachable", rootMessage(failure));
         }
         if (find(failure, SocketTimeoutException.class).isPresent() && sql.isEmpty()) {
-            return Messages.text("error.noAnswer");
+            return Sentence.of("error.noAnswer");
         }
         if (sql.isEmpty()) {
-            return Messages.format("error.unexpected", rootMessage(failure));
+            return Sentence.of("error.unexpected", rootMessage(failure));
         }
         SQLException e = sql.get();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -83,54 +87,54 @@ public final class SqlErrors {
         String message = e.getMessage() == null ? "" : e.getMessage();
         switch (state) {
             case SESSION_ENDED:
-                return Messages.text("error.sessionEnded");
+                return Sentence.of("error.sessionEnded");
             case "P0001", "P0002":
                 // our own database functions word these for the user already
-                return firstLine(message);
+                return Sentence.literal(firstLine(message));
             case "23505":
-                return Messages.format("error.duplicate", constraint);
+                return Sentence.of("error.duplicate", constraint);
             case "23514":
-                return Messages.format("error.check", constraint);
+                return Sentence.of("error.check", constraint);
             case "23503":
-                return Messages.format("error.foreignKey", constraint);
+                return Sentence.of("error.foreignKey", constraint);
             case "23502":
-                return Messages.format("error.notNull", constraint);
+                return Sentence.of("error.notNull", constraint);
             case "22P02", "22007", "22008", "22003":
-                return Messages.format("error.badValue", firstLine(message));
+                return Sentence.of("error.badValue", firstLine(message));
             case "55P03":
-                return Messages.text("error.locked");
+                return Sentence.of("error.locked");
             case "57014":
-                return Messages.text("error.timeout");
+                return Sentence.of("error.timeout");
             case "40001", "40P01":
-                return Messages.text("error.serialization");
+                return Sentence.of("error.serialization");
             case "42501":
-                return Messages.text("error.notAllowed");
+                return Sentence.of("error.notAllowed");
             case "28P01":
-                return Messages.text("error.badLogin");
+                return Sentence.of("error.badLogin");
             case "3D000":
-                return Messages.format("error.noDatabase", firstLine(message));
+                return Sentence.of("error.noDatabase", firstLine(message));
             case "53300":
-                return Messages.text("error.tooManyConnections");
+                return Sentence.of("error.tooManyConnections");
             case "57P01", "57P02", "57P03":
-                return Messages.text("error.shuttingDown");
+                return Sentence.of("error.shuttingDown");
             default:
                 break;
         }
         // PostgreSQL 14 and later say "no encryption"; older servers said "SSL off".
         if (state.equals("28000") && (message.contains("SSL off") || message.contains("no encryption"))) {
-            return Messages.text("error.sslRequired");
+            return Sentence.of("error.sslRequired");
         }
         if (state.equals("28000")) {
-            return Messages.format("error.refused", firstLine(message));
+            return Sentence.of("error.refused", firstLine(message));
         }
         if (message.contains("SSL") && (message.contains("not support") || message.contains("certificate")
                 || message.contains("PKIX"))) {
-            return Messages.format("error.ssl", firstLine(message));
+            return Sentence.of("error.ssl", firstLine(message));
         }
         if (state.startsWith("08")) {
-            return Messages.format("error.connectionLost", firstLine(message));
+            return Sentence.of("error.connectionLost", firstLine(message));
         }
-        return Messages.format("error.database", firstLine(message));
+        return Sentence.of("error.database", firstLine(message));
     }
 
     /** The server's own message (our functions word theirs for people), without SQLSTATE or position. */

@@ -1,9 +1,13 @@
 package co.intowork.recruiter.common.tasks;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +48,44 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             action.run();
         } else {
             Platform.runLater(action);
+        }
+    }
+
+    /** On the FX thread's own clock (an animation timeline): the action runs there, between frames. */
+    @Override
+    public Cancellable every(Duration period, Runnable action) {
+        Timeline timeline = new Timeline(new KeyFrame(javafx.util.Duration.millis(period.toMillis()), e -> action.run()));
+        timeline.setCycleCount(Animation.INDEFINITE);
+        onUi(timeline::play);
+        return () -> onUi(timeline::stop);
+    }
+
+    /** Its own thread, not the pool's: the pool's threads are daemons and may all be busy. */
+    @Override
+    public void runToEnd(String name, Runnable work) {
+        new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed: {}", name, e.toString(), e);
+            }
+        }, name).start();
+    }
+
+    @Override
+    public void runAndWait(String name, Runnable work, Duration timeout) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed: {}", name, e.toString(), e);
+            }
+        }, name);
+        thread.start();
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

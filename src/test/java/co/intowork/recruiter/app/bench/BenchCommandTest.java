@@ -42,7 +42,7 @@ class BenchCommandTest {
     void runBench(@TempDir Path dir) throws Exception {
         TestDatabase.Db db = PlanDemoData.get();
         before = fingerprint(db);
-        exit = Cli.run("bench", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--repetitions", "3", "--warmup",
+        exit = Cli.run(co.intowork.recruiter.settings.SettingsLoader.system(), "bench", "--jdbc-url", db.jdbcUrl(), "--user", db.user(), "--repetitions", "3", "--warmup",
                 "1", "--baseline-repetitions", "2", "--baseline-budget-seconds", "5", "--out", dir.toString(),
                 "--machine-note", "test run");
         after = fingerprint(db);

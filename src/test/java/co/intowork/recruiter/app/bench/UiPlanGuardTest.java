@@ -17,9 +17,10 @@ import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.pipeline.Job;
 import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.review.ReviewMapper;
+import co.intowork.recruiter.search.CandidateSearchMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 import co.intowork.recruiter.seed.DemoSeeder;
-import co.intowork.recruiter.seed.LargeSeedMapper;
+import co.intowork.recruiter.seed.large.LargeSeedMapper;
 import co.intowork.recruiter.stats.StatsMapper;
 import co.intowork.recruiter.stats.StatsQuery;
 import co.intowork.recruiter.testing.MigratedDatabase;
@@ -60,7 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UiPlanGuardTest {
     /** The mappers whose statements the screens send. */
     static final List<Class<?>> UI_MAPPERS = List.of(SessionMapper.class, PipelineMapper.class, BoardMapper.class,
-            ReviewMapper.class, NotificationMapper.class, StatsMapper.class);
+            ReviewMapper.class, NotificationMapper.class, StatsMapper.class, CandidateSearchMapper.class);
 
     /** The other mappers of the app, and why their plans are not guarded here. */
     static final Map<Class<?>, String> NOT_UI = Map.of(
@@ -87,8 +88,9 @@ class UiPlanGuardTest {
             Map.entry("SessionMapper.sessionEmployerId",
                     "a function call resolving the session by its token hash (unique index)"),
             Map.entry("SessionMapper.clientLoginProblem", "reads pg_roles and pg_class only, no platform table"),
-            Map.entry("BoardMapper.notifyCandidates",
-                    "a SECURITY DEFINER function call (recruiter.notify_status_change): its body probes the moved "
+            Map.entry("NotificationMapper.deliverDue",
+                    "a SECURITY DEFINER function call (recruiter.deliver_due_status_notifications): its body reads "
+                    + "the small pending table by due time (ix_pending_status_notifications_due) and the taken "
                     + "applications by primary key"),
             Map.entry("PipelineMapper.insert",
                     "INSERT ... VALUES of one row; its policy checks are primary-key probes"),
@@ -96,6 +98,10 @@ class UiPlanGuardTest {
                     + "recruiter.active_jobs_summary (indexed by company), filtered to the session inside"),
             Map.entry("StatsMapper.refreshActiveJobsSummary", "a function call that refreshes the materialized view "
                     + "(CONCURRENTLY, as its owner): a whole-table job by design, started by an explicit click"),
+            Map.entry("ReviewMapper.addNote", "a SECURITY DEFINER function call (recruiter.add_application_note): "
+                    + "its body reads and updates one application by primary key"),
+            Map.entry("ReviewMapper.deleteNote", "a SECURITY DEFINER function call "
+                    + "(recruiter.delete_application_note): its body reads and updates one application by primary key"),
             Map.entry("StatsMapper.serverState", "reads the server's own settings and catalogs, no platform table"));
 
     /**
@@ -153,14 +159,15 @@ class UiPlanGuardTest {
         p.put("BoardMapper.header", who -> with(who(who), "jobId", job(who)));
         p.put("BoardMapper.page", who -> params("jobId", job(who), "status", "applied", "afterAppliedAt", null,
                 "afterId", null, "limit", 50));
+        p.put("BoardMapper.tags", who -> params("jobId", job(who)));
+        p.put("BoardMapper.sources", who -> params("jobId", job(who)));
         p.put("BoardMapper.states", who -> params("jobId", job(who), "ids", applications(who)));
         p.put("BoardMapper.move", who -> {
             Integer[] ids = applications(who);
             Integer[] versions = new Integer[ids.length];
             java.util.Arrays.fill(versions, 1);
-            return params("jobId", job(who), "ids", ids, "versions", versions, "to", "viewed");
+            return params("jobId", job(who), "ids", ids, "versions", versions, "to", "viewed", "undoSeconds", 10);
         });
-        p.put("BoardMapper.notifyCandidates", who -> params("ids", applications(who), "title", "t"));
         p.put("BoardMapper.jobChoices", this::who);
         p.put("ReviewMapper.application", who -> with(who(who), "applicationId", applications(who)[0]));
         p.put("ReviewMapper.experiences", who -> params("candidateId", candidate(who)));
@@ -169,17 +176,24 @@ class UiPlanGuardTest {
         p.put("ReviewMapper.events", who -> params("applicationId", applications(who)[0]));
         p.put("ReviewMapper.saveAssessment", who -> params("applicationId", applications(who)[0], "version", 1,
                 "notes", "n", "rating", 3, "scorecard", null));
+        p.put("ReviewMapper.notes", who -> params("applicationId", applications(who)[0]));
+        // the match runs inside recruiter.search_candidates (its body is guarded by search.CandidateSearchPlanTest)
+        p.put("CandidateSearchMapper.search", who -> params("query", "ingénieur", "minYears", null, "limit", 50));
+        p.put("CandidateSearchMapper.applications", who -> params("candidateIds", candidates(who),
+                "companyId", who.user().companyId(), "userId", who.user().userId(), "perCandidate", 6));
         p.put("NotificationMapper.unreadCount", who -> params("userId", who.user().userId()));
         p.put("NotificationMapper.page", who -> params("userId", who.user().userId(), "unreadOnly", false,
                 "beforeCreatedAt", null, "beforeId", null, "limit", 50));
         p.put("NotificationMapper.markRead", who -> params("userId", who.user().userId(), "id", 1));
         p.put("NotificationMapper.markAllRead", who -> params("userId", who.user().userId()));
         // statistics: all time (the screen's default), as the bench draws them most often
-        for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources", "jobs")) {
+        for (String st : List.of("dashboard", "funnel", "times", "weekly", "sources")) {
             p.put("StatsMapper." + st, who -> params("q", stats(who)));
         }
         p.put("StatsMapper.stale", who -> params("q", stats(who), "limit", 200));
         p.put("StatsMapper.topJobs", who -> params("q", stats(who), "limit", 10));
+        p.put("StatsMapper.jobs", who -> params("q", stats(who), "search", null, "limit", 100));
+        p.put("StatsMapper.jobVisible", who -> params("jobId", 11));
         return p;
     }
 
@@ -221,6 +235,14 @@ class UiPlanGuardTest {
                     params("c", criteria(who.user(), "ingénieur", null)));
             if (!search.isEmpty()) {
                 scans.put("PipelineMapper.page (search) as " + who.user().email(), search);
+            }
+            // the board with every filter on (name, rating, tag, source)
+            List<String> filtered = seqScans(who, mapperName("BoardMapper.page"), params("jobId", job(who),
+                    "status", "applied", "afterAppliedAt", null, "afterId", null, "limit", 50,
+                    "namePattern", "%an%", "minRating", 2, "tags", new String[] {"urgent"},
+                    "sources", new String[] {"", "linkedin"}));
+            if (!filtered.isEmpty()) {
+                scans.put("BoardMapper.page (filtered) as " + who.user().email(), filtered);
             }
         }
         scans.keySet().removeAll(TOLERATED.keySet());
@@ -318,6 +340,12 @@ class UiPlanGuardTest {
         return MigratedDatabases.column(db, "SELECT id FROM public.job_applications WHERE job_id = ? ORDER BY id LIMIT 20",
                         job(who))
                 .stream().map(Integer::valueOf).toArray(Integer[]::new);
+    }
+
+    /** Fifty candidates who applied to the visible job with the most applications. */
+    private Integer[] candidates(SignedIn who) {
+        return MigratedDatabases.column(db, "SELECT candidate_id FROM public.job_applications WHERE job_id = ? "
+                + "ORDER BY id LIMIT 50", job(who)).stream().map(Integer::valueOf).toArray(Integer[]::new);
     }
 
     private int candidate(SignedIn who) {

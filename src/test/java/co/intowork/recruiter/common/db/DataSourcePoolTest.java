@@ -1,5 +1,6 @@
 package co.intowork.recruiter.common.db;
 
+import co.intowork.recruiter.settings.DataSourceFactory;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
 import co.intowork.recruiter.settings.SettingKey;

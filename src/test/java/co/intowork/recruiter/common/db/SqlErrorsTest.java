@@ -1,5 +1,6 @@
 package co.intowork.recruiter.common.db;
 
+import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ResolvedSettings;
 import co.intowork.recruiter.settings.SettingKey;

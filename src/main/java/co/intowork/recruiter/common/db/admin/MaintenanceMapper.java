@@ -17,6 +17,8 @@ public interface MaintenanceMapper {
 
     long recountStatistics();
 
+    long rebuildJobSearchTerms();
+
     int purgePasswordResetTokens();
 
     int purgeExpiredVerificationTokens();
@@ -27,4 +29,6 @@ public interface MaintenanceMapper {
     List<MaintenanceReport.ConstraintValidation> validateCheckConstraints();
 
     OffsetDateTime refreshActiveJobsSummary();
+
+    void deliverDueStatusNotifications();
 }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param applicationCountRepairs      jobs whose application counts (V30) the recount corrected (0 normally)
  * @param statisticsRepairs            statistics rollup rows (V32: per-application facts, per-company day rows)
  *                                     that differed from a recount and were repaired: the drift (0 normally)
+ * @param searchTermRepairs            job search rows (V41) added or removed by the rebuild (0 normally)
  * @param activeJobsSummaryRefreshedAt the time the job summary figures now describe
  * @param problems                     one sentence per step that failed
  * @param elapsedMillis                how long it all took
@@ -39,6 +40,7 @@ public record MaintenanceReport(
         Long candidateVisibilityRepairs,
         Long applicationCountRepairs,
         Long statisticsRepairs,
+        Long searchTermRepairs,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime activeJobsSummaryRefreshedAt,
         List<String> problems,
         long elapsedMillis) {
@@ -85,6 +87,10 @@ public record MaintenanceReport(
         if (statisticsRepairs != null) {
             lines.add(statisticsRepairs == 0 ? "Statistics rollups recounted: no drift."
                     : "Statistics rollups: " + statisticsRepairs + " row(s) had drifted and were repaired.");
+        }
+        if (searchTermRepairs != null) {
+            lines.add(searchTermRepairs == 0 ? "Job search index checked: nothing to repair."
+                    : "Job search index: " + searchTermRepairs + " row(s) repaired.");
         }
         if (activeJobsSummaryRefreshedAt != null) {
             lines.add("Job summary figures refreshed (as of " + activeJobsSummaryRefreshedAt + ").");

@@ -71,12 +71,20 @@ public final class MaintenanceService {
         // the statistics rollups (V32): drift is expected to be zero; a bulk load with triggers off is repaired
         Long statisticsRepairs = step("Recounting the statistics rollups", problems,
                 MaintenanceMapper::recountStatistics);
+        // the job search rows (V41): bulk loads with triggers off leave them behind
+        Long searchTermRepairs = step("Checking the job search index", problems,
+                MaintenanceMapper::rebuildJobSearchTerms);
+        // normally delivered within seconds by any signed-in client; this covers a night with none (decision 0018)
+        step("Delivering candidates' notifications past their undo window", problems, m -> {
+            m.deliverDueStatusNotifications();
+            return null;
+        });
         OffsetDateTime refreshed = step("Refreshing the job summary", problems,
                 MaintenanceMapper::refreshActiveJobsSummary);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
                 readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints,
-                visibilityRepairs, countRepairs, statisticsRepairs, refreshed,
+                visibilityRepairs, countRepairs, statisticsRepairs, searchTermRepairs, refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "
                         + "summaryRefreshedAt={}, problems={}, {} ms", sessions, resetTokens, verificationTokens,

@@ -33,9 +33,18 @@ class MaintenanceServiceTest {
             exec(c, "INSERT INTO recruiter.sign_in_log (attempt_hash, email_key, outcome, started_at) VALUES"
                     + " ('\\x01', 'old@example.com', 'invalid', now() - interval '31 days'),"
                     + " ('\\x02', 'new@example.com', 'invalid', now())");
+            // a desktop move whose client died within its undo window, and no client signed in since (V38)
+            exec(c, "INSERT INTO recruiter.pending_status_notifications (application_id, from_status, to_status,"
+                    + " requested_by, first_at, due_at) SELECT min(id), 'applied', 'viewed', 1,"
+                    + " now() - interval '1 minute', now() - interval '50 seconds' FROM public.job_applications");
         }
 
         MaintenanceReport first = service.run();
+        try (Connection c = db.superuser().getConnection()) {
+            assertThat(rows(c, "SELECT count(*) FROM recruiter.pending_status_notifications")).containsExactly("0");
+            assertThat(rows(c, "SELECT count(*) FROM public.notifications WHERE type = 'STATUS_CHANGE'"
+                    + " AND message LIKE '%mise à jour: vue par le recruteur'")).containsExactly("1");
+        }
         assertThat(first.problems()).isEmpty();
         assertThat(first.succeeded()).isTrue();
         assertThat(first.expiredSessionsPurged()).isEqualTo(2);
@@ -43,6 +52,7 @@ class MaintenanceServiceTest {
         assertThat(first.candidateVisibilityRepairs()).isZero();
         assertThat(first.applicationCountRepairs()).isZero();
         assertThat(first.statisticsRepairs()).isZero();
+        assertThat(first.searchTermRepairs()).isZero();
         try (Connection c = db.superuser().getConnection()) {
             assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_log")).containsExactly("new@example.com");
         }
@@ -99,7 +109,7 @@ class MaintenanceServiceTest {
     void reportsEachFailedStepInsteadOfStopping() throws SQLException {
         TestDatabase.Db db = MigratedDatabases.migratedTo("maintain_v1", "1");
         MaintenanceReport report = new MaintenanceService(db.superuser()).run(30, 180);
-        assertThat(report.problems()).hasSize(10)
+        assertThat(report.problems()).hasSize(12)
                 .allMatch(p -> p.contains("failed: The database reported an error"));
         assertThat(report.expiredSessionsPurged()).isNull();
         assertThat(report.statisticsRepairs()).isNull();

@@ -269,6 +269,25 @@ class ShapeAdoptionTest {
         assertUnchanged(db);
     }
 
+    @Test
+    void aDatabaseWithoutTheNotesThreadColumnIsAdoptedAndGetsItAsThePlatformDefinesIt() throws SQLException {
+        // older databases than the reference may lack job_applications.recruiter_notes (decision 0019)
+        TestDatabase.Db db = PlatformShapes.withFixture("shape_no_recruiter_notes", Shape.OLDER,
+                "ALTER TABLE public.job_applications DROP COLUMN recruiter_notes");
+        Migrator.Status before = new Migrator(db.superuser()).inspect();
+        assertThat(before.problems()).isEmpty();
+        assertThat(before.adoptedDifferences()).singleElement().asString()
+                .contains("job_applications.recruiter_notes is absent");
+        new Migrator(db.superuser()).migrate(true, null, msg -> { });
+        try (Connection c = db.superuser().getConnection()) {
+            assertThat(string(c, "SELECT format_type(atttypid, atttypmod) || '|' || attnotnull FROM pg_attribute"
+                    + " WHERE attrelid = 'public.job_applications'::regclass AND attname = 'recruiter_notes'"
+                    + " AND NOT attisdropped")).isEqualTo("jsonb|false");
+            assertThat(string(c, "SELECT max(version) FROM recruiter.flyway_schema_history")).isNotNull();
+        }
+        assertThat(new Migrator(db.superuser()).inspect().adoptedDifferences()).isEmpty();
+    }
+
     private static void assertRefused(Shape shape, String reason, String change) throws SQLException {
         TestDatabase.Db db = PlatformShapes.withFixture("shape_refused", shape, change);
         Migrator.Status status = new Migrator(db.superuser()).inspect();

@@ -96,6 +96,11 @@ class ShapeStatementsTest {
                 assertThat(rows(c, "SELECT coalesce(from_status::text, '-'), to_status::text, source"
                         + " FROM recruiter.application_status_events WHERE application_id = 101 ORDER BY id"))
                         .containsExactly("-|applied|insert", "applied|shortlisted|client");
+                // the candidate's message once the undo window has passed (V38)
+                assertThat(string(c, "SELECT to_status::text FROM recruiter.pending_status_notifications"
+                        + " WHERE application_id = 101")).isEqualTo("shortlisted");
+                c.createStatement().execute("UPDATE recruiter.pending_status_notifications SET due_at = clock_timestamp()");
+                c.createStatement().execute("SELECT recruiter.deliver_due_status_notifications()");
                 assertThat(string(c, "SELECT count(*) FROM public.notifications WHERE related_application_id = 101"
                         + " AND type = 'STATUS_CHANGE'")).isEqualTo("1");
             }

@@ -1,8 +1,9 @@
-package co.intowork.recruiter.common.db;
+package co.intowork.recruiter.settings;
 
-import co.intowork.recruiter.settings.AppPaths;
-import co.intowork.recruiter.settings.ConnectionSettings;
-import co.intowork.recruiter.settings.ResolvedSettings;
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.EmbeddedAdmin;
+import co.intowork.recruiter.common.db.EmbeddedDatabase;
+import co.intowork.recruiter.common.db.SqlErrors;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import org.postgresql.Driver;

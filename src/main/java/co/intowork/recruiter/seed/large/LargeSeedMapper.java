@@ -1,4 +1,4 @@
-package co.intowork.recruiter.seed;
+package co.intowork.recruiter.seed.large;
 
 import org.apache.ibatis.annotations.Param;
 
@@ -109,6 +109,8 @@ public interface LargeSeedMapper {
     long rebuildCompanyCandidates();
 
     long rebuildApplicationCounts();
+
+    long rebuildJobSearchTerms();
 
     long rebuildStatistics();
 

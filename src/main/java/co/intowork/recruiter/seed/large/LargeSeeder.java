@@ -1,8 +1,11 @@
-package co.intowork.recruiter.seed;
+package co.intowork.recruiter.seed.large;
 
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.seed.DemoSeedMapper;
+import co.intowork.recruiter.seed.DemoSeeder;
 import org.apache.ibatis.session.SqlSession;
 
 import java.sql.SQLException;
@@ -210,6 +213,7 @@ public final class LargeSeeder {
                 // the triggers that keep it are off during the load (V21)
                 clock.phase("Candidates per company", m::rebuildCompanyCandidates);
                 clock.phase("Applications per job", m::rebuildApplicationCounts);
+                clock.phase("Job search terms", m::rebuildJobSearchTerms);
                 clock.phase(String.format("Indexes (%d rebuilt)", m.setAsideIndexCount()), () -> {
                     m.rebuildIndexes();
                     m.syncSequences();

@@ -1,6 +1,5 @@
-package co.intowork.recruiter.common.db;
+package co.intowork.recruiter.settings;
 
-import co.intowork.recruiter.settings.ConnectionSettings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 

@@ -1,10 +1,12 @@
-package co.intowork.recruiter.seed;
+package co.intowork.recruiter.seed.large;
 
 import co.intowork.recruiter.auth.AuthService;
+import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

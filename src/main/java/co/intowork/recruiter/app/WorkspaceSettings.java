@@ -1,0 +1,22 @@
+package co.intowork.recruiter.app;
+
+import co.intowork.recruiter.board.BoardService;
+import co.intowork.recruiter.stats.StatsSettings;
+import co.intowork.recruiter.sync.CvFiles;
+
+import java.time.Duration;
+
+/**
+ * What the signed-in workspace takes from the settings. {@code cvFiles}: where CV files are kept offline, null when
+ * the settings about them are broken (metadata is still copied). {@code undoWindow}: how long a candidate's
+ * notification of a move waits for an undo (decision 0018).
+ */
+record WorkspaceSettings(CvFiles cvFiles, StatsSettings stats, Duration undoWindow) {
+    /**
+     * For windows with no settings of their own (tests): no CV files offline, statistics on the main database, the
+     * default undo window.
+     */
+    static WorkspaceSettings defaults() {
+        return new WorkspaceSettings(null, StatsSettings.defaults(), BoardService.DEFAULT_UNDO_WINDOW);
+    }
+}
