@@ -1,4 +1,4 @@
--- V40: a bulk load by the tables' owner may defer the candidate search documents (V13) and the per-job counts
+-- V40: a bulk load by the tables' owner may defer the candidate search documents (V13, V39) and the per-job counts
 -- (V30) to one set-based rebuild at the end of its transaction, as V32 lets it defer the statistics rollups.
 --
 -- Why: on the demo seed (3,000 candidates, 12,341 skills, 4,556 applications) the search triggers cost 6.3 s of
@@ -11,6 +11,10 @@
 -- transaction ever sees the tables without their derived rows. Honoured only for a session whose login is a
 -- member of the owner (current_user inside the SECURITY DEFINER triggers), like recruiter.stats_deferred(): the
 -- client's and the platform's roles cannot switch the search or the counts off.
+--
+-- The documents are V39's (name, title, skills, location, experiences, summary): the four search triggers
+-- (candidates, skills, users, and V39's experiences) defer, and the rebuild builds the same document as
+-- recruiter.candidate_search_document (DemoSeederTest compares the two).
 --
 -- For the web platform: nothing changes. Its writes run the same triggers, which now first read one unset setting.
 -- Live-database safety: CREATE OR REPLACE FUNCTION only (no table lock; the triggers keep pointing at the
@@ -43,6 +47,25 @@ END
 $$;
 
 CREATE OR REPLACE FUNCTION recruiter.candidate_search_on_skill() RETURNS trigger
+    LANGUAGE plpgsql
+    SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF recruiter.bulk_load_deferred() THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM recruiter.refresh_candidate_search(OLD.candidate_id);
+    END IF;
+    IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.candidate_id IS DISTINCT FROM OLD.candidate_id) THEN
+        PERFORM recruiter.refresh_candidate_search(NEW.candidate_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION recruiter.candidate_search_on_experience() RETURNS trigger
     LANGUAGE plpgsql
     SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -153,7 +176,7 @@ END
 $$;
 
 -- Every candidate's search document rebuilt from the tables in one pass (the same document as
--- candidate_search_document, with the skills aggregated once instead of once per candidate), rows of vanished
+-- candidate_search_document, V39, with the skills and experiences aggregated once instead of once per candidate), rows of vanished
 -- candidates removed; returns how many rows it changed (0 when the triggers kept up). Holds off writes to what
 -- the documents are made of meanwhile (SHARE locks): for bulk loads, not for a live server.
 CREATE OR REPLACE FUNCTION recruiter.rebuild_candidate_search() RETURNS bigint
@@ -164,23 +187,31 @@ DECLARE
     changed bigint;
     removed bigint;
 BEGIN
-    LOCK TABLE public.candidates, public.skills, public.users IN SHARE MODE;
+    LOCK TABLE public.candidates, public.skills, public.experiences, public.users IN SHARE MODE;
     WITH skill_names AS (
         SELECT s.candidate_id, pg_catalog.string_agg(s.name, ' ' ORDER BY s.id) AS names
           FROM public.skills s
          WHERE s.candidate_id IS NOT NULL
-         GROUP BY s.candidate_id)
+         GROUP BY s.candidate_id),
+    positions AS (
+        SELECT x.candidate_id, pg_catalog.string_agg(x.title || ' ' || x.company, ' ' ORDER BY x.id) AS names
+          FROM public.experiences x
+         WHERE x.candidate_id IS NOT NULL
+         GROUP BY x.candidate_id)
     INSERT INTO recruiter.candidate_search AS k (candidate_id, user_id, document, refreshed_at)
     SELECT c.id, c.user_id,
            pg_catalog.setweight(pg_catalog.to_tsvector('pg_catalog.simple'::regconfig,
                recruiter.person_name_key(u.first_name, u.last_name)), 'A')
            || recruiter.bilingual_tsvector(c.title, 'A')
            || recruiter.bilingual_tsvector(n.names, 'B')
+           || recruiter.bilingual_tsvector(c.location, 'B')
+           || recruiter.bilingual_tsvector(p.names, 'B')
            || recruiter.bilingual_tsvector(c.summary, 'C'),
            now()
       FROM public.candidates c
       JOIN public.users u ON u.id = c.user_id
       LEFT JOIN skill_names n ON n.candidate_id = c.id
+      LEFT JOIN positions p ON p.candidate_id = c.id
     ON CONFLICT (candidate_id) DO UPDATE
        SET user_id = EXCLUDED.user_id, document = EXCLUDED.document, refreshed_at = EXCLUDED.refreshed_at
      WHERE (k.user_id, k.document) IS DISTINCT FROM (EXCLUDED.user_id, EXCLUDED.document);
@@ -192,4 +223,5 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION recruiter.bulk_load_deferred(), recruiter.rebuild_candidate_search() FROM PUBLIC;
+REVOKE ALL ON FUNCTION recruiter.bulk_load_deferred(), recruiter.rebuild_candidate_search(),
+    recruiter.candidate_search_on_experience() FROM PUBLIC;

@@ -115,6 +115,13 @@ class MainWindowSmokeTest {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(viewModel.signedInUserProperty().get()).isNotNull();
+        // only the shown section's view is in the scene after sign-in; another joins when first shown
+        assertThat(robot.lookup("#statistics").tryQuery()).isEmpty();
+        robot.interact(() -> viewModel.select(Section.STATISTICS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#statistics").tryQuery()).isPresent();
+        robot.interact(() -> viewModel.select(Section.PIPELINE));
+        WaitForAsyncUtils.waitForFxEvents();
         // at 1280×720 every section leaves the status bar, with "Sign out", on screen
         for (Section section : Section.values()) {
             robot.interact(() -> viewModel.select(section));
