@@ -135,8 +135,10 @@ class SearchIndexesTest {
             assertThat(plan(c, "SELECT id FROM public.notifications WHERE user_id = 2 AND is_read IS NOT TRUE"
                     + " ORDER BY created_at DESC LIMIT 20")).containsAnyOf("ix_notifications_user_unread",
                     "ix_notifications_user_created");
+            // the pipeline's status tab, in its order (V37)
             assertThat(plan(c, "SELECT id FROM public.jobs WHERE company_id = 1 AND status = 'published'"
-                    + " AND deleted_at IS NULL ORDER BY posted_at DESC LIMIT 20")).contains("ix_jobs_company_status");
+                    + " AND deleted_at IS NULL ORDER BY posted_at DESC NULLS FIRST, id DESC LIMIT 20"))
+                    .containsAnyOf("ix_jobs_company_status", "ix_jobs_company_posted");
             assertThat(plan(c, "SELECT id FROM public.jobs WHERE employer_id = 1 AND status = 'draft'"))
                     .contains("ix_jobs_employer_status");
         }
