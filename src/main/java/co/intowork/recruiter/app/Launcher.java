@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.SettingsLoader;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +16,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // before any class with a logger loads (SettingsLoader has one): logging starts with the first logger and
+        // would otherwise write to the temporary folder
+        if (System.getProperty("intowork.logDir") == null) {
+            System.setProperty("intowork.logDir", AppPaths.system().logDir().toString());
+        }
         // the one reading of this computer's settings: the window and the commands are handed it
         SettingsLoader settings = SettingsLoader.system();
-        if (System.getProperty("intowork.logDir") == null) {
-            System.setProperty("intowork.logDir", settings.paths().logDir().toString());
-        }
         if (args.length == 0) {
             // the embedded database opens while JavaFX starts, not after the window shows
             CompositionRoot.openEmbeddedEarly(settings);
