@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Hiring managers' inbox (issue 19, item 9; V38): new applications on their jobs and a colleague's note on one,
@@ -159,28 +160,23 @@ class HiringManagerNotificationsTest {
         SignedIn anne = signIn(TwoCompanies.ANNE);
         SignedIn hugo = signIn(TwoCompanies.HUGO);
         InboxViewModel inbox = new InboxViewModel(hugo, navigator);
-        // as a client login with psql could: in her own session, an element claiming to be by Hugo (to silence
-        // him), and one by "Le PDG"
-        anne.unitOfWork().run(session -> {
+        // as a client login with psql could: an element claiming to be by Hugo (to silence him). The thread is
+        // written only through V39's functions, so the raw UPDATE is refused and nothing is notified
+        assertThatThrownBy(() -> anne.unitOfWork().run(session -> {
             try (Statement st = session.getConnection().createStatement()) {
                 st.execute("UPDATE public.job_applications SET recruiter_notes = '[{\"user_id\": 4, \"user_name\":"
                         + " \"Hugo Manager\", \"note\": \"x\", \"created_at\": \"2026-12-07T10:00:00Z\"}]'"
                         + " WHERE id = 101");
             }
-        });
-        assertThat(lines(inbox)).containsExactly("MESSAGE Nouvelle note sur une candidature / Anne Alpha a ajouté une"
-                + " note sur la candidature de Chloé Candidate pour le poste de Alpha engineer");
-        inbox.markAllRead();
+        })).hasMessageContaining("not allowed");
+        assertThat(lines(inbox)).isEmpty();
+        // through the function the author is the session's person, whatever the text says
         anne.unitOfWork().run(session -> {
             try (Statement st = session.getConnection().createStatement()) {
-                st.execute("UPDATE public.job_applications SET recruiter_notes = recruiter_notes || '[{\"user_id\": 2,"
-                        + " \"user_name\": \"Le PDG\", \"note\": \"y\", \"created_at\": \"2026-12-07T10:00:00Z\"}]'"
-                        + " WHERE id = 101");
+                st.execute("SELECT recruiter.add_application_note(101, 'Le PDG: y')");
             }
         });
-        List<String> now = lines(inbox);
-        assertThat(now).hasSize(2).noneMatch(line -> line.contains("PDG"));
-        assertThat(now.get(0)).isEqualTo("MESSAGE Nouvelle note sur une candidature / Anne Alpha a ajouté une"
+        assertThat(lines(inbox)).containsExactly("MESSAGE Nouvelle note sur une candidature / Anne Alpha a ajouté une"
                 + " note sur la candidature de Chloé Candidate pour le poste de Alpha engineer");
     }
 }
