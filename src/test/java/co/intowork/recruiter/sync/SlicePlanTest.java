@@ -82,9 +82,10 @@ class SlicePlanTest {
                 + "ORDER BY m.job_id LIMIT 1"));
         // the platform: many more candidates than one job's applicants, each with a profile like the demo's. Their
         // full-text search documents play no part in the slice's reads, so V13's search triggers (one document
-        // rebuild per candidate and per skill row) are held off while they are inserted: most of the setup time
+        // rebuild per candidate, per skill row and, since V39, per past position) are held off while they are inserted: most of the setup time
         SyncFixture.update(db, "ALTER TABLE public.candidates DISABLE TRIGGER recruiter_candidate_search");
         SyncFixture.update(db, "ALTER TABLE public.skills DISABLE TRIGGER recruiter_candidate_search");
+        SyncFixture.update(db, "ALTER TABLE public.experiences DISABLE TRIGGER recruiter_candidate_search");
         SyncFixture.update(db, """
                 INSERT INTO public.users (id, email, role, first_name, last_name, is_active, created_at, updated_at)
                 SELECT 1000000 + g, 'platform' || g || '@example.com', 'CANDIDATE', 'Platform', 'Candidate ' || g,
@@ -118,6 +119,7 @@ class SlicePlanTest {
                   FROM generate_series(1, ?) g""", OTHER_CANDIDATES);
         SyncFixture.update(db, "ALTER TABLE public.candidates ENABLE TRIGGER recruiter_candidate_search");
         SyncFixture.update(db, "ALTER TABLE public.skills ENABLE TRIGGER recruiter_candidate_search");
+        SyncFixture.update(db, "ALTER TABLE public.experiences ENABLE TRIGGER recruiter_candidate_search");
         // the job taken offline: 1,500 applications (each with its 'insert' status event, from the trigger)
         SyncFixture.update(db, """
                 INSERT INTO public.job_applications (job_id, candidate_id, status, applied_at, updated_at)
