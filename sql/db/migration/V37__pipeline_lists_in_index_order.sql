@@ -102,32 +102,3 @@ $$;
 REVOKE ALL ON FUNCTION recruiter.visible_recruiters() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION recruiter.visible_recruiters() TO recruiter_app;
 
--- Every statement of a client's transaction is planned for its own parameters. pgjdbc prepares a statement on the
--- server after five runs, and PostgreSQL may then keep a generic plan, costed for an average company (20 jobs):
--- for the largest (8,001) that plan reads them all through ix_jobs_company_id and sorts them (20-90 ms for the
--- board's job picker, measured by bench) instead of reading the index above in order (0.6 ms). A custom plan costs
--- its planning each time (0.1-0.5 ms for these statements). Transaction-local, from the statement every client
--- transaction starts with, so it holds through a pooler in transaction mode too.
-CREATE OR REPLACE FUNCTION recruiter.use_session(token text) RETURNS integer
-    LANGUAGE plpgsql VOLATILE
-    SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    signed_in integer;
-BEGIN
-    IF pg_catalog.length(token) > 128 THEN
-        RAISE EXCEPTION 'The sign-in session has expired or was ended.'
-            USING ERRCODE = 'IW401', HINT = 'Sign in again.';
-    END IF;
-    -- set_config from inside a function with a SET clause would be undone at its exit only for search_path;
-    -- recruiter.session and plan_cache_mode stay set until the end of the caller's transaction.
-    PERFORM pg_catalog.set_config('recruiter.session', coalesce(token, ''), true);
-    PERFORM pg_catalog.set_config('plan_cache_mode', 'force_custom_plan', true);
-    signed_in := recruiter.session_user_id();
-    IF signed_in IS NULL THEN
-        RAISE EXCEPTION 'The sign-in session has expired or was ended.'
-            USING ERRCODE = 'IW401', HINT = 'Sign in again.';
-    END IF;
-    RETURN signed_in;
-END
-$$;

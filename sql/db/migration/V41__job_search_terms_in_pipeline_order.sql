@@ -129,6 +129,32 @@ AS $$
      WHERE recruiter.fold_text(m.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
 $$;
 
+-- V36's partial-word fallback on its own (titles containing the letters typed), for a one-word search that has no
+-- whole-word hit: search_job_page already knows that from the search rows, so V36's whole-word pass (a search
+-- document computed per managed job) is not run again.
+CREATE OR REPLACE FUNCTION recruiter.partial_word_jobs(company integer, managed integer[], query text)
+    RETURNS SETOF integer
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    ROWS 100
+AS $$
+    SELECT j.id
+      FROM public.jobs j
+     WHERE company IS NOT NULL
+       AND j.company_id = company
+       AND recruiter.fold_text(j.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
+       AND j.deleted_at IS NULL
+    UNION ALL
+    SELECT m.id
+      FROM (SELECT j.id, j.title
+              FROM public.jobs j
+             WHERE j.id = ANY (managed)
+               AND j.company_id IS DISTINCT FROM company
+               AND j.deleted_at IS NULL
+            OFFSET 0) m
+     WHERE recruiter.fold_text(m.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
+$$;
+
 -- One page of the hits of up to three lexemes in the pipeline's order: the company's from up to three index ranges,
 -- read from the index alone and sorted (0.3-1.5 ms for the largest company's common title words, 1,000-2,300 hits;
 -- about 0.4 us per hit, so 3 ms for a word in nearly every description); the jobs one manages elsewhere (a hiring
@@ -193,12 +219,26 @@ BEGIN
                                        pg_catalog.btrim(pg_catalog.querytree(q_simple), '''')]) l
          WHERE l IS NOT NULL AND l <> '' AND l <> 'T';
     END IF;
-    IF terms IS NULL OR pg_catalog.cardinality(terms) = 0 OR pg_catalog.cardinality(terms) > 3
-       OR NOT (EXISTS (SELECT 1 FROM recruiter.job_search_terms t
-                        WHERE company IS NOT NULL AND t.company_id = company AND t.term = ANY (terms))
-               OR EXISTS (SELECT 1 FROM recruiter.job_search_terms t
-                           WHERE t.job_id = ANY (managed) AND t.term = ANY (terms))) THEN
-        -- several words, operators, or no whole-word hit (then V36's partial-word fallback): V36's path
+    IF terms IS NOT NULL AND pg_catalog.cardinality(terms) BETWEEN 1 AND 3
+       AND NOT (EXISTS (SELECT 1 FROM recruiter.job_search_terms t
+                         WHERE company IS NOT NULL AND t.company_id = company AND t.term = ANY (terms))
+                OR EXISTS (SELECT 1 FROM recruiter.job_search_terms t
+                            WHERE t.job_id = ANY (managed) AND t.term = ANY (terms))) THEN
+        -- one word, no whole-word hit: V36's partial-word fallback alone
+        RETURN QUERY
+            SELECT j.id
+              FROM public.jobs j
+             WHERE j.id = ANY (ARRAY(SELECT recruiter.partial_word_jobs(company, managed, query)))
+               AND (after_id IS NULL
+                    OR (after_posted IS NULL AND ((j.posted_at IS NULL AND j.id < after_id) OR j.posted_at IS NOT NULL))
+                    OR (after_posted IS NOT NULL AND j.posted_at IS NOT NULL
+                        AND (j.posted_at < after_posted OR (j.posted_at = after_posted AND j.id < after_id))))
+             ORDER BY j.posted_at DESC NULLS FIRST, j.id DESC
+             LIMIT page_limit;
+        RETURN;
+    END IF;
+    IF terms IS NULL OR pg_catalog.cardinality(terms) = 0 OR pg_catalog.cardinality(terms) > 3 THEN
+        -- several words or operators: V36's path
         RETURN QUERY
             SELECT j.id
               FROM public.jobs j
@@ -217,6 +257,7 @@ $$;
 
 REVOKE ALL ON FUNCTION recruiter.index_job_search_terms(), recruiter.rebuild_job_search_terms(),
     recruiter.job_search_term_page(integer, integer[], text[], timestamptz, integer, integer),
+    recruiter.partial_word_jobs(integer, integer[], text),
     recruiter.search_job_page(text, timestamptz, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION recruiter.search_job_page(text, timestamptz, integer, integer) TO recruiter_app;
 

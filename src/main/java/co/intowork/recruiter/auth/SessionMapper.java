@@ -3,6 +3,9 @@ package co.intowork.recruiter.auth;
 import org.apache.ibatis.annotations.Param;
 
 public interface SessionMapper {
+    /** The rest of the transaction's statements planned for their own parameters (the job lists, V37). */
+    String planForTheseValues();
+
     /** First step: checks the password and records the attempt; returns only the attempt's handle. */
     String signInStart(@Param("email") String email, @Param("password") String password);
 

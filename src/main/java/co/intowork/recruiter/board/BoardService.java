@@ -1,5 +1,6 @@
 package co.intowork.recruiter.board;
 
+import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.UserFacingException;
@@ -108,8 +109,10 @@ public final class BoardService {
     }
 
     public List<JobChoice> jobChoices() {
-        return signedIn.unitOfWork().inTransaction(
-                s -> s.getMapper(BoardMapper.class).jobChoices(user().companyId(), user().userId()));
+        return signedIn.unitOfWork().inTransaction(s -> {
+            s.getMapper(SessionMapper.class).planForTheseValues();
+            return s.getMapper(BoardMapper.class).jobChoices(user().companyId(), user().userId());
+        });
     }
 
     public List<CardState> states(int jobId, Collection<Integer> ids) {

@@ -1,5 +1,6 @@
 package co.intowork.recruiter.pipeline;
 
+import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.text.Sentence;
@@ -31,14 +32,21 @@ public final class PipelineService {
     public Page page(PipelineCriteria criteria) {
         return unitOfWork.inTransaction(session -> {
             PipelineMapper m = session.getMapper(PipelineMapper.class);
+            // the page's generic plan already reads V37's index in order; the count's would not (it would count
+            // the largest company's jobs through ix_jobs_company_id, costed for an average company)
             List<JobSummary> rows = m.page(criteria);
-            long total = criteria.after() == null ? m.count(criteria) : -1;
+            long total = -1;
+            if (criteria.after() == null) {
+                session.getMapper(SessionMapper.class).planForTheseValues();
+                total = m.count(criteria);
+            }
             return new Page(rows, total);
         });
     }
 
     public Choices choices(Integer companyId, int userId) {
         return unitOfWork.inTransaction(session -> {
+            session.getMapper(SessionMapper.class).planForTheseValues();
             PipelineMapper m = session.getMapper(PipelineMapper.class);
             return new Choices(m.recruiters(), m.countries(companyId, userId));
         });

@@ -1,5 +1,6 @@
 package co.intowork.recruiter.stats;
 
+import co.intowork.recruiter.auth.SessionMapper;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import org.apache.ibatis.session.SqlSession;
@@ -66,7 +67,10 @@ public final class StatsService {
 
     /** The job filter's choices: the most recent jobs of the scope, or those matching {@code search} (blank: none). */
     public List<JobOption> jobs(StatsQuery q, String search) {
-        return primary.inTransaction(s -> s.getMapper(StatsMapper.class).jobs(q, search, JOB_CHOICES));
+        return primary.inTransaction(s -> {
+            s.getMapper(SessionMapper.class).planForTheseValues();
+            return s.getMapper(StatsMapper.class).jobs(q, search, JOB_CHOICES);
+        });
     }
 
     /** Whether the signed-in person may see this live job (row-level security decides). */
