@@ -1,5 +1,6 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.testing.HeldTasks;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.board.BoardViewModel;
@@ -16,14 +17,11 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,37 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * are handed in and no work is run (the task runner only records what it is asked).
  */
 class SectionRegistryTest {
-    /** Records the work asked of it and runs none; time never passes. */
-    static final class RecordingTasks implements TaskRunner {
-        final List<Callable<?>> asked = new ArrayList<>();
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            asked.add(work);
-        }
-
-        @Override
-        public void onUi(Runnable action) {
-            action.run();
-        }
-
-        @Override
-        public Cancellable every(Duration period, Runnable action) {
-            return () -> { };
-        }
-
-        @Override
-        public void runToEnd(String name, Runnable work) {
-            work.run();
-        }
-
-        @Override
-        public void runAndWait(String name, Runnable work, Duration timeout) {
-            work.run();
-        }
-    }
-
-    private final RecordingTasks tasks = new RecordingTasks();
+    private final HeldTasks tasks = new HeldTasks();
     private final List<Section> shown = new ArrayList<>();
 
     private static SignedIn anne(TaskRunner tasks) {
@@ -131,7 +99,7 @@ class SectionRegistryTest {
         assertThat(ws.viewModel(Section.STATISTICS)).isInstanceOf(StatsViewModel.class);
         assertThat(ws.viewModel(Section.INBOX)).isInstanceOf(InboxViewModel.class);
         assertThat(ws.sync()).isInstanceOf(SyncViewModel.class);
-        assertThat(tasks.asked).as("building asks nothing of the database").isEmpty();
+        assertThat(tasks.held).as("building asks nothing of the database").isEmpty();
         assertThat(ws.count(Section.PIPELINE)).isNull();
         assertThat(ws.count(Section.INBOX)).isSameAs(ws.viewModel(Section.INBOX, InboxViewModel.class)
                 .unreadCountProperty());
@@ -141,10 +109,10 @@ class SectionRegistryTest {
     @Test
     void theMinutesRefreshAsksTheInboxAndWithACopyOnDiskTheOfflineSection() {
         workspace(List.of(Section.values())).refresh();
-        assertThat(tasks.asked).as("the unread count only: no copy to send from").hasSize(1);
-        tasks.asked.clear();
+        assertThat(tasks.held).as("the unread count only: no copy to send from").hasSize(1);
+        tasks.held.clear();
         workspace(List.of(Section.values()), true).refresh();
-        assertThat(tasks.asked).as("the unread count and the look for the server").hasSize(2);
+        assertThat(tasks.held).as("the unread count and the look for the server").hasSize(2);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package co.intowork.recruiter.search;
 
 import co.intowork.recruiter.auth.SignedIn;
-import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.testing.HeldTasks;
 import co.intowork.recruiter.testing.RecordingNavigator;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
@@ -9,10 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,42 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CandidateSearchViewModelTest {
     private TestDatabase.Db db;
     private SignedIn anne;
-
-    /** Runs work when asked, in any order: the screen's searches overtaking each other. */
-    private static final class HeldTasks implements TaskRunner {
-        final List<Runnable> held = new ArrayList<>();
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            held.add(() -> {
-                try {
-                    onSuccess.accept(work.call());
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                }
-            });
-        }
-
-        @Override
-        public void onUi(Runnable action) {
-            action.run();
-        }
-
-        @Override
-        public Cancellable every(java.time.Duration period, Runnable action) {
-            return () -> { };
-        }
-
-        @Override
-        public void runToEnd(String name, Runnable work) {
-            work.run();
-        }
-
-        @Override
-        public void runAndWait(String name, Runnable work, java.time.Duration timeout) {
-            work.run();
-        }
-    }
 
     @BeforeAll
     void data() {

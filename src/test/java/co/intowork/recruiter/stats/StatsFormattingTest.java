@@ -1,7 +1,7 @@
 package co.intowork.recruiter.stats;
 
+import co.intowork.recruiter.testing.HeldTasks;
 import co.intowork.recruiter.auth.SignedInUser;
-import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.testing.RecordingNavigator;
 import javafx.util.StringConverter;
@@ -13,11 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,37 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StatsFormattingTest {
     static final ZoneId DOUALA = ZoneId.of("Africa/Douala");
 
-    /** Counts the reads the ViewModel asks for, and runs none. */
-    static final class CountingTasks implements TaskRunner {
-        final List<Callable<?>> asked = new ArrayList<>();
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            asked.add(work);
-        }
-
-        @Override
-        public void onUi(Runnable action) {
-            action.run();
-        }
-
-        @Override
-        public Cancellable every(java.time.Duration period, Runnable action) {
-            return () -> { };
-        }
-
-        @Override
-        public void runToEnd(String name, Runnable work) {
-            work.run();
-        }
-
-        @Override
-        public void runAndWait(String name, Runnable work, java.time.Duration timeout) {
-            work.run();
-        }
-    }
-
-    final CountingTasks tasks = new CountingTasks();
+    final HeldTasks tasks = new HeldTasks();
 
     StatsViewModel viewModel(String now) {
         SignedInUser anne = new SignedInUser(1, "anne@example.com", "Anne", "A", 1, "Alpha", "recruiter", null, 0);
@@ -118,7 +85,7 @@ class StatsFormattingTest {
         vm.applyPreset(StatsDates.Preset.LAST_7_DAYS);
         assertThat(vm.fromProperty().get()).isEqualTo(LocalDate.of(2026, 3, 26));
         assertThat(vm.toProperty().get()).isEqualTo(LocalDate.of(2026, 4, 1));
-        assertThat(tasks.asked).as("one read for both ends").hasSize(1);
+        assertThat(tasks.held).as("one read for both ends").hasSize(1);
         vm.applyPreset(StatsDates.Preset.LAST_30_DAYS);
         assertThat(vm.fromProperty().get()).isEqualTo(LocalDate.of(2026, 3, 3));
         vm.applyPreset(StatsDates.Preset.LAST_90_DAYS);
@@ -130,7 +97,7 @@ class StatsFormattingTest {
         StatsViewModel february = viewModel("2026-02-10T12:00:00Z");
         february.applyPreset(StatsDates.Preset.THIS_QUARTER);
         assertThat(february.fromProperty().get()).isEqualTo(LocalDate.of(2026, 1, 1));
-        assertThat(tasks.asked).hasSize(5);
+        assertThat(tasks.held).hasSize(5);
         vm.setPeriod(null, null);
         assertThat(vm.fromProperty().get()).isNull();
         assertThat(vm.toProperty().get()).isNull();
