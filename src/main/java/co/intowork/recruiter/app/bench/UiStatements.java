@@ -1,6 +1,8 @@
 package co.intowork.recruiter.app.bench;
 
 import co.intowork.recruiter.auth.SessionMapper;
+import co.intowork.recruiter.search.CandidateSearchMapper;
+import co.intowork.recruiter.search.CandidateSearchService;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.board.BoardMapper;
@@ -59,7 +61,9 @@ public final class UiStatements {
             "pipeline.search.fr_common", "pipeline.search.fr_rare", "pipeline.search.en_common",
             "pipeline.search.en_rare", "pipeline.recruiters", "pipeline.countries", "board.job_choices",
             "board.header", "board.page", "review.application", "review.experiences", "review.educations",
-            "review.skills", "review.events", "review.save", "board.move", "notifications.page",
+            "review.skills", "review.events", "review.save", "board.move", "candidates.search.fr_common",
+            "candidates.search.fr_rare", "candidates.search.en_common", "candidates.search.en_rare",
+            "candidates.applications", "notifications.page",
             "notifications.unread_count", "stats.dashboard", "stats.funnel", "stats.times", "stats.stale",
             "stats.weekly", "stats.sources", "stats.top_jobs", "stats.dashboard.30d", "stats.funnel.30d",
             "stats.times.30d", "stats.weekly.30d", "stats.sources.30d", "stats.top_jobs.30d",
@@ -174,6 +178,23 @@ public final class UiStatements {
                     m -> explain(client, m, BOARD + "move"),
                     List.of(APPLICATION_BY_ID), Baseline::move));
         }
+
+        // the Candidates section (decision 0019): the match inside recruiter.search_candidates, then the hits'
+        // applications; the words are the pipeline's, which candidates' titles share
+        String candidates = CandidateSearchMapper.class.getName() + ".";
+        for (Map.Entry<String, String> w : p.words().entrySet()) {
+            all.add(read(s, "candidates.search." + w.getKey(), "candidates: the best " + CandidateSearchService.MAX_HITS
+                            + " hits for '" + w.getValue() + "' (" + w.getKey().replace('_', ' ') + " word)",
+                    candidates + "search", r -> params("query", w.getValue(), "minYears", null,
+                            "limit", CandidateSearchService.MAX_HITS)));
+        }
+        all.add(read(s, "candidates.applications", "candidates: the applications of " + CandidateSearchService.MAX_HITS
+                        + " hits (random applicants of the scope), at most " + (CandidateSearchService.JOBS_PER_HIT + 1)
+                        + " each", candidates + "applications",
+                r -> params("candidateIds", r.ints(CandidateSearchService.MAX_HITS, 0, p.applications().size())
+                                .mapToObj(i -> p.applications().get(i).candidateId).distinct().toArray(Integer[]::new),
+                        "companyId", u.companyId(), "userId", u.userId(),
+                        "perCandidate", CandidateSearchService.JOBS_PER_HIT + 1)));
 
         all.add(read(s, "notifications.page", "inbox: the newest 50 notifications", INBOX + "page",
                 r -> params("userId", u.userId(), "unreadOnly", false, "beforeCreatedAt", null, "beforeId", null,
