@@ -16,20 +16,6 @@ public record JobChoice(int id, String title, String status, long applications, 
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(title).append("  (").append(applications).append(") · #").append(id);
-        String place = place();
-        if (!place.isEmpty()) {
-            text.append(" · ").append(place);
-        }
-        if (createdAt != null) {
-            text.append(" · ").append(Formats.date(createdAt));
-        }
-        return text.toString();
-    }
-
-    private String place() {
-        String city = location == null ? "" : location;
-        String c = country == null ? "" : country;
-        return city.isEmpty() ? c : c.isEmpty() ? city : city + " (" + c + ")";
+        return title + "  (" + applications + ")" + Formats.jobIdentity(id, location, country, createdAt);
     }
 }

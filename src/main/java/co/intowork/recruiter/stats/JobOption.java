@@ -16,16 +16,6 @@ public record JobOption(int id, String title, String location, String country, O
     /** How the list shows it: title, number, place and creation day. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(title).append(" · #").append(id);
-        String city = location == null ? "" : location;
-        String c = country == null ? "" : country;
-        String place = city.isEmpty() ? c : c.isEmpty() ? city : city + " (" + c + ")";
-        if (!place.isEmpty()) {
-            text.append(" · ").append(place);
-        }
-        if (createdAt != null) {
-            text.append(" · ").append(Formats.date(createdAt));
-        }
-        return text.toString();
+        return title + Formats.jobIdentity(id, location, country, createdAt);
     }
 }

@@ -74,4 +74,22 @@ public final class Formats {
                 .format(java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.SHORT)
                         .withLocale(Messages.locale()));
     }
+
+    /**
+     * What tells apart jobs that share a title (a company often posts one title for several sites or rounds), after
+     * the title: " · #number · city (country) · creation day", leaving out what is unknown.
+     */
+    public static String jobIdentity(int id, String location, String country, java.time.OffsetDateTime createdAt) {
+        StringBuilder text = new StringBuilder(" · #").append(id);
+        String city = location == null ? "" : location;
+        String c = country == null ? "" : country;
+        String place = city.isEmpty() ? c : c.isEmpty() ? city : city + " (" + c + ")";
+        if (!place.isEmpty()) {
+            text.append(" · ").append(place);
+        }
+        if (createdAt != null) {
+            text.append(" · ").append(date(createdAt));
+        }
+        return text.toString();
+    }
 }
