@@ -82,6 +82,33 @@ $$;
 -- The ids of one page of a search in the pipeline's default order (posted_at DESC NULLS FIRST, id DESC), strictly
 -- after (after_posted, after_id) when given, for the signed-in person. Same answer as ordering
 -- search_visible_jobs(query); fast for a company member's one-word search.
+-- V36's partial-word fallback (titles containing the letters typed, when no whole word matches): the company's jobs
+-- through the trigram index, the jobs one manages elsewhere one by one. search_visible_jobs calls it when it found
+-- nothing; search_job_page calls it alone for one word the search rows do not hold, without V36's whole-word pass
+-- (a search document computed per managed job).
+CREATE OR REPLACE FUNCTION recruiter.partial_word_jobs(company integer, managed integer[], query text)
+    RETURNS SETOF integer
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+    ROWS 100
+AS $$
+    SELECT j.id
+      FROM public.jobs j
+     WHERE company IS NOT NULL
+       AND j.company_id = company
+       AND recruiter.fold_text(j.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
+       AND j.deleted_at IS NULL
+    UNION ALL
+    SELECT m.id
+      FROM (SELECT j.id, j.title
+              FROM public.jobs j
+             WHERE j.id = ANY (managed)
+               AND j.company_id IS DISTINCT FROM company
+               AND j.deleted_at IS NULL
+            OFFSET 0) m
+     WHERE recruiter.fold_text(m.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
+$$;
+
 -- V36's search, same answers, two plans fixed (found on the large data set for a hiring manager: 4-16 ms for two
 -- jobs): without a company the company branches are skipped by a one-time filter instead of probing the GIN index
 -- with a NULL company (10 ms), and the jobs one manages elsewhere are matched one by one (OFFSET 0 keeps the
@@ -110,49 +137,10 @@ AS $$
          WHERE recruiter.job_search_document(m.title, m.description) @@ (SELECT recruiter.search_query(query)))
     SELECT h.id FROM hits h
     UNION ALL
-    SELECT j.id
-      FROM public.jobs j
+    SELECT p.id
+      FROM recruiter.partial_word_jobs((SELECT recruiter.session_company_id()),
+                                       coalesce((SELECT recruiter.session_job_ids()), '{}'), query) p(id)
      WHERE NOT EXISTS (SELECT 1 FROM hits)
-       AND (SELECT recruiter.session_company_id()) IS NOT NULL
-       AND j.company_id = (SELECT recruiter.session_company_id())
-       AND recruiter.fold_text(j.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
-       AND j.deleted_at IS NULL
-    UNION ALL
-    SELECT m.id
-      FROM (SELECT j.id, j.title
-              FROM public.jobs j
-             WHERE NOT EXISTS (SELECT 1 FROM hits)
-               AND j.id = ANY ((SELECT recruiter.session_job_ids())::integer[])
-               AND j.company_id IS DISTINCT FROM (SELECT recruiter.session_company_id())
-               AND j.deleted_at IS NULL
-            OFFSET 0) m
-     WHERE recruiter.fold_text(m.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
-$$;
-
--- V36's partial-word fallback on its own (titles containing the letters typed), for a one-word search that has no
--- whole-word hit: search_job_page already knows that from the search rows, so V36's whole-word pass (a search
--- document computed per managed job) is not run again.
-CREATE OR REPLACE FUNCTION recruiter.partial_word_jobs(company integer, managed integer[], query text)
-    RETURNS SETOF integer
-    LANGUAGE sql STABLE
-    SET search_path = pg_catalog, pg_temp
-    ROWS 100
-AS $$
-    SELECT j.id
-      FROM public.jobs j
-     WHERE company IS NOT NULL
-       AND j.company_id = company
-       AND recruiter.fold_text(j.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
-       AND j.deleted_at IS NULL
-    UNION ALL
-    SELECT m.id
-      FROM (SELECT j.id, j.title
-              FROM public.jobs j
-             WHERE j.id = ANY (managed)
-               AND j.company_id IS DISTINCT FROM company
-               AND j.deleted_at IS NULL
-            OFFSET 0) m
-     WHERE recruiter.fold_text(m.title) ILIKE (SELECT recruiter.partial_word_pattern(query))
 $$;
 
 -- One page of the hits of up to three lexemes in the pipeline's order: the company's from up to three index ranges,
@@ -210,6 +198,7 @@ DECLARE
     q_en tsquery := pg_catalog.websearch_to_tsquery('english', folded);
     q_simple tsquery := pg_catalog.websearch_to_tsquery('simple', folded);
     terms text[];
+    found integer[];
     page_limit integer := least(greatest(coalesce(page_size, 100), 1), 1000);
 BEGIN
     IF pg_catalog.numnode(q_fr) <= 1 AND pg_catalog.numnode(q_en) <= 1 AND pg_catalog.numnode(q_simple) <= 1 THEN
@@ -219,39 +208,31 @@ BEGIN
                                        pg_catalog.btrim(pg_catalog.querytree(q_simple), '''')]) l
          WHERE l IS NOT NULL AND l <> '' AND l <> 'T';
     END IF;
-    IF terms IS NOT NULL AND pg_catalog.cardinality(terms) BETWEEN 1 AND 3
-       AND NOT (EXISTS (SELECT 1 FROM recruiter.job_search_terms t
-                         WHERE company IS NOT NULL AND t.company_id = company AND t.term = ANY (terms))
-                OR EXISTS (SELECT 1 FROM recruiter.job_search_terms t
-                            WHERE t.job_id = ANY (managed) AND t.term = ANY (terms))) THEN
+    IF terms IS NOT NULL AND pg_catalog.cardinality(terms) BETWEEN 1 AND 3 THEN
+        IF EXISTS (SELECT 1 FROM recruiter.job_search_terms t
+                    WHERE company IS NOT NULL AND t.company_id = company AND t.term = ANY (terms))
+           OR EXISTS (SELECT 1 FROM recruiter.job_search_terms t
+                       WHERE t.job_id = ANY (managed) AND t.term = ANY (terms)) THEN
+            RETURN QUERY SELECT recruiter.job_search_term_page(company, managed, terms, after_posted, after_id,
+                                                               page_limit);
+            RETURN;
+        END IF;
         -- one word, no whole-word hit: V36's partial-word fallback alone
-        RETURN QUERY
-            SELECT j.id
-              FROM public.jobs j
-             WHERE j.id = ANY (ARRAY(SELECT recruiter.partial_word_jobs(company, managed, query)))
-               AND (after_id IS NULL
-                    OR (after_posted IS NULL AND ((j.posted_at IS NULL AND j.id < after_id) OR j.posted_at IS NOT NULL))
-                    OR (after_posted IS NOT NULL AND j.posted_at IS NOT NULL
-                        AND (j.posted_at < after_posted OR (j.posted_at = after_posted AND j.id < after_id))))
-             ORDER BY j.posted_at DESC NULLS FIRST, j.id DESC
-             LIMIT page_limit;
-        RETURN;
-    END IF;
-    IF terms IS NULL OR pg_catalog.cardinality(terms) = 0 OR pg_catalog.cardinality(terms) > 3 THEN
+        found := ARRAY(SELECT recruiter.partial_word_jobs(company, managed, query));
+    ELSE
         -- several words or operators: V36's path
-        RETURN QUERY
-            SELECT j.id
-              FROM public.jobs j
-             WHERE j.id = ANY (ARRAY(SELECT recruiter.search_visible_jobs(query)))
-               AND (after_id IS NULL
-                    OR (after_posted IS NULL AND ((j.posted_at IS NULL AND j.id < after_id) OR j.posted_at IS NOT NULL))
-                    OR (after_posted IS NOT NULL AND j.posted_at IS NOT NULL
-                        AND (j.posted_at < after_posted OR (j.posted_at = after_posted AND j.id < after_id))))
-             ORDER BY j.posted_at DESC NULLS FIRST, j.id DESC
-             LIMIT page_limit;
-        RETURN;
+        found := ARRAY(SELECT recruiter.search_visible_jobs(query));
     END IF;
-    RETURN QUERY SELECT recruiter.job_search_term_page(company, managed, terms, after_posted, after_id, page_limit);
+    RETURN QUERY
+        SELECT j.id
+          FROM public.jobs j
+         WHERE j.id = ANY (found)
+           AND (after_id IS NULL
+                OR (after_posted IS NULL AND ((j.posted_at IS NULL AND j.id < after_id) OR j.posted_at IS NOT NULL))
+                OR (after_posted IS NOT NULL AND j.posted_at IS NOT NULL
+                    AND (j.posted_at < after_posted OR (j.posted_at = after_posted AND j.id < after_id))))
+         ORDER BY j.posted_at DESC NULLS FIRST, j.id DESC
+         LIMIT page_limit;
 END
 $$;
 
