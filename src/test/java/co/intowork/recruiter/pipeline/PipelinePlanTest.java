@@ -121,7 +121,7 @@ class PipelinePlanTest {
                      ResultSet body = st.executeQuery("SELECT prosrc FROM pg_proc"
                              + " WHERE oid = 'recruiter.search_visible_jobs(text)'::regprocedure")) {
                     body.next();
-                    String sql = body.getString(1).replace("(query)", "('développeur')");
+                    String sql = body.getString(1).replaceAll("\\bquery\\b", "'développeur'");
                     try (ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
                         rs.next();
                         return rs.getString(1);

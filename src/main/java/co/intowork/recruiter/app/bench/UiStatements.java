@@ -313,7 +313,8 @@ public final class UiStatements {
         List<JsonNode> plans = new ArrayList<>(explain(s.client(), m, PIPELINE + "page"));
         plans.add(s.owner().inTransaction(session -> {
             String body = session.getMapper(BenchMapper.class).functionBody("recruiter.search_visible_jobs(text)");
-            return Plans.explainSql(session, body.replace("(query)", "('" + word + "')"));
+            // every use of the parameter, also where it is passed on (partial_word_jobs(..., query))
+            return Plans.explainSql(session, body.replaceAll("\\bquery\\b", "'" + word + "'"));
         }));
         return plans;
     }
