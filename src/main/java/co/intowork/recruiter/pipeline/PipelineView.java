@@ -283,7 +283,8 @@ public final class PipelineView {
             }
         });
         box.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            // while the list is open the keys edit the recruiter list's search text, not the choice
+            if (!box.isShowing() && (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE)) {
                 box.setValue(null);
             }
         });

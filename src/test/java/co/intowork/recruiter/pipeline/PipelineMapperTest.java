@@ -52,6 +52,31 @@ class PipelineMapperTest {
     }
 
     @Test
+    void theRecruiterListFollowsThePlatformsWritesToUsersAndEmployers() {
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        try {
+            platform(db, "UPDATE public.users SET last_name = 'Aardvark' WHERE id = 2");
+            platform(db, "INSERT INTO public.users (id, email, password_hash, role, first_name, last_name, is_active)"
+                    + " VALUES (90, 'zoe@alpha.example', 'x', 'EMPLOYER', '', '', true)");
+            platform(db, "INSERT INTO public.employers (id, user_id, company_id) VALUES (90, 90, 1)");
+            platform(db, "UPDATE public.employers SET company_id = 2 WHERE id = 5");
+            // in name order; no name: the e-mail address; moved to Beta: gone
+            assertThat(service.choices(anne.user().companyId(), anne.user().userId()).recruiters())
+                    .extracting(Recruiter::name).containsExactly("Albert Aardvark", "Anne Alpha", "zoe@alpha.example");
+            platform(db, "DELETE FROM public.employers WHERE id = 90");
+            assertThat(service.choices(anne.user().companyId(), anne.user().userId()).recruiters())
+                    .extracting(Recruiter::name).containsExactly("Albert Aardvark", "Anne Alpha");
+            // a hiring manager: the posters of her jobs only
+            assertThat(new PipelineService(hugo.unitOfWork()).choices(null, hugo.user().userId()).recruiters())
+                    .extracting(Recruiter::name).containsExactly("Anne Alpha");
+        } finally {
+            platform(db, "UPDATE public.users SET last_name = 'Alpha' WHERE id = 2");
+            platform(db, "UPDATE public.employers SET company_id = 1 WHERE id = 5");
+            platform(db, "DELETE FROM public.users WHERE id = 90");
+        }
+    }
+
+    @Test
     void aHiringManagerSeesOnlyTheJobsSheWasAddedTo() {
         PipelineService.Page page = new PipelineService(hugo.unitOfWork()).page(criteria(hugo));
         assertThat(page.rows()).extracting(JobSummary::getId).containsExactly(11);

@@ -103,7 +103,7 @@ class PipelinePlanTest {
         assertThat(first.rows()).hasSize(PipelineViewModel.PAGE_SIZE);
         assertThat(first.total()).isGreaterThan(400);
         assertIndexDriven(explain(aicha.unitOfWork(), "page",
-                params(with(aicha, null, null, JobSort.NEWEST).after(first.rows().get(99)))));
+                params(with(aicha, null, null, JobSort.NEWEST).after(first.rows().get(PipelineViewModel.PAGE_SIZE - 1)))));
         assertIndexDriven(explain(ines.unitOfWork(), "page", params(with(ines, null, null, JobSort.NEWEST))));
     }
 

@@ -166,4 +166,21 @@ class PipelineViewUiTest {
         waitFor(() -> !boards.isEmpty());
         assertThat(boards).containsExactly(11);
     }
+
+    @Test
+    void typingInTheRecruiterFilterNarrowsItsListAndTheChoiceFiltersTheJobs(FxRobot robot) throws Exception {
+        waitFor(() -> table(robot).getItems().size() == 2 && viewModel.recruiters().size() >= 2);
+        robot.clickOn("#pipeline-recruiter");
+        robot.write("albert");
+        waitFor(() -> robot.lookup(".list-view .list-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && ((javafx.scene.control.ListCell<?>) n).getItem() != null)
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getItem().toString())
+                .toList().equals(List.of("Albert Alpha")));
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        waitFor(() -> viewModel.recruiterProperty().get() != null);
+        assertThat(viewModel.recruiterProperty().get().name()).isEqualTo("Albert Alpha");
+        // Albert posted job 12 only
+        waitFor(() -> table(robot).getItems().size() == 1);
+        assertThat(table(robot).getItems().get(0).getId()).isEqualTo(12);
+    }
 }

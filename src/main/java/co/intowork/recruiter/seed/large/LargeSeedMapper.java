@@ -112,6 +112,8 @@ public interface LargeSeedMapper {
 
     long rebuildJobSearchTerms();
 
+    long rebuildRecruiterNames();
+
     long rebuildStatistics();
 
     long syncSequences();

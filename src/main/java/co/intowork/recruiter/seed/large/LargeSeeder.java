@@ -214,6 +214,7 @@ public final class LargeSeeder {
                 clock.phase("Candidates per company", m::rebuildCompanyCandidates);
                 clock.phase("Applications per job", m::rebuildApplicationCounts);
                 clock.phase("Job search terms", m::rebuildJobSearchTerms);
+                clock.phase("Recruiter names", m::rebuildRecruiterNames);
                 clock.phase(String.format("Indexes (%d rebuilt)", m.setAsideIndexCount()), () -> {
                     m.rebuildIndexes();
                     m.syncSequences();

@@ -19,6 +19,8 @@ public interface MaintenanceMapper {
 
     long rebuildJobSearchTerms();
 
+    long rebuildRecruiterNames();
+
     int purgePasswordResetTokens();
 
     int purgeExpiredVerificationTokens();

@@ -24,6 +24,7 @@ import java.util.List;
  * @param statisticsRepairs            statistics rollup rows (V32: per-application facts, per-company day rows)
  *                                     that differed from a recount and were repaired: the drift (0 normally)
  * @param searchTermRepairs            job search rows (V41) added or removed by the rebuild (0 normally)
+ * @param recruiterNameRepairs         recruiters' name rows (V48) added, changed or removed by the rebuild (0 normally)
  * @param activeJobsSummaryRefreshedAt the time the job summary figures now describe
  * @param problems                     one sentence per step that failed
  * @param elapsedMillis                how long it all took
@@ -41,6 +42,7 @@ public record MaintenanceReport(
         Long applicationCountRepairs,
         Long statisticsRepairs,
         Long searchTermRepairs,
+        Long recruiterNameRepairs,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime activeJobsSummaryRefreshedAt,
         List<String> problems,
         long elapsedMillis) {
@@ -91,6 +93,10 @@ public record MaintenanceReport(
         if (searchTermRepairs != null) {
             lines.add(searchTermRepairs == 0 ? "Job search index checked: nothing to repair."
                     : "Job search index: " + searchTermRepairs + " row(s) repaired.");
+        }
+        if (recruiterNameRepairs != null) {
+            lines.add(recruiterNameRepairs == 0 ? "Recruiter name list checked: nothing to repair."
+                    : "Recruiter name list: " + recruiterNameRepairs + " row(s) repaired.");
         }
         if (activeJobsSummaryRefreshedAt != null) {
             lines.add("Job summary figures refreshed (as of " + activeJobsSummaryRefreshedAt + ").");

@@ -74,6 +74,9 @@ public final class MaintenanceService {
         // the job search rows (V41): bulk loads with triggers off leave them behind
         Long searchTermRepairs = step("Checking the job search index", problems,
                 MaintenanceMapper::rebuildJobSearchTerms);
+        // the recruiters' names (V48), likewise
+        Long recruiterNameRepairs = step("Checking the recruiter name list", problems,
+                MaintenanceMapper::rebuildRecruiterNames);
         // normally delivered within seconds by any signed-in client; this covers a night with none (decision 0018)
         step("Delivering candidates' notifications past their undo window", problems, m -> {
             m.deliverDueStatusNotifications();
@@ -84,7 +87,7 @@ public final class MaintenanceService {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
                 readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints,
-                visibilityRepairs, countRepairs, statisticsRepairs, searchTermRepairs, refreshed,
+                visibilityRepairs, countRepairs, statisticsRepairs, searchTermRepairs, recruiterNameRepairs, refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "
                         + "summaryRefreshedAt={}, problems={}, {} ms", sessions, resetTokens, verificationTokens,
