@@ -27,6 +27,7 @@ public final class BoardColumn {
     private final BooleanProperty exhausted = new SimpleBooleanProperty(false);
     private final StringBinding title;
     private BoardCard cursor;
+    private java.util.Comparator<BoardCard> order = BoardCard::newestFirst;
 
     BoardColumn(ApplicationStatus status) {
         this.status = status;
@@ -57,6 +58,11 @@ public final class BoardColumn {
 
     public ReadOnlyBooleanProperty exhaustedProperty() {
         return exhausted;
+    }
+
+    /** The order the column's pages come in (the board's order choice); cards arriving are placed by it. */
+    void setOrder(BoardOrder wanted) {
+        order = wanted == BoardOrder.AI_SCORE ? BoardCard::bestMatchFirst : BoardCard::newestFirst;
     }
 
     void reset() {
@@ -116,7 +122,7 @@ public final class BoardColumn {
     /** Shows a card that arrived in this column in its place, also after the loaded pages (a move's own card). */
     void placeShown(BoardCard card) {
         remove(card.applicationId());
-        int at = Collections.binarySearch(cards, card, BoardCard::newestFirst);
+        int at = Collections.binarySearch(cards, card, order);
         cards.add(at < 0 ? -at - 1 : at, card);
     }
 
@@ -126,10 +132,10 @@ public final class BoardColumn {
      */
     void place(BoardCard card) {
         remove(card.applicationId());
-        if (!exhausted.get() && (cursor == null || BoardCard.newestFirst(card, cursor) > 0)) {
+        if (!exhausted.get() && (cursor == null || order.compare(card, cursor) > 0)) {
             return;
         }
-        int at = Collections.binarySearch(cards, card, BoardCard::newestFirst);
+        int at = Collections.binarySearch(cards, card, order);
         cards.add(at < 0 ? -at - 1 : at, card);
     }
 }

@@ -9,12 +9,16 @@ public interface BoardMapper {
     List<BoardHeader.Row> header(@Param("jobId") int jobId, @Param("companyId") Integer companyId,
                                  @Param("userId") int userId);
 
-    /** One page of a column, newest first; after the card (afterAppliedAt, afterId) when afterId is set. */
+    /**
+     * One page of a column, newest first (or best AI match first when {@code byAiScore}); after the card
+     * (afterAppliedAt or afterAiScore, afterId) when afterId is set.
+     */
     List<BoardCard> page(@Param("jobId") int jobId, @Param("status") String status,
                          @Param("afterAppliedAt") OffsetDateTime afterAppliedAt, @Param("afterId") Integer afterId,
                          @Param("limit") int limit, @Param("namePattern") String namePattern,
                          @Param("minRating") Integer minRating, @Param("tags") String[] tags,
-                         @Param("sources") String[] sources);
+                         @Param("sources") String[] sources, @Param("minAiScore") Integer minAiScore,
+                         @Param("byAiScore") boolean byAiScore, @Param("afterAiScore") Double afterAiScore);
 
     /** The tags used on the job's applications, for the board's tag filter. */
     List<String> tags(@Param("jobId") int jobId);

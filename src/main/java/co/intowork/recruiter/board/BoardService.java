@@ -94,7 +94,8 @@ public final class BoardService {
         BoardFilter f = filter == null ? BoardFilter.NONE : filter;
         return signedIn.unitOfWork().inTransaction(s -> s.getMapper(BoardMapper.class).page(jobId, status.label(),
                 after == null ? null : after.appliedAt(), after == null ? null : after.applicationId(), limit,
-                f.namePattern(), f.minRating(), f.tagArray(), f.sourceArray()));
+                f.namePattern(), f.minRating(), f.tagArray(), f.sourceArray(), f.minAiScore(), f.byAiScore(),
+                after == null ? null : after.aiScoreKey()));
     }
 
     /** The tags and sources found on the job's applications, for the filters' choices. */

@@ -184,9 +184,51 @@ public final class BoardView {
         org.controlsfx.control.CheckComboBox<String> sources = checkCombo("board-filter-sources",
                 "board.filter.sources", viewModel.sourceChoices(), viewModel.filterSources(),
                 BoardViewModel::sourceText);
-        // [name] [rating] [tags] [sources] [Clear filters] [filtered]
+        // the platform's AI match score (issue 24): a minimum, and the columns' order
+        ComboBox<Integer> aiFilter = new ComboBox<>();
+        aiFilter.setId("board-filter-ai");
+        aiFilter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        aiFilter.getItems().setAll(java.util.Arrays.asList(null, 50, 60, 70, 80, 90));
+        aiFilter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer min) {
+                return BoardViewModel.minAiScoreText(min);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        aiFilter.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Integer min, boolean empty) {
+                super.updateItem(min, empty);
+                setText(BoardViewModel.minAiScoreText(empty ? null : min));
+            }
+        });
+        aiFilter.valueProperty().bindBidirectional(viewModel.filterMinAiScoreProperty());
+        aiFilter.setOnAction(e -> viewModel.applyFilter());
+        ComboBox<BoardOrder> orderChoice = new ComboBox<>();
+        orderChoice.setId("board-order");
+        orderChoice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        orderChoice.getItems().setAll(BoardOrder.values());
+        orderChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(BoardOrder o) {
+                return o == null ? "" : BoardViewModel.orderText(o);
+            }
+
+            @Override
+            public BoardOrder fromString(String text) {
+                return null;
+            }
+        });
+        orderChoice.valueProperty().bindBidirectional(viewModel.orderProperty());
+        orderChoice.setOnAction(e -> viewModel.applyFilter());
+        // [name] [rating] [AI score] [tags] [sources] [order] [Clear filters] [filtered]
         filterBar.getChildren().add(0, name);
-        filterBar.getChildren().addAll(2, List.of(tags, sources));
+        filterBar.getChildren().addAll(2, List.of(aiFilter, tags, sources, orderChoice));
 
         clearFilters.setOnAction(e -> viewModel.clearFilter());
         clearFilters.disableProperty().bind(viewModel.filteredProperty().not());
@@ -440,6 +482,9 @@ public final class BoardView {
         private final Label applied = new Label();
         private final Label days = new Label();
         private final Label rating = new Label();
+        private final Label ai = new Label();
+        private final javafx.scene.control.Tooltip aiTip = new javafx.scene.control.Tooltip();
+        private final Label tagLine = new Label();
         private final javafx.scene.control.Tooltip fullText = new javafx.scene.control.Tooltip();
         private final VBox box;
 
@@ -456,8 +501,14 @@ public final class BoardView {
             title.setTooltip(fullText);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox top = new HBox(6, days, spacer, rating);
-            box = new VBox(1, name, title, top, applied);
+            ai.getStyleClass().addAll("board-card-ai", "text-small");
+            ai.setTooltip(aiTip);
+            ai.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            tagLine.getStyleClass().addAll("board-card-tags", "text-small");
+            tagLine.setTooltip(fullText);
+            HBox top = new HBox(6, days, spacer, rating, ai);
+            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box = new VBox(1, name, title, top, applied, tagLine);
             box.getStyleClass().add("board-card");
             getStyleClass().add("board-card-cell");
             // never wider than the list: long names and titles are cut with an ellipsis, no sideways scrolling
@@ -507,6 +558,13 @@ public final class BoardView {
             applied.setText(viewModel.appliedText(card));
             days.setText(viewModel.daysText(card));
             rating.setText(BoardViewModel.ratingText(card));
+            ai.setText(BoardViewModel.aiBadgeText(card));
+            aiTip.setText(BoardViewModel.aiBadgeTooltip(card));
+            ai.getStyleClass().removeAll("ai-scored", "ai-none");
+            ai.getStyleClass().add(card.aiMatch() == AiMatch.SCORED ? "ai-scored" : "ai-none");
+            tagLine.setText(card.tags().isEmpty() ? "" : "# " + String.join("  # ", card.tags()));
+            tagLine.setVisible(!card.tags().isEmpty());
+            tagLine.setManaged(!card.tags().isEmpty());
             setGraphic(box);
             if (getIndex() >= getListView().getItems().size() - PREFETCH) {
                 viewModel.loadMore(status);

@@ -82,6 +82,9 @@ public final class BoardViewModel {
     private final ObservableList<String> sourceChoices = FXCollections.observableArrayList();
     private final BooleanProperty filtered = new SimpleBooleanProperty(false);
     private BoardFilter filter = BoardFilter.NONE;
+    // the platform's AI match score (issue 24): a minimum, and the columns' order
+    private final ObjectProperty<Integer> filterMinAiScore = new SimpleObjectProperty<>();
+    private final ObjectProperty<BoardOrder> order = new SimpleObjectProperty<>(BoardOrder.NEWEST);
 
     /** The cards a move just placed, so the view can keep them selected and the next key moves them again. */
     public record Placed(ApplicationStatus status, List<Integer> applicationIds) {
@@ -132,6 +135,7 @@ public final class BoardViewModel {
         message.set("");
         error.set("");
         columns.values().forEach(BoardColumn::reset);
+        columns.values().forEach(c -> c.setOrder(filter.order()));
         busy.set(true);
         tasks.run(() -> {
             BoardHeader header = service.header(jobId);
@@ -403,7 +407,7 @@ public final class BoardViewModel {
     /** Shows the columns again with the filters as edited (name, minimum rating, tags, sources). */
     public void applyFilter() {
         BoardFilter wanted = new BoardFilter(filterName.get(), filterMinRating.get(), List.copyOf(filterTags),
-                List.copyOf(filterSources));
+                List.copyOf(filterSources), filterMinAiScore.get(), order.get());
         if (wanted.equals(filter)) {
             return;
         }
@@ -425,6 +429,7 @@ public final class BoardViewModel {
         filterMinRating.set(null);
         filterTags.clear();
         filterSources.clear();
+        filterMinAiScore.set(null);
     }
 
     private void loadFilterChoices(int jobId) {
@@ -452,6 +457,24 @@ public final class BoardViewModel {
 
     public ObjectProperty<Integer> filterMinRatingProperty() {
         return filterMinRating;
+    }
+
+    /** The minimum AI match score (0-100), null for any; applied with {@link #applyFilter()}. */
+    public ObjectProperty<Integer> filterMinAiScoreProperty() {
+        return filterMinAiScore;
+    }
+
+    /** The columns' order; applied with {@link #applyFilter()} (kept when the filters are cleared). */
+    public ObjectProperty<BoardOrder> orderProperty() {
+        return order;
+    }
+
+    public static String orderText(BoardOrder o) {
+        return Messages.text(o == BoardOrder.AI_SCORE ? "board.order.aiScore" : "board.order.newest");
+    }
+
+    public static String minAiScoreText(Integer min) {
+        return min == null ? Messages.text("board.filter.anyAiScore") : Messages.format("board.filter.minAiScore", min);
     }
 
     public ObservableList<String> filterTags() {
@@ -510,6 +533,23 @@ public final class BoardViewModel {
             return "";
         }
         return "★ " + Math.max(0, Math.min(5, card.rating()));
+    }
+
+    /** The card's AI badge: the score, rounded; a dash when not analysed, a question mark when unavailable. */
+    public static String aiBadgeText(BoardCard card) {
+        return switch (card.aiMatch()) {
+            case SCORED -> String.valueOf(Math.round(Math.max(0, Math.min(100, card.aiScore()))));
+            case UNAVAILABLE -> "?";
+            case NOT_ANALYSED -> "–";
+        };
+    }
+
+    public static String aiBadgeTooltip(BoardCard card) {
+        return switch (card.aiMatch()) {
+            case SCORED -> Messages.format("board.card.ai.score", Math.round(Math.max(0, Math.min(100, card.aiScore()))));
+            case UNAVAILABLE -> Messages.text("ai.unavailable");
+            case NOT_ANALYSED -> Messages.text("ai.notAnalysed");
+        };
     }
 
     private ZoneId zone() {

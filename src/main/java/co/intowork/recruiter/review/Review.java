@@ -19,7 +19,8 @@ public record Review(Application application, List<Experience> experiences, List
                               OffsetDateTime appliedAt, OffsetDateTime viewedAt, String candidateName, String email,
                               String title, String summary, String location, Integer yearsExperience,
                               Integer salaryMin, Integer salaryMax, String cvPath, String cvName, String coverLetter,
-                              String notes, Integer rating, String scorecard) {
+                              String notes, Integer rating, String scorecard, String tags, Double aiScore,
+                              String aiScoreDetails, OffsetDateTime aiAnalyzedAt) {
     }
 
     public record Experience(String title, String company, String location, String startDate, String endDate,

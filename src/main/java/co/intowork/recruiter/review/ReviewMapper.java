@@ -31,4 +31,16 @@ public interface ReviewMapper {
     Integer saveAssessment(@Param("applicationId") int applicationId, @Param("version") int version,
                            @Param("notes") String notes, @Param("rating") Integer rating,
                            @Param("scorecard") String scorecard);
+
+    /** The application's version and tags (jsonb text) as they are now; null when not visible. */
+    TagState tags(@Param("applicationId") int applicationId);
+
+    /** Adds a tag unless present or the list is full (10); the new version, or null when nothing changed. */
+    Integer addTag(@Param("applicationId") int applicationId, @Param("tag") String tag);
+
+    /** Removes a tag; the new version, or null when it was not there. */
+    Integer removeTag(@Param("applicationId") int applicationId, @Param("tag") String tag);
+
+    record TagState(int version, String tags) {
+    }
 }

@@ -22,6 +22,15 @@ public final class ReviewService {
     /** One note of the thread, as the platform limits it (recruiter.add_application_note checks it too). */
     public static final int MAX_NOTE_LENGTH = 2_000;
 
+    /** The platform keeps at most this many tags on an application. */
+    public static final int MAX_TAGS = 10;
+    /** The client's own limit on one tag (the platform states none; a tag is a word or two). */
+    public static final int MAX_TAG_LENGTH = 50;
+
+    /** The tags after a change, and the application's version after it. */
+    public record TagChange(int version, List<String> tags) {
+    }
+
     /** The thread after a change, and the application's version after it. */
     public record ThreadChange(int version, List<Review.Note> notes) {
     }
@@ -29,6 +38,7 @@ public final class ReviewService {
     private final SignedIn signedIn;
     private final BoardService board;
     private final AssessmentSaver saver;
+    private final TagWriter tagWriter;
     private final boolean offline;
 
     public ReviewService(SignedIn signedIn) {
@@ -40,14 +50,23 @@ public final class ReviewService {
         this.signedIn = signedIn;
         this.board = board;
         this.saver = this::saveOnServer;
+        this.tagWriter = this::tagsOnServer;
         this.offline = false;
     }
 
     /** Working offline: moves and saves go to the offline copy's outbox (sync.OfflineOperations). */
     public ReviewService(SignedIn signedIn, BoardService board, AssessmentSaver saver) {
+        this(signedIn, board, saver, null);
+    }
+
+    /** Working offline, tags too through the outbox ({@code tagWriter}, sync.OfflineOperations). */
+    public ReviewService(SignedIn signedIn, BoardService board, AssessmentSaver saver, TagWriter tagWriter) {
         this.signedIn = signedIn;
         this.board = board;
         this.saver = saver;
+        this.tagWriter = tagWriter != null ? tagWriter : saver instanceof TagWriter w ? w : (id, tag, add) -> {
+            throw new UserFacingException(Sentence.of("review.tags.offline"));
+        };
         this.offline = true;
     }
 
@@ -122,6 +141,63 @@ public final class ReviewService {
         }
         return change(s -> s.getMapper(ReviewMapper.class).deleteNote(applicationId, note.index(), note.createdAt()),
                 applicationId);
+    }
+
+    /** The tags used on the job's applications (the board's tag filter choices), offered while typing a tag. */
+    public List<String> jobTags(int jobId) {
+        return signedIn.unitOfWork().inTransaction(
+                s -> s.getMapper(co.intowork.recruiter.board.BoardMapper.class).tags(jobId));
+    }
+
+    /** A tag as the platform stores it: trimmed and lower-cased (Python's str.strip().lower()). */
+    public static String normalizeTag(String tag) {
+        return tag == null ? "" : tag.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Adds a tag (normalised as the platform does); a tag already there changes nothing. Online straight to the
+     * server; offline to the copy and its outbox ({@link TagWriter}).
+     */
+    public TagChange addTag(int applicationId, String tag) {
+        String t = normalizeTag(tag);
+        if (t.isEmpty() || t.length() > MAX_TAG_LENGTH) {
+            throw new UserFacingException(Sentence.of("review.tags.length", MAX_TAG_LENGTH));
+        }
+        return tagWriter.change(applicationId, t, true);
+    }
+
+    public TagChange removeTag(int applicationId, String tag) {
+        return tagWriter.change(applicationId, normalizeTag(tag), false);
+    }
+
+    /** Writes one tag change; {@code add} false removes it. */
+    @FunctionalInterface
+    public interface TagWriter {
+        TagChange change(int applicationId, String tag, boolean add);
+    }
+
+    /** The tag change on a database (the server, or the offline copy): one set operation, then the row as now. */
+    public static TagChange changeTag(org.apache.ibatis.session.SqlSession s, int applicationId, String tag,
+                                      boolean add) {
+        ReviewMapper m = s.getMapper(ReviewMapper.class);
+        if (add) {
+            m.addTag(applicationId, tag);
+        } else {
+            m.removeTag(applicationId, tag);
+        }
+        ReviewMapper.TagState now = m.tags(applicationId);
+        if (now == null) {
+            throw new UserFacingException(Sentence.of("review.notFound", applicationId));
+        }
+        List<String> tags = co.intowork.recruiter.board.TagsTypeHandler.parse(now.tags());
+        if (add && !tags.contains(tag)) {
+            throw new UserFacingException(Sentence.of("review.tags.full", MAX_TAGS));
+        }
+        return new TagChange(now.version(), tags);
+    }
+
+    private TagChange tagsOnServer(int applicationId, String tag, boolean add) {
+        return signedIn.unitOfWork().inTransaction(s -> changeTag(s, applicationId, tag, add));
     }
 
     private ThreadChange change(java.util.function.ToIntFunction<org.apache.ibatis.session.SqlSession> write,

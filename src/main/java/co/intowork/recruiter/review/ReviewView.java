@@ -61,7 +61,13 @@ public final class ReviewView {
     @FXML private Button addNoteButton;
     @FXML private TextField rating;
     @FXML private GridPane scorecard;
-    @FXML private TextField scoreComment;
+    @FXML private Label scoreAverage;
+    @FXML private Label aiScore;
+    @FXML private Label aiWhen;
+    @FXML private Label aiDetails;
+    @FXML private javafx.scene.layout.FlowPane tagsPane;
+    @FXML private TextField tagDraft;
+    @FXML private Button addTagButton;
     @FXML private Button saveButton;
     @FXML private Button reloadButton;
     @FXML private Label timeline;
@@ -124,7 +130,8 @@ public final class ReviewView {
         notes.textProperty().bindBidirectional(viewModel.notesProperty());
         setUpThread();
         rating.textProperty().bindBidirectional(viewModel.ratingProperty());
-        scoreComment.textProperty().bindBidirectional(viewModel.scoreCommentProperty());
+        scoreAverage.textProperty().bind(viewModel.scoreAverageProperty());
+        setUpAnalysisAndTags();
         int row = 0;
         for (Scorecard.Criterion c : Scorecard.criteria()) {
             ComboBox<Integer> box = new ComboBox<>();
@@ -165,6 +172,50 @@ public final class ReviewView {
             }
             e.consume();
         });
+    }
+
+    /** The platform's AI match analysis, and its tags: each a chip with a remove button; typing offers the job's. */
+    private void setUpAnalysisAndTags() {
+        aiScore.textProperty().bind(viewModel.aiScoreProperty());
+        showWhenText(aiWhen, viewModel.aiWhenProperty());
+        showWhenText(aiDetails, viewModel.aiDetailsProperty());
+        tagDraft.textProperty().bindBidirectional(viewModel.tagDraftProperty());
+        tagDraft.setOnAction(e -> viewModel.addTag());
+        org.controlsfx.control.textfield.TextFields.bindAutoCompletion(tagDraft, request -> {
+            String typed = ReviewService.normalizeTag(request.getUserText());
+            return viewModel.tagChoices().stream()
+                    .filter(t -> !viewModel.tags().contains(t) && (typed.isEmpty() || t.contains(typed)))
+                    .limit(12).toList();
+        });
+        addTagButton.disableProperty().bind(viewModel.tagDraftProperty().isEmpty().or(viewModel.busyProperty())
+                .or(viewModel.reviewProperty().isNull()));
+        addTagButton.setOnAction(e -> viewModel.addTag());
+        javafx.collections.ListChangeListener<String> redraw = c -> drawTags();
+        viewModel.tags().addListener(redraw);
+        drawTags();
+    }
+
+    private void drawTags() {
+        tagsPane.getChildren().clear();
+        if (viewModel.tags().isEmpty()) {
+            Label none = new Label(Messages.text("review.tags.none"));
+            none.getStyleClass().addAll("text-muted", "text-small");
+            tagsPane.getChildren().add(none);
+            return;
+        }
+        for (String tag : viewModel.tags()) {
+            Button remove = new Button(null, new org.kordamp.ikonli.javafx.FontIcon("fth-x"));
+            remove.getStyleClass().addAll("flat", "small");
+            remove.setId("review-remove-tag-" + tag.replaceAll("[^\\p{Alnum}]", "_"));
+            remove.setTooltip(new javafx.scene.control.Tooltip(Messages.format("review.tags.remove", tag)));
+            remove.disableProperty().bind(viewModel.busyProperty());
+            remove.setOnAction(e -> viewModel.removeTag(tag));
+            Label name = new Label(tag);
+            HBox chip = new HBox(2, name, remove);
+            chip.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            chip.getStyleClass().add("review-tag");
+            tagsPane.getChildren().add(chip);
+        }
     }
 
     /** The notes thread: each note with its author and time, a Delete button on one's own; Ctrl+Enter adds. */

@@ -75,7 +75,16 @@ public final class ReviewViewModel {
     private boolean assessmentDirty;
     private final StringProperty rating = new SimpleStringProperty("");
     private final Map<Scorecard.Criterion, ObjectProperty<Integer>> scores = new EnumMap<>(Scorecard.Criterion.class);
-    private final StringProperty scoreComment = new SimpleStringProperty("");
+    private final StringProperty scoreAverage = new SimpleStringProperty("");
+    private Scorecard readScorecard = Scorecard.EMPTY;
+
+    // the platform's tags and AI match analysis (issue 24)
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableList<String> tagChoices = FXCollections.observableArrayList();
+    private final StringProperty tagDraft = new SimpleStringProperty("");
+    private final StringProperty aiScore = new SimpleStringProperty("");
+    private final StringProperty aiWhen = new SimpleStringProperty("");
+    private final StringProperty aiDetails = new SimpleStringProperty("");
 
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -121,10 +130,10 @@ public final class ReviewViewModel {
         threadAvailable.set(!service.offline());
         notes.addListener(edited);
         rating.addListener(edited);
-        scoreComment.addListener(edited);
         for (Scorecard.Criterion c : Scorecard.criteria()) {
             ObjectProperty<Integer> p = new SimpleObjectProperty<>();
             p.addListener(edited);
+            p.addListener((obs, old, now) -> scoreAverage.set(averageText(currentScorecard())));
             scores.put(c, p);
         }
     }
@@ -207,6 +216,134 @@ public final class ReviewViewModel {
                 : Messages.format("review.position", index + 1, column.size()));
         fillAssessment(a);
         showThread(r.notes());
+        tags.setAll(co.intowork.recruiter.board.TagsTypeHandler.parse(a.tags()));
+        tagDraft.set("");
+        showAnalysis(AiAnalysis.of(a.aiScore(), a.aiScoreDetails(), a.aiAnalyzedAt()));
+        loadTagChoices(a.jobId());
+    }
+
+    /** The AI match analysis: the score and when it was computed, then its details; its two other states as such. */
+    private void showAnalysis(AiAnalysis ai) {
+        switch (ai.state()) {
+            case NOT_ANALYSED -> {
+                aiScore.set(Messages.text("ai.notAnalysed"));
+                aiWhen.set("");
+                aiDetails.set("");
+            }
+            case UNAVAILABLE -> {
+                aiScore.set(Messages.text("ai.unavailable"));
+                aiWhen.set(ai.analyzedAt() == null ? "" : Messages.format("ai.when", dateTime(ai.analyzedAt())));
+                aiDetails.set(Messages.text("ai.unavailable.hint"));
+            }
+            case SCORED -> {
+                aiScore.set(Messages.format("ai.score", Math.round(ai.score())));
+                aiWhen.set(ai.analyzedAt() == null ? "" : Messages.format("ai.when", dateTime(ai.analyzedAt())));
+                List<String> lines = new java.util.ArrayList<>();
+                if (ai.recommendation() != null) {
+                    lines.add(Messages.format("ai.recommendation", ai.recommendation()));
+                }
+                if (!ai.strengths().isEmpty()) {
+                    lines.add(Messages.format("ai.strengths", String.join(" · ", ai.strengths())));
+                }
+                if (!ai.weaknesses().isEmpty()) {
+                    lines.add(Messages.format("ai.weaknesses", String.join(" · ", ai.weaknesses())));
+                }
+                if (!ai.matchedSkills().isEmpty() || ai.skillsPercentage() != null) {
+                    lines.add(Messages.format("ai.matched", ai.skillsPercentage() == null ? "?"
+                            : Math.round(ai.skillsPercentage()), ai.matchedSkills().isEmpty() ? "—"
+                            : String.join(", ", ai.matchedSkills())));
+                }
+                if (!ai.missingSkills().isEmpty()) {
+                    lines.add(Messages.format("ai.missing", String.join(", ", ai.missingSkills())));
+                }
+                if (ai.experienceMatch() != null) {
+                    lines.add(Messages.format("ai.experience", ai.experienceMatch()));
+                }
+                aiDetails.set(String.join("\n", lines));
+            }
+            default -> throw new IllegalStateException(ai.state().name());
+        }
+    }
+
+    private void loadTagChoices(int jobId) {
+        int loading = generation;
+        tasks.run(() -> service.jobTags(jobId), found -> {
+            if (loading == generation) {
+                tagChoices.setAll(found);
+            }
+        }, failure -> log.info("Tag choices of job {}: {}", jobId, failure.toString()));
+    }
+
+    /** Adds the typed tag (trimmed and lower-cased, as the platform stores it); no version check, as for notes. */
+    public void addTag() {
+        Review r = review.get();
+        String tag = ReviewService.normalizeTag(tagDraft.get());
+        if (r == null || busy.get() || tag.isEmpty()) {
+            return;
+        }
+        if (tags.contains(tag)) {
+            tagDraft.set("");
+            return;
+        }
+        if (tag.length() > ReviewService.MAX_TAG_LENGTH) {
+            error.set(Messages.format("review.tags.length", ReviewService.MAX_TAG_LENGTH));
+            return;
+        }
+        if (tags.size() >= ReviewService.MAX_TAGS) {
+            error.set(Messages.format("review.tags.full", ReviewService.MAX_TAGS));
+            return;
+        }
+        int id = r.application().applicationId();
+        changeTags(() -> service.addTag(id, tag), true);
+    }
+
+    public void removeTag(String tag) {
+        Review r = review.get();
+        if (r == null || busy.get() || tag == null) {
+            return;
+        }
+        int id = r.application().applicationId();
+        changeTags(() -> service.removeTag(id, tag), false);
+    }
+
+    private void changeTags(java.util.concurrent.Callable<ReviewService.TagChange> work, boolean adding) {
+        int changing = generation;
+        int readVersion = version;
+        busy.set(true);
+        error.set("");
+        message.set("");
+        tasks.run(work, changed -> {
+            busy.set(false);
+            if (changing != generation) {
+                return;
+            }
+            // only this change since the read: the notes, rating and scorecard stay saveable
+            if (changed.version() == readVersion + 1) {
+                version = changed.version();
+            }
+            if (adding) {
+                tagDraft.set("");
+            }
+            tags.setAll(changed.tags());
+            changed.tags().stream().filter(t -> !tagChoices.contains(t)).forEach(tagChoices::add);
+        }, failure -> {
+            busy.set(false);
+            if (changing == generation) {
+                fail(adding ? "review.tags.error.add" : "review.tags.error.remove", failure);
+            }
+        });
+    }
+
+    private Scorecard currentScorecard() {
+        Map<Scorecard.Criterion, Integer> values = new EnumMap<>(Scorecard.Criterion.class);
+        scores.forEach((c, p) -> values.put(c, p.get()));
+        return readScorecard.withScores(values);
+    }
+
+    /** The average as the platform will store it once saved. */
+    static String averageText(Scorecard card) {
+        java.math.BigDecimal avg = card.average();
+        return avg == null ? "" : Messages.format("review.score.average", avg.toPlainString());
     }
 
     private void showThread(List<Review.Note> notes) {
@@ -320,8 +457,9 @@ public final class ReviewViewModel {
             notes.set(a.notes() == null ? "" : a.notes());
             rating.set(a.rating() == null ? "" : String.valueOf(a.rating()));
             Scorecard card = Scorecard.parse(a.scorecard());
+            readScorecard = card;
             scores.forEach((c, p) -> p.set(card.scores().get(c)));
-            scoreComment.set(card.comment());
+            scoreAverage.set(averageText(card));
         } finally {
             filling = false;
         }
@@ -371,9 +509,7 @@ public final class ReviewViewModel {
             error.set(Messages.text("review.rating.invalid"));
             return;
         }
-        Map<Scorecard.Criterion, Integer> values = new EnumMap<>(Scorecard.Criterion.class);
-        scores.forEach((c, p) -> values.put(c, p.get()));
-        Scorecard card = new Scorecard(values, scoreComment.get());
+        Scorecard card = currentScorecard();
         String text = notes.get() == null || notes.get().isBlank() ? null : notes.get();
         int id = r.application().applicationId();
         int readVersion = version;
@@ -680,8 +816,34 @@ public final class ReviewViewModel {
         return scores.get(criterion);
     }
 
-    public StringProperty scoreCommentProperty() {
-        return scoreComment;
+    /** "Average 3.5", as the platform computes it; empty without scores. */
+    public ReadOnlyStringProperty scoreAverageProperty() {
+        return scoreAverage;
+    }
+
+    public ObservableList<String> tags() {
+        return tags;
+    }
+
+    /** Tags already used on the job's applications, offered while typing. */
+    public ObservableList<String> tagChoices() {
+        return tagChoices;
+    }
+
+    public StringProperty tagDraftProperty() {
+        return tagDraft;
+    }
+
+    public ReadOnlyStringProperty aiScoreProperty() {
+        return aiScore;
+    }
+
+    public ReadOnlyStringProperty aiWhenProperty() {
+        return aiWhen;
+    }
+
+    public ReadOnlyStringProperty aiDetailsProperty() {
+        return aiDetails;
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {

@@ -67,4 +67,7 @@ public interface DemoSeedMapper {
     List<DemoLogin> demoLogins();
 
     List<TableCount> tableCounts();
+
+    /** Issue 24: the platform's evaluation columns (AI score, tags, scorecard, notes thread) on the applications. */
+    int fillPlatformEvaluations();
 }

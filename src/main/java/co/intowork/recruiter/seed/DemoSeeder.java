@@ -120,6 +120,9 @@ public final class DemoSeeder {
             m.insertApplications(seed, anchor, options.maxApplicationsPerJob());
             m.clampApplicationDates(anchor);
             m.updateApplicationCounts();
+            // issue 24: after every other application step, before the hiring manager exists (the seeded notes
+            // are history, not news: the managers' note notifications would differ between the two load paths)
+            m.fillPlatformEvaluations();
             m.insertHiringManager(anchor, RECRUITER_PASSWORD_HASH);
             step.accept(Stage.NOTIFICATIONS);
             m.insertNewApplicationNotifications(anchor);

@@ -23,7 +23,12 @@ public final class ConflictPolicy {
         /** Both sides wrote notes: save the merged text, and tell the person it was merged. */
         MERGE,
         /** Someone changed the same thing meanwhile: the person decides (the inbox). */
-        CONFLICT
+        CONFLICT,
+        /**
+         * Add or remove one tag on the server's list as it is now: a set operation, so both sides' tags are kept
+         * (the way notes merge), never a conflict unless the list is full.
+         */
+        TAG
     }
 
     /** {@code reason}: for a conflict, what clashed ("status", "transition", "rating", "scorecard:criteria"). */
@@ -91,6 +96,7 @@ public final class ConflictPolicy {
                 }
                 yield Decision.save(theirs.notes(), rating, theirs.scorecard());
             }
+            case TAGS -> new Decision(Action.TAG, null, null, null, null, null);
             case SCORECARD -> {
                 Merge.ScorecardMerge merge = Merge.scorecards(Scorecard.parse(base.scorecard()),
                         Scorecard.parse(theirs.scorecard()), Scorecard.parse(SyncJson.text(asked, "scorecard")));

@@ -51,19 +51,7 @@ final class Merge {
                 mineWins.put(c, m);
             }
         }
-        String comment;
-        String bc = base.comment();
-        String tc = theirs.comment();
-        String mc = mine.comment();
-        if (bc.equals(mc)) {
-            comment = tc;
-        } else if (bc.equals(tc) || tc.equals(mc)) {
-            comment = mc;
-        } else {
-            conflicts.add("comment");
-            comment = tc;
-        }
-        return new ScorecardMerge(new Scorecard(merged, comment),
-                new Scorecard(mineWins, bc.equals(mc) ? tc : mc), conflicts);
+        // keys the client does not edit (the web's own) are taken as the server has them now
+        return new ScorecardMerge(theirs.withScores(merged), theirs.withScores(mineWins), conflicts);
     }
 }

@@ -28,7 +28,8 @@ import java.util.UUID;
  * board's versioned move, the review's versioned save) and records itself in the outbox in the SAME replica
  * transaction, so a change the user sees is never missing from the outbox and vice versa.
  */
-public final class OfflineOperations implements BoardService.Mover, ReviewService.AssessmentSaver {
+public final class OfflineOperations implements BoardService.Mover, ReviewService.AssessmentSaver,
+        ReviewService.TagWriter {
     private final UnitOfWork replica;
 
     public OfflineOperations(UnitOfWork replica) {
@@ -112,6 +113,28 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
                         SyncJson.object("scorecard", scorecard.toJson()), saved));
             }
             return saved;
+        });
+    }
+
+    /**
+     * A tag added or removed while offline: the same set operation on the copy, and one outbox entry, which the
+     * push applies to the server's list as it is then (so tags added meanwhile on the web are kept).
+     */
+    @Override
+    public ReviewService.TagChange change(int applicationId, String tag, boolean add) {
+        return replica.inTransaction(s -> {
+            ReplicaMapper mapper = s.getMapper(ReplicaMapper.class);
+            ApplicationState state = mapper.localState(applicationId);
+            if (state == null) {
+                throw new UserFacingException(co.intowork.recruiter.common.text.Sentence.of("review.notFound",
+                        applicationId));
+            }
+            ReviewService.TagChange changed = ReviewService.changeTag(s, applicationId, tag, add);
+            if (changed.version() != state.version()) {
+                mapper.enqueue(operation(state, OperationKind.TAGS, SyncJson.object("tag", tag, "add", add),
+                        changed.version()));
+            }
+            return changed;
         });
     }
 

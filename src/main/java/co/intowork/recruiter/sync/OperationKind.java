@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What an offline operation does; stored by name in the outbox. */
 public enum OperationKind {
-    MOVE, VIEWED, NOTE, RATE, SCORECARD;
+    MOVE, VIEWED, NOTE, RATE, SCORECARD,
+    /** A tag added or removed (issue 24): {"tag": ..., "add": true|false}, a set operation that merges. */
+    TAGS;
 
     public String displayName() {
         return Messages.text("sync.kind." + name().toLowerCase(Locale.ROOT));

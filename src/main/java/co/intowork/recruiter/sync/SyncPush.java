@@ -211,7 +211,25 @@ final class SyncPush {
             case MERGE -> new Outcome(Result.MERGED, save(op, theirs, d.notes(), d.rating(), d.scorecard()),
                     d.reason(), theirs);
             case CONFLICT -> Outcome.conflict(d.reason(), theirs);
+            case TAG -> tag(op, theirs);
         };
+    }
+
+    /** One tag added or removed on the server's list as it is now; a full list is the person's to sort out. */
+    private Outcome tag(Operation op, ApplicationState theirs) {
+        var asked = SyncJson.read(op.mine());
+        armed.set(op);
+        try {
+            ReviewService.TagChange done = asked.path("add").asBoolean(true)
+                    ? review.addTag(op.applicationId(), asked.path("tag").asText())
+                    : review.removeTag(op.applicationId(), asked.path("tag").asText());
+            return Outcome.done(done.version());
+        } catch (co.intowork.recruiter.common.db.UserFacingException e) {
+            if (SqlErrors.sqlState(e).isPresent()) {
+                throw e;
+            }
+            return Outcome.conflict("tags:full", theirs);
+        }
     }
 
     private int move(Operation op, ApplicationState theirs, ApplicationStatus to) {

@@ -303,9 +303,10 @@ public final class SyncViewModel {
         if (n.has("scorecard")) {
             var sc = Scorecard.parse(SyncJson.text(n, "scorecard"));
             out.append(Messages.text("sync.field.scorecard")).append(": ");
-            sc.scores().forEach((c, v) -> out.append(c.key()).append(' ').append(v).append("  "));
-            if (!sc.comment().isBlank()) {
-                out.append("« ").append(sc.comment()).append(" »");
+            sc.scores().forEach((c, v) -> out.append(Messages.text("review.score." + c.key())).append(' ').append(v)
+                    .append("  "));
+            if (sc.average() != null) {
+                out.append(Messages.text("sync.field.average")).append(' ').append(sc.average().toPlainString());
             }
             out.append('\n');
         }

@@ -81,12 +81,12 @@ class ReviewServiceTest {
         SignedIn bruno = ReviewFixture.signIn(db, TwoCompanies.BRUNO);
         ReviewService service = new ReviewService(bruno);
         int version = service.load(202).application().version();
-        Scorecard card = new Scorecard(Map.of(Scorecard.Criterion.SKILLS, 4), "solid");
+        Scorecard card = new Scorecard(Map.of(Scorecard.Criterion.TECHNICAL_SKILLS, 4));
         int next = service.saveAssessment(202, version, "Strong SQL", 4, card);
         assertThat(next).isGreaterThan(version);
-        assertThat(value(db, "SELECT notes || '|' || rating || '|' || (scorecard->'criteria'->>'skills') "
-                + "|| '|' || (scorecard->>'comment') FROM public.job_applications WHERE id = 202"))
-                .isEqualTo("Strong SQL|4|4|solid");
+        assertThat(value(db, "SELECT notes || '|' || rating || '|' || (scorecard->>'technical_skills') "
+                + "|| '|' || (scorecard->>'average') FROM public.job_applications WHERE id = 202"))
+                .isEqualTo("Strong SQL|4|4|4.0");
         assertThatThrownBy(() -> service.saveAssessment(202, version, "Lost race", 2, Scorecard.EMPTY))
                 .isInstanceOf(ReviewConflictException.class).hasMessageContaining("someone changed");
         assertThat(value(db, "SELECT notes FROM public.job_applications WHERE id = 202")).isEqualTo("Strong SQL");

@@ -61,13 +61,12 @@ class ReviewViewModelTest {
         viewModel.notesProperty().set("Great first call");
         viewModel.ratingProperty().set("5");
         viewModel.scoreProperty(Scorecard.Criterion.MOTIVATION).set(5);
-        viewModel.scoreCommentProperty().set("keen");
         assertThat(viewModel.dirtyProperty().get()).isTrue();
         viewModel.save();
         assertThat(viewModel.errorProperty().get()).isEmpty();
         assertThat(viewModel.messageProperty().get()).isEqualTo("Saved.");
         assertThat(viewModel.dirtyProperty().get()).isFalse();
-        assertThat(value(db, "SELECT notes || '|' || rating || '|' || (scorecard->'criteria'->>'motivation') "
+        assertThat(value(db, "SELECT notes || '|' || rating || '|' || (scorecard->>'motivation') "
                 + "FROM public.job_applications WHERE id = 101")).isEqualTo("Great first call|5|5");
         // a second save builds on the new version
         viewModel.ratingProperty().set("");

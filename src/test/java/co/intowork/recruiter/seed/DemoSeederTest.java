@@ -257,4 +257,33 @@ class DemoSeederTest {
                 "mariam.traore@lagune-finance.demo", "brigitte.ngo-bassa@douala-port.demo");
         assertThat(logins).extracting(DemoLogin::company).contains("Ogooué Énergie", "Mbolo Santé");
     }
+
+    /** Issue 24: the platform's evaluation columns are filled as the web leaves them, some applications unscored. */
+    @Test
+    void theDemoFillsThePlatformsEvaluationColumnsInItsFormats() throws Exception {
+        long all = number(first, "SELECT count(*) FROM public.job_applications");
+        long scored = number(first, "SELECT count(*) FROM public.job_applications WHERE ai_score BETWEEN 0 AND 100"
+                + " AND ai_analyzed_at >= applied_at AND (ai_score_details->>'score')::float8 = ai_score");
+        long unavailable = number(first, "SELECT count(*) FROM public.job_applications WHERE ai_score IS NULL"
+                + " AND ai_analyzed_at IS NOT NULL AND ai_score_details->'score' = 'null'");
+        long none = number(first, "SELECT count(*) FROM public.job_applications WHERE ai_score IS NULL"
+                + " AND ai_analyzed_at IS NULL AND ai_score_details IS NULL");
+        assertThat(scored + unavailable + none).isEqualTo(all);
+        assertThat(scored).isGreaterThan(all / 2);
+        assertThat(unavailable).isPositive();
+        assertThat(none).isPositive();
+        assertThat(number(first, "SELECT count(*) FROM public.job_applications WHERE jsonb_typeof(tags) = 'array'"
+                + " AND jsonb_array_length(tags) BETWEEN 1 AND 10")).isPositive();
+        // every scorecard is the platform's flat object with its average, and reads back the same
+        assertThat(number(first, "SELECT count(*) FROM public.job_applications WHERE scorecard IS NOT NULL"))
+                .isPositive();
+        assertThat(number(first, "SELECT count(*) FROM public.job_applications WHERE scorecard IS NOT NULL"
+                + " AND (scorecard ? 'criteria' OR NOT scorecard ? 'average'"
+                + " OR scorecard IS DISTINCT FROM recruiter.platform_scorecard(scorecard))")).isZero();
+        assertThat(number(first, "SELECT count(*) FROM public.job_applications a,"
+                + " jsonb_array_elements(a.recruiter_notes) n WHERE NOT (n ? 'user_id' AND n ? 'user_name'"
+                + " AND n ? 'note' AND n ? 'created_at') OR length(n->>'note') NOT BETWEEN 1 AND 2000")).isZero();
+        assertThat(number(first, "SELECT count(*) FROM public.job_applications WHERE recruiter_notes IS NOT NULL"))
+                .isPositive();
+    }
 }

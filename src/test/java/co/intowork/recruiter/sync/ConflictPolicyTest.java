@@ -72,7 +72,7 @@ class ConflictPolicyTest {
                         scorecardOp(CARD_MINE_MOTIVATION), card(CARD_THEIRS_SKILLS), Action.SAVE, null, null),
                 row("scorecard, same criterion changed differently: conflict naming it", SCORECARD, card(CARD_BASE),
                         scorecardOp(CARD_MINE_SKILLS), card(CARD_THEIRS_SKILLS), Action.CONFLICT, null,
-                        "scorecard:skills"));
+                        "scorecard:technical_skills"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -158,7 +158,7 @@ class ConflictPolicyTest {
     }
 
     private static String card(int skills, int motivation, String comment) {
-        return "{\"criteria\":{\"skills\":" + skills + ",\"motivation\":" + motivation + "},\"comment\":\"" + comment
-                + "\"}";
+        // the platform's flat scorecard (the comment of the client's former format is now a note of the thread)
+        return "{\"technical_skills\":" + skills + ",\"motivation\":" + motivation + "}";
     }
 }

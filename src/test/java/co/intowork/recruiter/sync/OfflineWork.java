@@ -54,4 +54,9 @@ final class OfflineWork {
     private ApplicationState state(int applicationId) {
         return replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).localState(applicationId));
     }
+
+    /** A tag added (or removed) on the copy, as the review does offline. */
+    co.intowork.recruiter.review.ReviewService.TagChange tag(int applicationId, String tag, boolean add) {
+        return operations.change(applicationId, tag, add);
+    }
 }

@@ -82,10 +82,10 @@ class SyncConflictTest {
             OfflineWork offline = f.offline();
             offline.note(101, "Strong SQL.\nMine: good references.");
             offline.rate(101, 5);
-            offline.scorecard(101, new Scorecard(Map.of(Scorecard.Criterion.SKILLS, 4,
-                    Scorecard.Criterion.MOTIVATION, 2), ""));
+            offline.scorecard(101, new Scorecard(Map.of(Scorecard.Criterion.TECHNICAL_SKILLS, 4,
+                    Scorecard.Criterion.MOTIVATION, 2)));
             SyncFixture.update(f.server, "UPDATE public.job_applications SET notes = 'Strong SQL.\nTheirs: salary ok.', "
-                    + "rating = 2, scorecard = '{\"criteria\": {\"skills\": 3, \"experience\": 5}, \"comment\": \"\"}' "
+                    + "rating = 2, scorecard = '{\"technical_skills\": 3, \"experience\": 5, \"average\": 4.0}' "
                     + "WHERE id = 101");
 
             SyncService.PushReport push = sync.push();
@@ -97,7 +97,7 @@ class SyncConflictTest {
             assertThat(SyncFixture.text(f.server, "SELECT rating::text FROM public.job_applications WHERE id = 101"))
                     .isEqualTo("2");
             assertThat(sync.openConflicts()).extracting(Conflict::reason)
-                    .containsExactly("rating", "scorecard:skills");
+                    .containsExactly("rating", "scorecard:technical_skills");
 
             // keep theirs for the rating; re-apply mine for the scorecard: skills mine, experience theirs kept
             Conflict rating = sync.openConflicts().get(0);
@@ -105,9 +105,9 @@ class SyncConflictTest {
             sync.keepTheirs(rating);
             sync.reapplyMine(scorecard);
             assertThat(sync.push().applied()).isEqualTo(1);
-            assertThat(SyncFixture.text(f.server, "SELECT concat_ws('|', rating, scorecard->'criteria'->>'skills', "
-                    + "scorecard->'criteria'->>'experience', scorecard->'criteria'->>'motivation') "
-                    + "FROM public.job_applications WHERE id = 101")).isEqualTo("2|4|5|2");
+            assertThat(SyncFixture.text(f.server, "SELECT concat_ws('|', rating, scorecard->>'technical_skills', "
+                    + "scorecard->>'experience', scorecard->>'motivation', scorecard->>'average') "
+                    + "FROM public.job_applications WHERE id = 101")).isEqualTo("2|4|5|2|3.7");
             assertThat(sync.counts().conflicts()).isZero();
         }
     }

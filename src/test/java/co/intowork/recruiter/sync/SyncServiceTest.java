@@ -43,7 +43,7 @@ class SyncServiceTest {
             offline.move(102, ApplicationStatus.SHORTLISTED);
             offline.note(101, "Strong SQL.\nCalled her: available in May.");
             offline.rate(101, 5);
-            offline.scorecard(101, new Scorecard(Map.of(Scorecard.Criterion.SKILLS, 4), "solid"));
+            offline.scorecard(101, new Scorecard(Map.of(Scorecard.Criterion.TECHNICAL_SKILLS, 4)));
             assertThat(sync.counts().pending()).isEqualTo(5);
             // the platform changes another application meanwhile
             SyncFixture.update(f.server, "UPDATE public.job_applications SET status = 'interview' WHERE id = 103");
@@ -53,8 +53,8 @@ class SyncServiceTest {
             assertThat(report.push().applied()).isEqualTo(5);
             assertThat(report.push().conflicts()).isZero();
             assertThat(SyncFixture.text(f.server, "SELECT concat_ws('|', status, notes, rating, "
-                    + "scorecard->'criteria'->>'skills', scorecard->>'comment') FROM public.job_applications "
-                    + "WHERE id = 101")).isEqualTo("applied|Strong SQL.\nCalled her: available in May.|5|4|solid");
+                    + "scorecard->>'technical_skills', scorecard->>'average') FROM public.job_applications "
+                    + "WHERE id = 101")).isEqualTo("applied|Strong SQL.\nCalled her: available in May.|5|4|4.0");
             assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = 102"))
                     .isEqualTo("shortlisted");
             // same code path as online: status events by Hugo from the client; the two moves, sent within one

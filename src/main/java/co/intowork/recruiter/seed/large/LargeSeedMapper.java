@@ -131,4 +131,7 @@ public interface LargeSeedMapper {
     String restoreStatementTimeout(@Param("value") String value);
 
     List<TableSize> tableSizes();
+
+    /** Issue 24: the platform's evaluation columns (AI score, tags, scorecard, notes thread) on the applications. */
+    int fillPlatformEvaluations();
 }

@@ -206,6 +206,8 @@ public final class LargeSeeder {
                 clock.phase("Application status history", () -> m.insertStatusEvents(anchor));
                 clock.phase(String.format("Notifications (%,d)", o.notifications()),
                         () -> m.insertNotifications(seed, anchor));
+                // issue 24, before the indexes are rebuilt (set aside during the load: no index upkeep per row)
+                clock.phase("Platform evaluations (AI score, tags, scorecards, notes)", m::fillPlatformEvaluations);
                 clock.phase("Candidate search documents", () -> {
                     m.analyzeCandidateTables();
                     m.insertCandidateSearch();

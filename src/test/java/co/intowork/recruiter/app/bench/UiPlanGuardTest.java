@@ -178,6 +178,10 @@ class UiPlanGuardTest {
         p.put("ReviewMapper.saveAssessment", who -> params("applicationId", applications(who)[0], "version", 1,
                 "notes", "n", "rating", 3, "scorecard", null));
         p.put("ReviewMapper.notes", who -> params("applicationId", applications(who)[0]));
+        // tags (issue 24): one row by primary key, a set operation on it
+        p.put("ReviewMapper.tags", who -> params("applicationId", applications(who)[0]));
+        p.put("ReviewMapper.addTag", who -> params("applicationId", applications(who)[0], "tag", "bilingue"));
+        p.put("ReviewMapper.removeTag", who -> params("applicationId", applications(who)[0], "tag", "bilingue"));
         // the match runs inside recruiter.search_candidates (its body is guarded by search.CandidateSearchPlanTest)
         p.put("CandidateSearchMapper.search", who -> params("query", "ingénieur", "minYears", null, "limit", 50));
         p.put("CandidateSearchMapper.applications", who -> params("candidateIds", candidates(who),
@@ -244,6 +248,17 @@ class UiPlanGuardTest {
                     "sources", new String[] {"", "linkedin"}));
             if (!filtered.isEmpty()) {
                 scans.put("BoardMapper.page (filtered) as " + who.user().email(), filtered);
+            }
+            // issue 24: a column in AI match order (first and a later page), with a minimum score and a tag
+            List<String> byAi = seqScans(who, mapperName("BoardMapper.page"), params("jobId", job(who),
+                    "status", "applied", "afterAppliedAt", null, "afterId", null, "limit", 50, "byAiScore", true));
+            byAi.addAll(seqScans(who, mapperName("BoardMapper.page"), params("jobId", job(who),
+                    "status", "applied", "afterAppliedAt", null, "afterId", 1_000_000, "afterAiScore", 75.5,
+                    "limit", 50, "byAiScore", true, "minAiScore", 60, "tags", new String[] {"bilingue"})));
+            byAi.addAll(seqScans(who, mapperName("BoardMapper.page"), params("jobId", job(who),
+                    "status", "applied", "afterAppliedAt", null, "afterId", null, "limit", 50, "minAiScore", 70)));
+            if (!byAi.isEmpty()) {
+                scans.put("BoardMapper.page (AI order) as " + who.user().email(), byAi);
             }
         }
         scans.keySet().removeAll(TOLERATED.keySet());

@@ -332,4 +332,16 @@ class LargeSeederTest {
                 LargeSeeder.Options.large(1, OffsetDateTime.now(ZoneOffset.UTC).plusDays(2)), m -> { }))
                 .isInstanceOf(UserFacingException.class).hasMessageContaining("future");
     }
+
+    /** Issue 24: the platform's evaluation columns filled by their own phase, timed in the report. */
+    @Test
+    void thePlatformEvaluationsAreFilledInTheirOwnPhase() throws Exception {
+        assertThat(report.phases()).anySatisfy(p -> assertThat(p.name()).startsWith("Platform evaluations"));
+        report.phases().stream().filter(p -> p.name().startsWith("Platform evaluations") || p.name().startsWith("Applications"))
+                .forEach(p -> System.out.println("[phase] " + p.name() + " " + p.duration().toMillis() + " ms"));
+        assertThat(number(first, "SELECT count(*) FROM job_applications WHERE ai_score IS NOT NULL")).isPositive();
+        assertThat(number(first, "SELECT count(*) FROM job_applications WHERE ai_score IS NULL")).isPositive();
+        assertThat(number(first, "SELECT count(*) FROM job_applications WHERE scorecard IS NOT NULL"
+                + " AND scorecard IS DISTINCT FROM recruiter.platform_scorecard(scorecard)")).isZero();
+    }
 }

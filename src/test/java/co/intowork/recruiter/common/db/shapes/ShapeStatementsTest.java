@@ -74,7 +74,7 @@ class ShapeStatementsTest {
             int version = review.load(101).application().version();
             assertThat(review.load(101).application().status()).isEqualTo(ApplicationStatus.SHORTLISTED);
             int next = review.saveAssessment(101, version, "Solid on " + shape, 4,
-                    new Scorecard(Map.of(Scorecard.Criterion.SKILLS, 4), "ok"));
+                    new Scorecard(Map.of(Scorecard.Criterion.TECHNICAL_SKILLS, 4)));
             assertThat(next).isGreaterThan(version);
 
             // statistics: the headline and funnel from the status history
