@@ -477,7 +477,7 @@ class RowLevelSecurityTest {
                             "notify_status_change", "refresh_visible_active_jobs_summary", "search_candidates",
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
-                            "sign_in_finish", "sign_in_start", "sign_out", "visible_active_jobs_summary",
+                            "sign_in_finish", "sign_in_start", "sign_out", "tagged_job_ids", "visible_active_jobs_summary",
                             "visible_recruiters");
         }
     }
