@@ -17,6 +17,8 @@ public interface LoadTestMapper {
 
     void createDatabase(@Param("name") String name);
 
+    void dropDatabase(@Param("name") String name);
+
     String createClientLogin(@Param("name") String name, @Param("connectionLimit") int connectionLimit);
 
     void setLoginTimeouts(@Param("login") String login);

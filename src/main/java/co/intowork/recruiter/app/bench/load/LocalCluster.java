@@ -11,6 +11,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +29,7 @@ import java.util.function.Consumer;
 public final class LocalCluster implements Cluster {
     static final String DATABASE = "intowork";
     static final String STANDBY_DATABASE = "intowork_standby";
+    private static final String SEEDED_MARKER = "seeded";
 
     private final Path workDir;
     private final PgServer primary;
@@ -46,8 +50,10 @@ public final class LocalCluster implements Cluster {
         try (HikariDataSource postgres = pool(primary.jdbcUrl("postgres"), "loadtest-admin-postgres")) {
             try (SqlSession s = MyBatisFactory.create(postgres, List.of(LoadTestMapper.class)).openSession(true)) {
                 LoadTestMapper m = s.getMapper(LoadTestMapper.class);
-                fresh = !m.databaseExists(DATABASE);
+                // the marker is written once the seed has finished: a run stopped while seeding starts it again
+                fresh = !m.databaseExists(DATABASE) || !Files.exists(workDir.resolve(SEEDED_MARKER));
                 if (fresh) {
+                    m.dropDatabase(DATABASE);
                     m.createDatabase(DATABASE);
                 }
             }
@@ -62,6 +68,11 @@ public final class LocalCluster implements Cluster {
                     Mappers.withDeveloperTools(), () -> false, null)) {
                 new LargeSeeder(db.unitOfWork()).seed(LargeSeeder.Options.large(42).scaledDown(divisor),
                         progress);
+            }
+            try {
+                Files.writeString(workDir.resolve(SEEDED_MARKER), "divisor " + divisor + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         primaryAdmin = MyBatisFactory.create(primaryPool, List.of(LoadTestMapper.class));

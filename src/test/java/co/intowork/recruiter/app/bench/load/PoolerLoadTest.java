@@ -5,6 +5,7 @@ import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The CI run of the load test (issue 22, decision 0024): 20 seats through a real PgBouncer in transaction mode to
  * the embedded server, the real services' mix with short think times, and one drill (PgBouncer restarted under
- * load). Figures go to target/loadtest-ci/; the 500-seat run is the loadtest command's.
+ * load). Figures go to target/loadtest-ci/; the 500-seat run is the loadtest command's. Tagged "pooler": not in
+ * `mvn -B test` (it needs Debian's PgBouncer and takes about 20 s); `.ci/run` runs it with -Ppooler.
  */
+@Tag("pooler")
 class PoolerLoadTest {
     @BeforeAll
     static void pgbouncer() {
