@@ -16,6 +16,11 @@ public interface Cluster extends AutoCloseable {
 
     PgBouncer pooler();
 
+    /** The standby's own PgBouncer (short query_wait_timeout), or null when the standby is behind {@link #pooler}. */
+    default PgBouncer standbyPooler() {
+        return null;
+    }
+
     /** PgBouncer's database name for the primary, and for the standby (null: none). */
     String primaryDatabase();
 

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time from /proc: of each server (its root process and its direct children: PostgreSQL's backends), of this
- * JVM (the seats), and of the whole machine (which other work on the machine shares).
+ * CPU time from /proc: of each server (its root process, the children it has reaped, and its live direct children:
+ * PostgreSQL's backends), of this JVM (the seats), and of the whole machine (which other work on the machine
+ * shares). A backend that ends between two snapshots moves its time into the root's reaped children's figure, so
+ * a server's count only grows while it runs.
  */
 final class Cpu {
     private static final double TICKS_PER_SECOND = 100.0;
@@ -26,7 +28,9 @@ final class Cpu {
             double ticks = 0;
             for (var e : all.entrySet()) {
                 long[] v = e.getValue();
-                if (e.getKey().equals(root) || v[0] == root) {
+                if (e.getKey().equals(root)) {
+                    ticks += v[1] + v[2];
+                } else if (v[0] == root) {
                     ticks += v[1];
                 }
             }
@@ -51,7 +55,7 @@ final class Cpu {
         return out;
     }
 
-    /** pid -> {parent pid, utime + stime ticks}. */
+    /** pid -> {parent pid, utime + stime ticks, cutime + cstime ticks (its reaped children's)}. */
     private static Map<Long, long[]> processes() {
         Map<Long, long[]> out = new LinkedHashMap<>();
         try (Stream<Path> dirs = Files.list(Path.of("/proc"))) {
@@ -60,7 +64,8 @@ final class Cpu {
                     String stat = Files.readString(p.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     out.put(Long.parseLong(p.getFileName().toString()),
-                            new long[]{Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                            new long[]{Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                                    Long.parseLong(f[13]) + Long.parseLong(f[14])});
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }

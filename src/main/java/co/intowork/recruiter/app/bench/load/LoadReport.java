@@ -53,6 +53,8 @@ public record LoadReport(String generatedAt, Map<String, Object> setup, List<Pha
         setup.put("ramp (s)", r.config().ramp().toSeconds());
         setup.put("steady (s)", r.config().steady().toSeconds());
         setup.put("worker threads", r.config().threads());
+        setup.put("drills", r.config().drills());
+        setup.put("drill window (s)", r.config().drillWindow().toSeconds());
         setup.put("PgBouncer", r.pgbouncerVersion() + ", transaction mode");
         setup.put("data set", r.dataSet());
         setup.put("cores", Runtime.getRuntime().availableProcessors());

@@ -119,7 +119,8 @@ public final class LoadRun {
             String login = logins.get(i % logins.size());
             ConnectionSettings primary = settings(pooler, cluster.primaryDatabase(), login, 10, "");
             ConnectionSettings standby = cluster.standbyDatabase() == null ? null
-                    : settings(pooler, cluster.standbyDatabase(), login, 3, " (statistics)");
+                    : settings(cluster.standbyPooler() == null ? pooler : cluster.standbyPooler(),
+                    cluster.standbyDatabase(), login, 3, " (statistics)");
             seats.add(new Seat(i, emails.get(i % emails.size()), password,
                     new SeatConnections(primary.jdbcUrl(), props(primary)),
                     standby == null ? null : new SeatConnections(standby.jdbcUrl(), props(standby)),
@@ -133,7 +134,7 @@ public final class LoadRun {
         });
         ScheduledThreadPoolExecutor sampler = new ScheduledThreadPoolExecutor(1);
         startNanos = System.nanoTime();
-        sampler.scheduleAtFixedRate(() -> samplePools(pooler), 0, 2, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(() -> samplePools(pooler, cluster.standbyPooler()), 0, 2, TimeUnit.SECONDS);
         try {
             progress.accept(String.format("%d seats signing in over %d s through PgBouncer (%d client logins)",
                     seats.size(), config.ramp().toSeconds(), logins.size()));
@@ -287,7 +288,7 @@ public final class LoadRun {
         }
     }
 
-    private void samplePools(PgBouncer pooler) {
+    private void samplePools(PgBouncer pooler, PgBouncer standbyPooler) {
         double at = (System.nanoTime() - startNanos) / 1e9;
         int ca = 0;
         int cw = 0;
@@ -297,7 +298,15 @@ public final class LoadRun {
         double maxWait = 0;
         boolean up = true;
         try {
-            for (Map<String, Object> row : pooler.pools()) {
+            List<Map<String, Object>> rows = new ArrayList<>(pooler.pools());
+            if (standbyPooler != null) {
+                try {
+                    rows.addAll(standbyPooler.pools());
+                } catch (RuntimeException e) {
+                    // the standby's pooler is not drilled; a missed sample there says nothing about the main one
+                }
+            }
+            for (Map<String, Object> row : rows) {
                 if ("pgbouncer".equals(String.valueOf(row.get("database")))) {
                     continue;
                 }

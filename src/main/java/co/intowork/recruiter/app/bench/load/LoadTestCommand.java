@@ -81,6 +81,9 @@ public final class LoadTestCommand implements Callable<Integer> {
                 pw.flush();
             }).run());
         }
+        // the report says what produced it, arguments included, so that the next run can be compared with it
+        report.setup().put("command", ("java -jar target/intowork-recruiter.jar loadtest "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs())).strip());
         report.write(out, "loadtest-report");
         pw.println(report.markdown());
         pw.println("Written to " + out.resolve("loadtest-report.md") + " and .json");

@@ -30,6 +30,7 @@ public final class LocalCluster implements Cluster {
     static final String DATABASE = "intowork";
     static final String STANDBY_DATABASE = "intowork_standby";
     private static final String SEEDED_MARKER = "seeded";
+    static final int STANDBY_QUERY_WAIT_SECONDS = 5;
 
     private final Path workDir;
     private final PgServer primary;
@@ -40,6 +41,7 @@ public final class LocalCluster implements Cluster {
     private final SqlSessionFactory primaryAdmin;
     private final SqlSessionFactory standbyAdmin;
     private PgBouncer pooler;
+    private PgBouncer standbyPooler;
 
     public LocalCluster(Path workDir, int divisor, Consumer<String> progress) {
         this.workDir = workDir;
@@ -93,10 +95,21 @@ public final class LocalCluster implements Cluster {
         List<String> users = new ArrayList<>(logins);
         users.add(PgBouncer.ADMIN_USER);
         pooler = new PgBouncer(workDir.resolve("pgbouncer"), Unprivileged.freePort(), 4,
-                List.of(new PgBouncer.Target(DATABASE, primary.port(), DATABASE),
-                        new PgBouncer.Target(STANDBY_DATABASE, standby.port(), DATABASE)), users);
+                List.of(new PgBouncer.Target(DATABASE, primary.port(), DATABASE)), users);
         pooler.start();
+        // The standby behind its own PgBouncer: with the standby down, a client queued for a server connection
+        // waits query_wait_timeout before its screen can fall back to the primary, and PgBouncer 1.18 has one
+        // such timeout per instance (30 s would also be right for the primary's restart; 5 s is right here).
+        standbyPooler = new PgBouncer(workDir.resolve("pgbouncer-standby"), Unprivileged.freePort(), 4,
+                List.of(new PgBouncer.Target(STANDBY_DATABASE, standby.port(), DATABASE)), users,
+                STANDBY_QUERY_WAIT_SECONDS);
+        standbyPooler.start();
         return pooler;
+    }
+
+    @Override
+    public PgBouncer standbyPooler() {
+        return standbyPooler;
     }
 
     @Override
@@ -128,7 +141,8 @@ public final class LocalCluster implements Cluster {
     public String dataSet() {
         return "the large seeder's data set divided by " + divisor + " (" + 5_000 / divisor + " companies, "
                 + 100_000 / divisor + " jobs, " + 1_000_000 / divisor + " applications), PostgreSQL 15 (Debian) "
-                + "primary with one streaming hot standby";
+                + "primary with one streaming hot standby, each behind its own PgBouncer 1.18 in transaction mode (the "
+                + "standby's with query_wait_timeout " + STANDBY_QUERY_WAIT_SECONDS + " s)";
     }
 
     @Override
@@ -138,6 +152,9 @@ public final class LocalCluster implements Cluster {
         out.put("standby", standby.postmasterPid());
         if (pooler != null) {
             out.put("pgbouncer", pooler.pid());
+        }
+        if (standbyPooler != null) {
+            out.put("pgbouncer (standby)", standbyPooler.pid());
         }
         return out;
     }
@@ -161,6 +178,9 @@ public final class LocalCluster implements Cluster {
     public void close() {
         if (pooler != null) {
             pooler.close();
+        }
+        if (standbyPooler != null) {
+            standbyPooler.close();
         }
         standbyPool.close();
         primaryPool.close();

@@ -31,9 +31,20 @@ public final class PgBouncer implements AutoCloseable {
     private final int poolSize;
     private final List<Target> targets;
     private final List<String> users;
+    private final int queryWaitTimeoutSeconds;
     private Process process;
 
     public PgBouncer(Path dir, int port, int poolSize, List<Target> targets, List<String> users) {
+        this(dir, port, poolSize, targets, users, 30);
+    }
+
+    /**
+     * @param queryWaitTimeoutSeconds how long a client waits for a server connection; PgBouncer 1.18 has one value
+     *                                per instance, hence the standby's own instance with a short one (decision 0024)
+     */
+    public PgBouncer(Path dir, int port, int poolSize, List<Target> targets, List<String> users,
+                     int queryWaitTimeoutSeconds) {
+        this.queryWaitTimeoutSeconds = queryWaitTimeoutSeconds;
         this.dir = Unprivileged.ownedDirectory(dir);
         this.port = port;
         this.poolSize = poolSize;
@@ -98,14 +109,14 @@ public final class PgBouncer implements AutoCloseable {
                     ignore_startup_parameters = extra_float_digits
                     ; a server that refused a login is tried again after a second, not the default 15
                     server_login_retry = 1
-                    query_wait_timeout = 30
+                    query_wait_timeout = %d
                     server_idle_timeout = 60
                     log_connections = 0
                     log_disconnections = 0
                     stats_period = 10
                     logfile = %s
                     """.formatted(port, dir.resolve("userlist.txt"), ADMIN_USER, ADMIN_USER, poolSize,
-                    log()));
+                    queryWaitTimeoutSeconds, log()));
             Files.writeString(dir.resolve("pgbouncer.ini"), ini);
             StringBuilder list = new StringBuilder();
             for (String u : users) {

@@ -184,6 +184,8 @@ final class Seat {
     }
 
     private void boardPage() {
+        // cards of an earlier page are not offered again: their versions may have changed since (a review saved)
+        lastCards = List.of();
         if (jobs.isEmpty()) {
             pipelinePage();
             return;
@@ -268,6 +270,8 @@ final class Seat {
         }
         review.saveAssessment(a.applicationId(), a.version(), notes + " ·", 1 + random.nextInt(5),
                 a.scorecard() == null ? Scorecard.EMPTY : Scorecard.parse(a.scorecard()));
+        // the card now holds an old version: a move must read the board again first, as the window does
+        lastCards = lastCards.stream().filter(c -> c.applicationId() != card.applicationId()).toList();
     }
 
     void killConnections() {
