@@ -82,8 +82,11 @@ public final class LoadTestCommand implements Callable<Integer> {
             }).run());
         }
         // the report says what produced it, arguments included, so that the next run can be compared with it
-        report.setup().put("command", ("java -jar target/intowork-recruiter.jar loadtest "
-                + String.join(" ", spec.commandLine().getParseResult().originalArgs())).strip());
+        // originalArgs are the whole command line's, this subcommand's name included
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        args.remove(spec.name());
+        report.setup().put("command", ("java -jar target/intowork-recruiter.jar loadtest " + String.join(" ", args))
+                .strip());
         report.write(out, "loadtest-report");
         pw.println(report.markdown());
         pw.println("Written to " + out.resolve("loadtest-report.md") + " and .json");
