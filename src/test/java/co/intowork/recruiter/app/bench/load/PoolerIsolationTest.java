@@ -152,6 +152,10 @@ class PoolerIsolationTest {
                 assertThat(string(b, "SELECT recruiter.current_actor_user_id()::text"))
                         .isEqualTo(string(b, "SELECT recruiter.session_user_id()::text"));
                 b.rollback();
+                // the limit decision 0024 states: a transaction that skipped the preamble would run as the lender
+                assertThat(backend(b)).isEqualTo(backendA);
+                assertThat(visibleJobs(b)).as("what server_reset_query_always would clear").contains(ALPHA_JOB);
+                b.rollback();
             } finally {
                 query(a, "RESET ALL");
             }
