@@ -15,7 +15,36 @@ public record ConnectionSettings(
         int connectTimeoutSeconds,
         int statementTimeoutMs,
         int lockTimeoutMs,
-        String applicationName) {
+        String applicationName,
+        Pooler pooler) {
+
+    /** Without a pooler between the client and PostgreSQL (the default). */
+    public ConnectionSettings(String jdbcUrl, String user, String password, SslMode sslMode, String sslRootCert,
+                              int poolSize, int connectTimeoutSeconds, int statementTimeoutMs, int lockTimeoutMs,
+                              String applicationName) {
+        this(jdbcUrl, user, password, sslMode, sslRootCert, poolSize, connectTimeoutSeconds, statementTimeoutMs,
+                lockTimeoutMs, applicationName, Pooler.NONE);
+    }
+
+    /**
+     * What sits between the client and PostgreSQL (decision 0024). {@code TRANSACTION}: a PgBouncer in transaction
+     * mode, which hands each transaction any server connection: no server-side prepared statements (PgBouncer 1.18
+     * cannot carry them), and no {@code options} startup parameter (PgBouncer refuses it); the timeouts then come
+     * from the login's own settings on the server (ALTER ROLE ... SET, see the README).
+     */
+    public enum Pooler {
+        NONE, TRANSACTION;
+
+        public static Pooler parse(String key, String raw) {
+            String normalized = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+            return switch (normalized) {
+                case "", "none" -> NONE;
+                case "transaction", "pgbouncer-transaction" -> TRANSACTION;
+                default -> throw new SettingsException(key + " must be none or transaction (a PgBouncer in "
+                        + "transaction mode); '" + raw + "' is not one of them.");
+            };
+        }
+    }
 
     public enum SslMode {
         DISABLE, PREFER, REQUIRE, VERIFY_CA, VERIFY_FULL;
@@ -68,13 +97,14 @@ public record ConnectionSettings(
                 settings.getInt(SettingKey.CONNECT_TIMEOUT_SECONDS),
                 settings.getInt(SettingKey.STATEMENT_TIMEOUT_MS),
                 settings.getInt(SettingKey.LOCK_TIMEOUT_MS),
-                settings.get(SettingKey.APPLICATION_NAME).orElse("IntoWork Recruiter"));
+                settings.get(SettingKey.APPLICATION_NAME).orElse("IntoWork Recruiter"),
+                Pooler.parse(SettingKey.DB_POOLER.property(), settings.get(SettingKey.DB_POOLER).orElse("none")));
     }
 
     /** Same server, other credentials or URL: used for the embedded database, whose address is known late. */
     public ConnectionSettings withUrlAndUser(String url, String newUser, String newPassword) {
         return new ConnectionSettings(url, newUser, newPassword, sslMode, sslRootCert, poolSize,
-                connectTimeoutSeconds, statementTimeoutMs, lockTimeoutMs, applicationName);
+                connectTimeoutSeconds, statementTimeoutMs, lockTimeoutMs, applicationName, pooler);
     }
 
     public static ConnectionSettings embeddedDefaults(ResolvedSettings settings, String url, String user) {

@@ -39,25 +39,42 @@ public final class DataSourceFactory {
         config.setMaxLifetime(TimeUnit.MINUTES.toMillis(30));
         config.setAutoCommit(true);
 
-        config.addDataSourceProperty("ApplicationName", settings.applicationName());
-        config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectTimeoutSeconds()));
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("sslmode", settings.sslMode().pgValue());
-        if (settings.sslRootCert() != null && !settings.sslRootCert().isBlank()) {
-            config.addDataSourceProperty("sslrootcert", settings.sslRootCert());
-        }
-        // Startup options instead of SQL after connect: they also apply to connections Flyway takes, and
-        // survive a transaction-pooling PgBouncer (which forwards startup parameters it knows).
-        config.addDataSourceProperty("options", "-c statement_timeout=" + settings.statementTimeoutMs()
-                + " -c lock_timeout=" + settings.lockTimeoutMs()
-                + " -c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_TIMEOUT_MS);
-        // A dead server must not freeze the app forever: give up a while after the statement timeout.
-        if (settings.statementTimeoutMs() > 0) {
-            config.addDataSourceProperty("socketTimeout",
-                    String.valueOf(TimeUnit.MILLISECONDS.toSeconds(settings.statementTimeoutMs()) + 30));
-        }
+        driverProperties(settings).forEach((k, v) -> config.addDataSourceProperty((String) k, v));
         failFast(config);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The PostgreSQL driver's properties of the client's connections (without user and password): also used by
+     * the load test's seats, whose connections must be the desk's.
+     */
+    public static Properties driverProperties(ConnectionSettings settings) {
+        Properties props = new Properties();
+        props.setProperty("ApplicationName", settings.applicationName());
+        props.setProperty("connectTimeout", String.valueOf(settings.connectTimeoutSeconds()));
+        props.setProperty("tcpKeepAlive", "true");
+        props.setProperty("sslmode", settings.sslMode().pgValue());
+        if (settings.sslRootCert() != null && !settings.sslRootCert().isBlank()) {
+            props.setProperty("sslrootcert", settings.sslRootCert());
+        }
+        if (settings.pooler() == ConnectionSettings.Pooler.TRANSACTION) {
+            // Behind PgBouncer in transaction mode (decision 0024): each transaction may run on another server
+            // connection, and PgBouncer 1.18 cannot carry a statement prepared on one to the next, so pgjdbc must
+            // never name one (prepareThreshold=0: every statement is parsed unnamed, in its own round trip). The
+            // timeouts cannot come as startup options (PgBouncer refuses the parameter): IT sets them on the login.
+            props.setProperty("prepareThreshold", "0");
+        } else {
+            // Startup options instead of SQL after connect: they also apply to connections Flyway takes.
+            props.setProperty("options", "-c statement_timeout=" + settings.statementTimeoutMs()
+                    + " -c lock_timeout=" + settings.lockTimeoutMs()
+                    + " -c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_TIMEOUT_MS);
+        }
+        // A dead server must not freeze the app forever: give up a while after the statement timeout.
+        if (settings.statementTimeoutMs() > 0) {
+            props.setProperty("socketTimeout",
+                    String.valueOf(TimeUnit.MILLISECONDS.toSeconds(settings.statementTimeoutMs()) + 30));
+        }
+        return props;
     }
 
     /**

@@ -31,7 +31,10 @@ public enum SettingKey {
     PLATFORM_FILES_URL("platform.files.url", "INTOWORK_PLATFORM_FILES_URL", null, false),
     OFFLINE_CV_MAX_MB("offline.cv.max.mb", "INTOWORK_OFFLINE_CV_MAX_MB", "10", false),
     // how long a candidate's notification of a move waits, so that an undo cancels it (decision 0018)
-    NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false);
+    NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false),
+    // a PgBouncer in transaction mode between the client and the server, or the replica (decision 0024)
+    DB_POOLER("db.pooler", "INTOWORK_DB_POOLER", "none", false),
+    DB_REPLICA_POOLER("db.replica.pooler", "INTOWORK_DB_REPLICA_POOLER", "none", false);
 
     private final String property;
     private final String environmentVariable;

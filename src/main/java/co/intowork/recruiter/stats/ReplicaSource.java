@@ -21,17 +21,32 @@ import java.util.function.BooleanSupplier;
 public final class ReplicaSource implements AutoCloseable {
     static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
+    /**
+     * Opens the replica's connections for one desk: its own small pool by default; the load test's thousands of
+     * simulated desks share one (decision 0024). {@code close} ends what {@code open} opened.
+     */
+    public interface Opener {
+        UnitOfWork open(ConnectionSettings settings, BooleanSupplier onUiThread);
+
+        void close();
+    }
+
     private final ConnectionSettings settings;
+    private final Opener opener;
     private final UnitOfWork primary;
     private final BooleanSupplier onUiThread;
     private final Clock clock;
-    private HikariDataSource pool;
     private UnitOfWork unitOfWork;
     private Instant skipUntil = Instant.MIN;
     private String lastFailure;
 
     public ReplicaSource(ConnectionSettings settings, UnitOfWork primary, Clock clock) {
+        this(settings, primary, clock, new OwnPool());
+    }
+
+    public ReplicaSource(ConnectionSettings settings, UnitOfWork primary, Clock clock, Opener opener) {
         this.settings = settings;
+        this.opener = opener;
         this.primary = primary;
         this.onUiThread = primary.uiThreadCheck();
         this.clock = clock;
@@ -48,9 +63,7 @@ public final class ReplicaSource implements AutoCloseable {
             return null;
         }
         if (unitOfWork == null) {
-            pool = DataSourceFactory.create(settings, "intowork-replica");
-            unitOfWork = new UnitOfWork(MyBatisFactory.create(pool, List.of(StatsMapper.class, SessionMapper.class)),
-                    onUiThread);
+            unitOfWork = opener.open(settings, onUiThread);
             unitOfWork.setPreamble(session -> primary.preamble().apply(session));
         }
         return unitOfWork;
@@ -59,10 +72,7 @@ public final class ReplicaSource implements AutoCloseable {
     synchronized void failed(String reason) {
         lastFailure = reason;
         skipUntil = clock.instant().plus(RETRY_AFTER);
-        if (pool != null) {
-            pool.close();
-        }
-        pool = null;
+        opener.close();
         unitOfWork = null;
     }
 
@@ -72,8 +82,26 @@ public final class ReplicaSource implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (pool != null) {
-            pool.close();
+        opener.close();
+    }
+
+    /** The desk's own pool of the replica (at most two connections, see StatsSettings). */
+    private static final class OwnPool implements Opener {
+        private HikariDataSource pool;
+
+        @Override
+        public UnitOfWork open(ConnectionSettings settings, BooleanSupplier onUiThread) {
+            pool = DataSourceFactory.create(settings, "intowork-replica");
+            return new UnitOfWork(MyBatisFactory.create(pool, List.of(StatsMapper.class, SessionMapper.class)),
+                    onUiThread);
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.close();
+            }
+            pool = null;
         }
     }
 }

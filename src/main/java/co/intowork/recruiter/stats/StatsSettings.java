@@ -38,6 +38,8 @@ public record StatsSettings(int staleDays, ConnectionSettings replica) {
                 settings.get(SettingKey.SSL_ROOT_CERT).orElse(null), 2,
                 Math.min(REPLICA_CONNECT_TIMEOUT_SECONDS, settings.getInt(SettingKey.CONNECT_TIMEOUT_SECONDS)),
                 settings.getInt(SettingKey.STATEMENT_TIMEOUT_MS), settings.getInt(SettingKey.LOCK_TIMEOUT_MS),
-                settings.get(SettingKey.APPLICATION_NAME).orElse("IntoWork Recruiter") + " (statistics)"));
+                settings.get(SettingKey.APPLICATION_NAME).orElse("IntoWork Recruiter") + " (statistics)",
+                ConnectionSettings.Pooler.parse(SettingKey.DB_REPLICA_POOLER.property(),
+                        settings.get(SettingKey.DB_REPLICA_POOLER).orElse("none"))));
     }
 }

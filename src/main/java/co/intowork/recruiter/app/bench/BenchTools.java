@@ -20,12 +20,13 @@ import java.util.List;
 public final class BenchTools implements DeveloperTools {
     @Override
     public List<Class<?>> commands() {
-        return List.of(BenchCommand.class);
+        return List.of(BenchCommand.class, co.intowork.recruiter.app.bench.load.LoadTestCommand.class);
     }
 
     @Override
     public List<Class<?>> mappers() {
-        return List.of(LargeSeedMapper.class, BenchMapper.class, BaselineMapper.class);
+        return List.of(LargeSeedMapper.class, BenchMapper.class, BaselineMapper.class,
+                co.intowork.recruiter.app.bench.load.LoadTestMapper.class);
     }
 
     @Override

@@ -19,7 +19,17 @@ public interface DoctorMapper {
     record SequenceHeadroom(String sequenceName, Long lastValue, long maxValue, double usedPercent) {
     }
 
+    /** Where this connection runs: the server's own port, whether it is a hot standby and how far behind. */
+    record ServerRole(Integer serverPort, boolean standby, Double lagSeconds, String statementTimeout,
+                      String lockTimeout) {
+    }
+
     int ping();
+
+    /** This transaction's server process; never cached, every call asks the server. */
+    int backendPid();
+
+    ServerRole serverRole();
 
     String serverVersion();
 

@@ -36,6 +36,7 @@ import java.util.Locale;
  * @param slowestStatementsNote   why the list is empty, when it is
  * @param futureAppliedAtRows     applications dated more than 5 minutes in the future
  * @param activeJobsSummaryRefreshedAt when the job summary view was last refreshed
+ * @param topology                a pooler in transaction mode, a hot standby (decision 0024); null when unknown
  * @param warnings                everything that needs someone's attention, as sentences
  * @param checkedAt               when the check ran (client clock)
  */
@@ -63,6 +64,7 @@ public record DoctorReport(
         String slowestStatementsNote,
         Long futureAppliedAtRows,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime activeJobsSummaryRefreshedAt,
+        Topology topology,
         List<String> warnings,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime checkedAt) {
 
@@ -80,6 +82,26 @@ public record DoctorReport(
 
     /** TLS state of the doctor's own connection. */
     public record Tls(boolean inUse, String version, String cipher) {
+    }
+
+    /**
+     * What sits between the client and the data: {@code transactionPooling} with what showed it, PostgreSQL's own
+     * port (differs from the address's when something forwards), whether the server is a hot standby and its
+     * replay lag, the driver's prepareThreshold on this connection and the timeouts in force.
+     */
+    public record Topology(boolean transactionPooling, String poolerEvidence, Integer serverPort, boolean standby,
+                           Double standbyLagSeconds, Integer prepareThreshold, String statementTimeout,
+                           String lockTimeout) {
+        public String describe() {
+            String pooler = transactionPooling ? "a pooler in transaction mode (" + poolerEvidence + ")"
+                    : "no transaction pooling seen (direct, or a pooler in session mode)";
+            String server = standby ? String.format(Locale.ROOT, "a hot standby (read-only%s)",
+                    standbyLagSeconds == null ? "" : String.format(Locale.ROOT, ", last replay %.1f s ago",
+                            standbyLagSeconds)) : "a primary (read-write)";
+            return "Topology: " + pooler + "; " + server + ", PostgreSQL port " + serverPort
+                    + "; prepareThreshold " + prepareThreshold + "; statement_timeout " + statementTimeout
+                    + ", lock_timeout " + lockTimeout;
+        }
     }
 
     /** A constraint that is not validated; violatingRows is known for CHECK constraints on platform tables. */
@@ -141,6 +163,9 @@ public record DoctorReport(
                 + (slowestStatements.isEmpty() ? " " + slowestStatementsNote : ""));
         slowestStatements.forEach(s -> out.add(String.format(Locale.ROOT, "  %10.2f ms mean, %8d calls  %s",
                 s.meanMs(), s.calls(), s.query().replaceAll("\\s+", " "))));
+        if (topology != null) {
+            out.add(topology.describe());
+        }
         if (activeJobsSummaryRefreshedAt != null) {
             out.add("Job summary last refreshed: " + activeJobsSummaryRefreshedAt);
         }

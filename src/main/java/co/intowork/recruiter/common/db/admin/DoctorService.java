@@ -80,7 +80,7 @@ public final class DoctorService {
             log.warn("doctor: no connection", e);
             String why = SqlErrors.describe(e);
             return new DoctorReport(false, why, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, List.of(why), checkedAt);
+                    null, null, null, null, null, null, null, null, null, null, null, List.of(why), checkedAt);
         }
 
         try (SqlSession session = factory.openSession(true)) {
@@ -88,6 +88,10 @@ public final class DoctorService {
             Checks checks = new Checks(m, warnings);
 
             DoctorReport.Tls tls = checks.run("TLS", DoctorMapper::tls);
+            DoctorReport.Topology topology = checks.run("pooler and standby", ignored -> TopologyProbe.probe(factory));
+            if (topology != null) {
+                TopologyProbe.warnings(topology, warnings);
+            }
             if (tls != null && !tls.inUse()) {
                 warnings.add("The connection to the database is not encrypted (TLS is off): passwords and "
                         + "candidate data cross the network in clear. Set db.sslmode=require (or verify-full) "
@@ -272,7 +276,7 @@ public final class DoctorService {
                     status == null ? null : status.latestVersion(),
                     status == null ? List.of() : status.pending(),
                     missing, invalid, notValid, ratio, tables, indexSizes, unused, pss, slow, note, future,
-                    refreshed, warnings, checkedAt);
+                    refreshed, topology, warnings, checkedAt);
         }
     }
 
