@@ -4,6 +4,9 @@ import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.board.BoardView;
 import co.intowork.recruiter.board.BoardViewModel;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.interviews.CalendarView;
+import co.intowork.recruiter.interviews.CalendarViewModel;
+import co.intowork.recruiter.interviews.InterviewMapper;
 import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
 import co.intowork.recruiter.notifications.NotificationMapper;
@@ -82,7 +85,12 @@ public enum Section {
     SEARCH("search", "fth-search", Screen.of(
             c -> new CandidateSearchViewModel(new CandidateSearchService(c.signedIn()), c.signedIn(), c.navigator()),
             CandidateSearchView::load)
-            .mappers(CandidateSearchMapper.class));
+            .mappers(CandidateSearchMapper.class)),
+    // interviews (issue 21): the company's or my day and week; needs the server (offline: scheduled ones wait)
+    CALENDAR("calendar", "fth-calendar", Screen.of(
+            c -> new CalendarViewModel(c.interviewPlanner(), c.signedIn(), c.navigator()),
+            CalendarView::load)
+            .mappers(InterviewMapper.class));
 
     private final String key;
     private final String icon;

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What an offline operation does; stored by name in the outbox. */
 public enum OperationKind {
-    MOVE, VIEWED, NOTE, RATE, SCORECARD;
+    MOVE, VIEWED, NOTE, RATE, SCORECARD,
+    /** A new interview scheduled offline (issue 21): replayed by SyncPush through the interviews service. */
+    INTERVIEW;
 
     public String displayName() {
         return Messages.text("sync.kind." + name().toLowerCase(Locale.ROOT));
