@@ -368,11 +368,10 @@ BEGIN
                                              nullif(pg_catalog.btrim(p_meeting_link), ''), p_description);
     SELECT a.job_id INTO job FROM public.job_applications a WHERE a.id = row.application_id;
     people := recruiter.interviewers_json(job, p_interviewers);
-    IF row.scheduled_at IS DISTINCT FROM p_scheduled_at THEN
-        UPDATE public.interview_schedules SET status = 'RESCHEDULED' WHERE id = row.id;
-    END IF;
+    -- one UPDATE, so the invitation's SEQUENCE moves once; the CASE takes the column's own type (enum or varchar)
     UPDATE public.interview_schedules
-       SET title = pg_catalog.btrim(p_title), description = nullif(pg_catalog.btrim(p_description), ''),
+       SET status = CASE WHEN scheduled_at IS DISTINCT FROM p_scheduled_at THEN 'RESCHEDULED' ELSE status END,
+           title = pg_catalog.btrim(p_title), description = nullif(pg_catalog.btrim(p_description), ''),
            location = nullif(pg_catalog.btrim(p_location), ''),
            meeting_link = nullif(pg_catalog.btrim(p_meeting_link), ''), scheduled_at = p_scheduled_at,
            duration_minutes = p_duration, timezone = p_timezone, interviewers = people, updated_at = pg_catalog.now()
