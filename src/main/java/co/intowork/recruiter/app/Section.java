@@ -45,8 +45,12 @@ public enum Section {
             c -> new PipelineViewModel(new PipelineService(c.signedIn().unitOfWork()), c.signedIn(), c.navigator()),
             PipelineView::load)
             .mappers(PipelineMapper.class)),
-    BOARD("board", "fth-columns", Screen.of(
-            c -> new BoardViewModel(c.boardService(), c.signedIn(), c.navigator()),
+    BOARD("board", "fth-columns", Screen.<BoardViewModel>of(
+            c -> {
+                BoardViewModel board = new BoardViewModel(c.boardService(), c.signedIn(), c.navigator());
+                board.offerInterviews(c.interviewPlanner());
+                return board;
+            },
             BoardView::load)
             .mappers(BoardMapper.class)),
     REVIEW("review", "fth-user-check", Screen.<ReviewViewModel>of(
