@@ -54,8 +54,12 @@ public enum Section {
             BoardView::load)
             .mappers(BoardMapper.class)),
     REVIEW("review", "fth-user-check", Screen.<ReviewViewModel>of(
-            c -> new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
-                    c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener()),
+            c -> {
+                ReviewViewModel review = new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
+                        c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener());
+                review.offerInterviews(c.interviewPlanner());
+                return review;
+            },
             ReviewView::load)
             .mappers(ReviewMapper.class)
             .unsavedWork(vm -> vm.dirtyProperty().get())),
