@@ -15,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.SegmentedButton;
@@ -35,6 +36,7 @@ public final class CalendarView {
     @FXML private Label message;
     @FXML private Label error;
     @FXML private GridPane week;
+    @FXML private Label detailsTitle;
     @FXML private Label details;
     @FXML private Button open;
     @FXML private Button change;
@@ -99,6 +101,9 @@ public final class CalendarView {
         error.textProperty().bind(viewModel.errorProperty());
         error.managedProperty().bind(viewModel.errorProperty().isNotEmpty());
 
+        detailsTitle.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get() == null
+                ? "" : viewModel.detailsTitle(viewModel.selectedProperty().get()), viewModel.selectedProperty()));
+        detailsTitle.managedProperty().bind(viewModel.selectedProperty().isNotNull());
         details.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get() == null
                 ? Messages.text("calendar.nothingChosen") : viewModel.detailsText(viewModel.selectedProperty().get()),
                 viewModel.selectedProperty()));
@@ -176,6 +181,12 @@ public final class CalendarView {
     private void draw() {
         week.getChildren().clear();
         week.getColumnConstraints().clear();
+        week.getRowConstraints().clear();
+        // the day columns reach the bottom, so a day reads as a column even when it has no interview
+        RowConstraints row = new RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        row.setFillHeight(true);
+        week.getRowConstraints().add(row);
         List<LocalDate> days = List.copyOf(viewModel.days());
         for (int col = 0; col < days.size(); col++) {
             LocalDate date = days.get(col);
@@ -184,6 +195,8 @@ public final class CalendarView {
             cc.setHgrow(Priority.ALWAYS);
             week.getColumnConstraints().add(cc);
             VBox column = new VBox(4);
+            column.setMaxHeight(Double.MAX_VALUE);
+            column.setMinWidth(0);
             column.getStyleClass().add("calendar-day");
             if (date.equals(viewModel.dayProperty().get())) {
                 column.getStyleClass().add("calendar-day-focused");
@@ -209,8 +222,10 @@ public final class CalendarView {
         time.getStyleClass().add("calendar-card-time");
         Label who = new Label(i.candidateName());
         who.getStyleClass().add("calendar-card-name");
+        who.setWrapText(true);
         Label job = new Label(i.jobTitle());
         job.getStyleClass().add("text-muted");
+        job.setWrapText(true);
         VBox card = new VBox(1, time, who, job);
         if (!i.state().open() || i.state() == InterviewStatus.CONFIRMED) {
             Label state = new Label(CalendarViewModel.statusText(i));
@@ -220,7 +235,9 @@ public final class CalendarView {
         if (viewModel.overlaps(i)) {
             Label overlap = new Label("⚠ " + Messages.text("calendar.overlapShort"));
             overlap.getStyleClass().add("warning-text");
+            overlap.setWrapText(true);
             card.getChildren().add(overlap);
+            card.getStyleClass().add("calendar-card-warning");
         }
         card.getStyleClass().add("calendar-card");
         if (i.state() == InterviewStatus.CANCELED) {

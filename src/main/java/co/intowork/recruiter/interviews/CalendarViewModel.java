@@ -329,26 +329,35 @@ public final class CalendarViewModel {
         return Messages.text(i.state().key());
     }
 
+    /** The chosen interview's heading: who, for which job. */
+    public String detailsTitle(Interview i) {
+        return i.candidateName() + " · " + i.jobTitle();
+    }
+
+    /** The chosen interview's facts, one "what: value" a line. */
     public String detailsText(Interview i) {
         List<String> lines = new ArrayList<>();
-        lines.add(i.candidateName() + " · " + i.jobTitle());
         lines.add(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Messages.locale())
                 .format(i.startsAt().atZoneSameInstant(zone)) + ", " + timeText(i)
                 + (i.zone().equals(zone) ? "" : " (" + i.start().toLocalTime() + " " + i.zone().getId() + ")"));
-        lines.add(Messages.text("interview.status") + " " + statusText(i));
+        lines.add(detail("interview.status", statusText(i)));
         if (i.location() != null && !i.location().isBlank()) {
-            lines.add(Messages.text("interview.location") + " " + i.location());
+            lines.add(detail("interview.location", i.location()));
         }
         if (i.meetingLink() != null && !i.meetingLink().isBlank()) {
-            lines.add(Messages.text("interview.link") + " " + i.meetingLink());
+            lines.add(detail("interview.link", i.meetingLink()));
         }
-        lines.add(Messages.text("interview.interviewers") + " "
-                + String.join(", ", i.interviewers().stream().map(Interviewer::name).toList()));
-        lines.add(Messages.text("interview.candidateEmail") + " " + i.candidateEmail());
+        lines.add(detail("interview.interviewers",
+                String.join(", ", i.interviewers().stream().map(Interviewer::name).toList())));
+        lines.add(detail("interview.candidateEmail", i.candidateEmail()));
         if (overlaps(i)) {
             lines.add(Messages.text("calendar.overlap"));
         }
         return String.join("\n", lines);
+    }
+
+    private static String detail(String labelKey, String value) {
+        return Messages.format("calendar.detail", Messages.text(labelKey), value);
     }
 
     public DateTimeFormatter dayFormat() {

@@ -44,7 +44,7 @@ public final class InterviewDialog {
     @FXML private TextField time;
     @FXML private ComboBox<String> zone;
     @FXML private ComboBox<Integer> duration;
-    @FXML private TextField location;
+    @FXML private TextField place; // not "location": FXMLLoader injects its own URL into a field of that name
     @FXML private TextField link;
     @FXML private HBox addRow;
     @FXML private ListView<Interviewer> chosen;
@@ -111,7 +111,7 @@ public final class InterviewDialog {
             }
         });
         duration.valueProperty().bindBidirectional(viewModel.durationProperty());
-        location.textProperty().bindBidirectional(viewModel.locationProperty());
+        place.textProperty().bindBidirectional(viewModel.locationProperty());
         link.textProperty().bindBidirectional(viewModel.meetingLinkProperty());
         description.textProperty().bindBidirectional(viewModel.descriptionProperty());
 
@@ -123,6 +123,7 @@ public final class InterviewDialog {
         HBox.setHgrow(picker, Priority.ALWAYS);
         Button add = new Button(Messages.text("interview.add"));
         add.setId("interview-add");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.disableProperty().bind(picker.valueProperty().isNull());
         add.setOnAction(e -> {
             viewModel.addInterviewer(picker.getValue());
