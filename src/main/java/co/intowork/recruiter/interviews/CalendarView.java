@@ -203,6 +203,7 @@ public final class CalendarView {
             }
             Label title = new Label(viewModel.dayFormat().format(date));
             title.getStyleClass().add(viewModel.isToday(date) ? "calendar-today" : "calendar-date");
+            title.setWrapText(true); // "ven. 11 déc." in a narrow week column
             column.getChildren().add(title);
             for (Interview i : viewModel.on(date)) {
                 column.getChildren().add(card(i));

@@ -91,6 +91,9 @@ public final class InterviewDialog {
         candidate.textProperty().bind(viewModel.candidateProperty());
         candidateEmail.textProperty().bind(viewModel.candidateEmailProperty());
         title.textProperty().bindBidirectional(viewModel.titleProperty());
+        // the app's language, not the computer's (a French window showed 12/7/2026)
+        date.setConverter(new javafx.util.converter.LocalDateStringConverter(java.time.format.FormatStyle.SHORT,
+                Messages.locale(), java.time.chrono.IsoChronology.INSTANCE));
         date.valueProperty().bindBidirectional(viewModel.dateProperty());
         time.textProperty().bindBidirectional(viewModel.timeProperty());
         zone.getItems().setAll(ZONES);
