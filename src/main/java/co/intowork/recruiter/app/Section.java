@@ -4,6 +4,9 @@ import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.board.BoardView;
 import co.intowork.recruiter.board.BoardViewModel;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.interviews.CalendarView;
+import co.intowork.recruiter.interviews.CalendarViewModel;
+import co.intowork.recruiter.interviews.InterviewMapper;
 import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
 import co.intowork.recruiter.notifications.NotificationMapper;
@@ -42,13 +45,21 @@ public enum Section {
             c -> new PipelineViewModel(new PipelineService(c.signedIn().unitOfWork()), c.signedIn(), c.navigator()),
             PipelineView::load)
             .mappers(PipelineMapper.class)),
-    BOARD("board", "fth-columns", Screen.of(
-            c -> new BoardViewModel(c.boardService(), c.signedIn(), c.navigator()),
+    BOARD("board", "fth-columns", Screen.<BoardViewModel>of(
+            c -> {
+                BoardViewModel board = new BoardViewModel(c.boardService(), c.signedIn(), c.navigator());
+                board.offerInterviews(c.interviewPlanner());
+                return board;
+            },
             BoardView::load)
             .mappers(BoardMapper.class)),
     REVIEW("review", "fth-user-check", Screen.<ReviewViewModel>of(
-            c -> new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
-                    c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener()),
+            c -> {
+                ReviewViewModel review = new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
+                        c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener());
+                review.offerInterviews(c.interviewPlanner());
+                return review;
+            },
             ReviewView::load)
             .mappers(ReviewMapper.class)
             .unsavedWork(vm -> vm.dirtyProperty().get())),
@@ -82,7 +93,12 @@ public enum Section {
     SEARCH("search", "fth-search", Screen.of(
             c -> new CandidateSearchViewModel(new CandidateSearchService(c.signedIn()), c.signedIn(), c.navigator()),
             CandidateSearchView::load)
-            .mappers(CandidateSearchMapper.class));
+            .mappers(CandidateSearchMapper.class)),
+    // interviews (issue 21): the company's or my day and week; needs the server (offline: scheduled ones wait)
+    CALENDAR("calendar", "fth-calendar", Screen.of(
+            c -> new CalendarViewModel(c.interviewPlanner(), c.signedIn(), c.navigator()),
+            CalendarView::load)
+            .mappers(InterviewMapper.class));
 
     private final String key;
     private final String icon;

@@ -1,5 +1,8 @@
 package co.intowork.recruiter.app;
 
+import co.intowork.recruiter.interviews.InterviewPlanner;
+import co.intowork.recruiter.interviews.InterviewService;
+
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.Database;
@@ -33,6 +36,7 @@ final class WorkspaceContext {
     private ReviewService reviewService;
     private OfflineOperations outbox;
     private StatusNotificationDelivery delivery;
+    private InterviewPlanner interviewPlanner;
 
     /**
      * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
@@ -109,6 +113,15 @@ final class WorkspaceContext {
                     : new ReviewService(signedIn, boardService());
         }
         return reviewService;
+    }
+
+    /** Scheduling dialogs for the board, the review and the calendar; offline, new interviews wait in the outbox. */
+    InterviewPlanner interviewPlanner() {
+        if (interviewPlanner == null) {
+            InterviewService service = new InterviewService(signedIn);
+            interviewPlanner = new InterviewPlanner(service, signedIn.offline() ? outbox() : service);
+        }
+        return interviewPlanner;
     }
 
     /** Stops the delivery's timer (sign-out itself delivers what the person still had pending). */

@@ -124,6 +124,7 @@ public final class BoardView {
         cancelButton.setOnAction(e -> viewModel.cancelPreview());
         bindMessage(message, viewModel.messageProperty());
         bindMessage(error, viewModel.errorProperty());
+        addInterviewOffer();
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.Z && e.isShortcutDown()) {
@@ -310,6 +311,38 @@ public final class BoardView {
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.textProperty().bind(label.textProperty());
         label.setTooltip(tip);
+    }
+
+    /** Under the message: "Schedule the interview with X?" after a card is moved to Interview (issue 21). */
+    private void addInterviewOffer() {
+        Label text = new Label();
+        text.setWrapText(true);
+        javafx.scene.control.Button schedule = new javafx.scene.control.Button(Messages.text("interview.schedule"));
+        schedule.setId("board-schedule-interview");
+        schedule.getStyleClass().add("accent");
+        javafx.scene.control.Button later = new javafx.scene.control.Button("×");
+        later.setId("board-schedule-later");
+        later.getStyleClass().add("flat");
+        later.setAccessibleText(Messages.text("interview.close"));
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, text, schedule, later);
+        bar.setId("board-interview-offer");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        var offered = viewModel.interviewOfferProperty().isNotNull();
+        bar.visibleProperty().bind(offered);
+        bar.managedProperty().bind(offered);
+        text.textProperty().bind(Bindings.createStringBinding(() -> viewModel.interviewOfferProperty().get() == null
+                ? "" : Messages.format("interview.offer", viewModel.interviewOfferProperty().get().candidateName()),
+                viewModel.interviewOfferProperty()));
+        schedule.setOnAction(e -> {
+            var dialog = viewModel.scheduleOfferedInterview();
+            if (dialog != null) {
+                co.intowork.recruiter.interviews.InterviewDialog.show(root.getScene().getWindow(), dialog,
+                        viewModel::interviewScheduled);
+            }
+        });
+        later.setOnAction(e -> viewModel.dismissInterviewOffer());
+        javafx.scene.layout.Pane parent = (javafx.scene.layout.Pane) message.getParent();
+        parent.getChildren().add(parent.getChildren().indexOf(message) + 1, bar);
     }
 
     private static void bindMessage(Label label, javafx.beans.value.ObservableStringValue text) {

@@ -5,6 +5,8 @@ import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.interviews.InterviewDialogViewModel;
+import co.intowork.recruiter.interviews.InterviewPlanner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -67,6 +69,9 @@ public final class BoardViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
+    // issue 21: a card just moved to Interview, whose interview the board offers to schedule (not blocking)
+    private final ObjectProperty<BoardCard> interviewOffer = new SimpleObjectProperty<>();
+    private InterviewPlanner interviews;
     private final ObjectProperty<BulkPreview> preview = new SimpleObjectProperty<>();
     private List<UndoEntry> lastMove = List.of();
     // when the last move was made, to say whether its undo comes before the candidates are told
@@ -288,6 +293,7 @@ public final class BoardViewModel {
         moves.forEach(m -> previous.put(m.card().applicationId(), m.card().status()));
         busy.set(true);
         message.set("");
+        interviewOffer.set(null);
         Instant requested = clock.instant();
         // the undo reaches the server before the window of the move it undoes has passed (with a second to spare
         // for the round trip): the pending messages end as they began, and nothing is sent (decision 0018)
@@ -325,6 +331,9 @@ public final class BoardViewModel {
                                 seconds));
             }
             canUndo.set(!lastMove.isEmpty());
+            if (!undoing && to == ApplicationStatus.INTERVIEW && moved.cards().size() == 1 && interviews != null) {
+                interviewOffer.set(moved.cards().get(0));
+            }
         }, failure -> {
             busy.set(false);
             if (moving != generation) {
@@ -596,6 +605,31 @@ public final class BoardViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Scheduling interviews from the board (the section registry sets it; without it nothing is offered). */
+    public void offerInterviews(InterviewPlanner planner) {
+        this.interviews = planner;
+    }
+
+    public ReadOnlyObjectProperty<BoardCard> interviewOfferProperty() {
+        return interviewOffer;
+    }
+
+    /** The scheduling dialog for the offered card (null without one); the offer is taken. */
+    public InterviewDialogViewModel scheduleOfferedInterview() {
+        BoardCard card = interviewOffer.get();
+        interviewOffer.set(null);
+        return card == null || interviews == null ? null : interviews.newInterview(card.applicationId());
+    }
+
+    public void dismissInterviewOffer() {
+        interviewOffer.set(null);
+    }
+
+    /** After the dialog: where the interview went (the server, or the outbox offline). */
+    public void interviewScheduled(int id) {
+        message.set(Messages.text(id == 0 ? "interview.queued" : "interview.scheduled"));
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

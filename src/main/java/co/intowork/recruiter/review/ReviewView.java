@@ -84,6 +84,7 @@ public final class ReviewView {
 
     @FXML
     private void initialize() {
+        addInterviews();
         heading.textProperty().bind(Bindings.when(viewModel.reviewProperty().isNull())
                 .then(Messages.text("review.empty")).otherwise(viewModel.headingProperty()));
         javafx.scene.control.Tooltip fullName = new javafx.scene.control.Tooltip();
@@ -287,5 +288,34 @@ public final class ReviewView {
     private static void bindLines(Label label, ObservableList<String> lines) {
         label.textProperty().bind(Bindings.createStringBinding(() -> lines.isEmpty() ? "—" : String.join("\n", lines),
                 lines));
+    }
+
+    /** Issue 21: "Schedule an interview…" beside the move menu, and the application's interviews under the subtitle. */
+    private void addInterviews() {
+        if (!viewModel.canScheduleInterviews()) {
+            return;
+        }
+        javafx.scene.control.Button schedule = new javafx.scene.control.Button(Messages.text("interview.schedule"));
+        schedule.setId("review-schedule-interview");
+        schedule.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        schedule.disableProperty().bind(viewModel.reviewProperty().isNull());
+        schedule.setOnAction(e -> {
+            var dialog = viewModel.scheduleInterview();
+            if (dialog != null) {
+                co.intowork.recruiter.interviews.InterviewDialog.show(root.getScene().getWindow(), dialog,
+                        viewModel::interviewScheduled);
+            }
+        });
+        javafx.scene.layout.Pane header = (javafx.scene.layout.Pane) moveMenu.getParent();
+        header.getChildren().add(header.getChildren().indexOf(moveMenu), schedule);
+        Label list = new Label();
+        list.setId("review-interviews");
+        list.setWrapText(true);
+        list.getStyleClass().add("text-muted");
+        list.textProperty().bind(viewModel.interviewsTextProperty());
+        list.visibleProperty().bind(viewModel.interviewsTextProperty().isNotEmpty());
+        list.managedProperty().bind(list.visibleProperty());
+        javafx.scene.layout.Pane top = (javafx.scene.layout.Pane) subtitle.getParent();
+        top.getChildren().add(top.getChildren().indexOf(subtitle) + 1, list);
     }
 }

@@ -5,6 +5,9 @@ import co.intowork.recruiter.board.ApplicationStatus;
 import co.intowork.recruiter.board.StatusTransitions;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.interviews.Interview;
+import co.intowork.recruiter.interviews.InterviewDialogViewModel;
+import co.intowork.recruiter.interviews.InterviewPlanner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
 import javafx.beans.property.BooleanProperty;
@@ -57,6 +60,9 @@ public final class ReviewViewModel {
     private final ObjectProperty<Review> review = new SimpleObjectProperty<>();
     private final StringProperty heading = new SimpleStringProperty("");
     private final StringProperty subtitle = new SimpleStringProperty("");
+    // issue 21: the application's interviews, and the scheduling dialog (the section registry gives the planner)
+    private final StringProperty interviewsText = new SimpleStringProperty("");
+    private InterviewPlanner interviews;
     private final StringProperty profile = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty coverLetter = new SimpleStringProperty("");
@@ -220,6 +226,7 @@ public final class ReviewViewModel {
         tagDraft.set("");
         showAnalysis(AiAnalysis.of(a.aiScore(), a.aiScoreDetails(), a.aiAnalyzedAt()));
         loadTagChoices(a.jobId());
+        loadInterviews(a.applicationId());
     }
 
     /** The AI match analysis: the score and when it was computed, then its details; its two other states as such. */
@@ -344,6 +351,56 @@ public final class ReviewViewModel {
     static String averageText(Scorecard card) {
         java.math.BigDecimal avg = card.average();
         return avg == null ? "" : Messages.format("review.score.average", avg.toPlainString());
+    }
+
+    /** Scheduling from the review (issue 21); without a planner nothing is offered. */
+    public void offerInterviews(InterviewPlanner planner) {
+        this.interviews = planner;
+    }
+
+    public boolean canScheduleInterviews() {
+        return interviews != null;
+    }
+
+    /** The dialog for the application shown, or null. */
+    public InterviewDialogViewModel scheduleInterview() {
+        Review r = review.get();
+        return r == null || interviews == null ? null : interviews.newInterview(r.application().applicationId());
+    }
+
+    /** After the dialog: where it went, and the list again. */
+    public void interviewScheduled(int id) {
+        message.set(Messages.text(id == 0 ? "interview.queued" : "interview.scheduled"));
+        Review r = review.get();
+        if (r != null) {
+            loadInterviews(r.application().applicationId());
+        }
+    }
+
+    private void loadInterviews(int applicationId) {
+        interviewsText.set("");
+        if (interviews == null) {
+            return;
+        }
+        tasks.run(() -> interviews.service().ofApplication(applicationId), found -> {
+            Review now = review.get();
+            if (now != null && now.application().applicationId() == applicationId) {
+                interviewsText.set(found.isEmpty() ? Messages.text("interview.none")
+                        : String.join("\n", found.stream().map(ReviewViewModel::interviewLine).toList()));
+            }
+        }, failure -> log.warn("Interviews of application {} not read", applicationId, failure));
+    }
+
+    private static String interviewLine(Interview i) {
+        java.time.ZonedDateTime start = i.startsAt().atZoneSameInstant(java.time.ZoneId.systemDefault());
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                java.time.format.FormatStyle.SHORT).withLocale(Messages.locale()).format(start)
+                + " · " + i.durationMinutes() + " min · " + Messages.text(i.state().key())
+                + (i.location() == null ? "" : " · " + i.location());
+    }
+
+    public ReadOnlyStringProperty interviewsTextProperty() {
+        return interviewsText;
     }
 
     private void showThread(List<Review.Note> notes) {

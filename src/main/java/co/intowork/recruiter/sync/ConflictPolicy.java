@@ -105,6 +105,8 @@ public final class ConflictPolicy {
                 }
                 yield Decision.save(theirs.notes(), theirs.rating(), merge.merged().toJson());
             }
+            // a new interview changes no field of the application: SyncPush schedules it, nothing to decide
+            case INTERVIEW -> throw new IllegalArgumentException("An interview is replayed, not decided");
         };
     }
 }

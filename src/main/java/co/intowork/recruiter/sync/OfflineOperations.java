@@ -9,6 +9,9 @@ import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.board.Versioned;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.text.Sentence;
+import co.intowork.recruiter.interviews.InterviewRequest;
+import co.intowork.recruiter.interviews.InterviewScheduler;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.review.ReviewService;
@@ -29,7 +32,7 @@ import java.util.UUID;
  * transaction, so a change the user sees is never missing from the outbox and vice versa.
  */
 public final class OfflineOperations implements BoardService.Mover, ReviewService.AssessmentSaver,
-        ReviewService.TagWriter {
+        ReviewService.TagWriter, InterviewScheduler {
     private final UnitOfWork replica;
 
     public OfflineOperations(UnitOfWork replica) {
@@ -135,6 +138,23 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
                         changed.version()));
             }
             return changed;
+        });
+    }
+
+    /**
+     * A new interview while offline: kept in the outbox (nothing changes in the copy), scheduled on the server by
+     * the next push with the server's checks. 0: it has no id yet.
+     */
+    @Override
+    public int schedule(InterviewRequest request) {
+        return replica.inTransaction(s -> {
+            ReplicaMapper mapper = s.getMapper(ReplicaMapper.class);
+            ApplicationState state = mapper.localState(request.applicationId());
+            if (state == null) {
+                throw new UserFacingException(Sentence.of("interview.error.applicationGone"));
+            }
+            mapper.enqueue(operation(state, OperationKind.INTERVIEW, request.toJson(), state.version()));
+            return 0;
         });
     }
 

@@ -8,7 +8,9 @@ import java.util.Locale;
 public enum OperationKind {
     MOVE, VIEWED, NOTE, RATE, SCORECARD,
     /** A tag added or removed (issue 24): {"tag": ..., "add": true|false}, a set operation that merges. */
-    TAGS;
+    TAGS,
+    /** A new interview scheduled offline (issue 21): replayed by SyncPush through the interviews service. */
+    INTERVIEW;
 
     public String displayName() {
         return Messages.text("sync.kind." + name().toLowerCase(Locale.ROOT));

@@ -8,6 +8,8 @@ import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.text.Sentence;
+import co.intowork.recruiter.interviews.InterviewRequest;
+import co.intowork.recruiter.interviews.InterviewService;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.Scorecard;
@@ -34,6 +36,7 @@ final class SyncPush {
     private final AtomicReference<Operation> armed = new AtomicReference<>();
     private final BoardService board;
     private final ReviewService review;
+    private final InterviewService interviews;
 
     SyncPush(SignedIn server, UnitOfWork replica, SyncService.FailureHook hook) {
         this.server = server;
@@ -54,6 +57,7 @@ final class SyncPush {
         SignedIn replaying = new SignedIn(server.user(), replay, server.tasks());
         this.board = new BoardService(replaying);
         this.review = new ReviewService(replaying);
+        this.interviews = new InterviewService(replaying);
     }
 
     private enum Result { DONE, CONFLICT, MERGED, RETRY }
@@ -177,6 +181,12 @@ final class SyncPush {
                 return Outcome.conflict("gone", null);
             }
             try {
+                if (op.kind() == OperationKind.INTERVIEW) {
+                    // a new interview: scheduled with the server's checks, in the transaction that records the op
+                    armed.set(op);
+                    interviews.schedule(InterviewRequest.fromJson(op.mine()));
+                    return Outcome.done(theirs.version());
+                }
                 Outcome outcome = decide(op, theirs);
                 if (outcome.result() != Result.RETRY) {
                     return outcome;

@@ -37,6 +37,7 @@ class RowLevelSecurityTest {
             "public.employers", "public.companies", "public.notifications", "public.interview_schedules",
             "public.email_templates", "recruiter.application_status_events", "recruiter.candidate_search",
             "recruiter.job_hiring_managers", "recruiter.job_application_counts",
+            "recruiter.interview_calendar", "recruiter.interview_bookings",
             "recruiter.stats_application_facts", "recruiter.stats_company_day", "recruiter.stats_company_durations",
             "recruiter.stats_company_sources");
 
@@ -473,11 +474,13 @@ class RowLevelSecurityTest {
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
                     .containsExactly("add_application_note", "delete_application_note",
-                            "deliver_due_status_notifications", "invite_hiring_manager",
-                            "notify_status_change", "refresh_visible_active_jobs_summary", "search_candidates",
+                            "deliver_due_status_notifications", "interview_people", "invite_hiring_manager",
+                            "notify_status_change", "refresh_visible_active_jobs_summary", "reschedule_interview",
+                            "schedule_interview", "search_candidates",
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
-                            "sign_in_finish", "sign_in_start", "sign_out", "tagged_job_ids", "visible_active_jobs_summary",
+                            "set_interview_status", "sign_in_finish", "sign_in_start", "sign_out",
+                            "tagged_job_ids", "visible_active_jobs_summary",
                             "visible_recruiters");
         }
     }

@@ -112,6 +112,30 @@ class BoardViewModelTest {
                 card.applicationId())).isEmpty();
     }
 
+    /** Issue 21: moving one card to Interview offers its scheduling; several cards, or no planner, do not. */
+    @Test
+    void aMoveToInterviewOffersToScheduleIt() {
+        BoardCard card = first(SHORTLISTED);
+        board.requestMove(List.of(card), INTERVIEW);
+        assertThat(board.interviewOfferProperty().get()).as("no planner, nothing offered").isNull();
+
+        SignedIn anne = BoardFixture.signIn(db, TwoCompanies.ANNE);
+        var service = new co.intowork.recruiter.interviews.InterviewService(anne);
+        board.offerInterviews(new co.intowork.recruiter.interviews.InterviewPlanner(service, service));
+        BoardCard next = first(SHORTLISTED);
+        board.requestMove(List.of(next), INTERVIEW);
+        assertThat(board.interviewOfferProperty().get().applicationId()).isEqualTo(next.applicationId());
+        var dialog = board.scheduleOfferedInterview();
+        assertThat(dialog).isNotNull();
+        assertThat(dialog.isChange()).isFalse();
+        assertThat(board.interviewOfferProperty().get()).as("the offer is taken").isNull();
+
+        board.requestMove(List.of(first(SHORTLISTED), board.column(SHORTLISTED).cards().get(1)), INTERVIEW);
+        assertThat(board.interviewOfferProperty().get()).as("a bulk move offers nothing").isNull();
+        board.interviewScheduled(0);
+        assertThat(board.messageProperty().get()).isEqualTo("Interview kept in the outbox; it is sent at the next sync.");
+    }
+
     @Test
     void aRefusedMoveSaysWhyAndChangesNothing() {
         BoardCard card = first(APPLIED);

@@ -51,6 +51,11 @@ final class OfflineWork {
         operations.save(applicationId, now.version(), now.notes(), now.rating(), scorecard);
     }
 
+    /** As the scheduling dialog does offline (issue 21): the interview waits in the outbox. */
+    int interview(co.intowork.recruiter.interviews.InterviewRequest request) {
+        return operations.schedule(request);
+    }
+
     private ApplicationState state(int applicationId) {
         return replica.inTransaction(s -> s.getMapper(ReplicaMapper.class).localState(applicationId));
     }

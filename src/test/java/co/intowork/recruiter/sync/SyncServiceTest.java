@@ -1,6 +1,7 @@
 package co.intowork.recruiter.sync;
 
 import co.intowork.recruiter.board.ApplicationStatus;
+import co.intowork.recruiter.interviews.InterviewRequest;
 import co.intowork.recruiter.review.Scorecard;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,41 @@ class SyncServiceTest {
             String counts = "SELECT concat_ws(',', applied, viewed, shortlisted, interview, accepted, rejected)"
                     + " FROM recruiter.job_application_counts WHERE job_id = 11";
             assertThat(SyncFixture.text(f.replicaDb, counts)).isEqualTo(SyncFixture.text(f.server, counts));
+        }
+    }
+
+    /**
+     * Issue 21, point 6: an interview scheduled offline waits in the outbox and is scheduled by the push with the
+     * server's checks, once; one the server refuses stays listed with the server's reason, nothing lost.
+     */
+    @Test
+    void anInterviewScheduledOfflineIsSentByThePushOnce() {
+        try (SyncFixture f = SyncFixture.create("sync_interview", TwoCompanies.HUGO)) {
+            SyncService sync = f.sync();
+            sync.takeOffline(11);
+            java.time.ZonedDateTime slot = java.time.LocalDate.now().plusDays(3).atTime(10, 0)
+                    .atZone(java.time.ZoneId.of("Africa/Libreville"));
+            assertThat(f.offline().interview(new InterviewRequest(101, 11, "Entretien", slot, 45, "Libreville", null,
+                    null, java.util.List.of(4)))).as("no id before the push").isZero();
+            // Bruno is Beta's: the server refuses him as an interviewer of Alpha's job
+            f.offline().interview(new InterviewRequest(102, 11, "Entretien", slot, 45, "Libreville", null, null,
+                    java.util.List.of(3)));
+            assertThat(sync.counts().pending()).isEqualTo(2);
+            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM public.interview_schedules"
+                    + " WHERE title = 'Entretien'")).isZero();
+
+            SyncService.PushReport push = sync.sync(p -> { }).push();
+            assertThat(push.applied()).isEqualTo(1);
+            assertThat(push.failed()).hasSize(1);
+            assertThat(push.failed().get(0).toString()).contains("employer of the job's company");
+            assertThat(SyncFixture.text(f.server, "SELECT concat_ws('|', application_id, created_by_user_id, status,"
+                    + " timezone, interviewers -> 0 ->> 'user_id') FROM public.interview_schedules"
+                    + " WHERE title = 'Entretien'")).isEqualTo("101|4|SCHEDULED|Africa/Libreville|4");
+
+            sync.sync(p -> { });
+            assertThat(SyncFixture.count(f.server, "SELECT count(*) FROM public.interview_schedules"
+                    + " WHERE title = 'Entretien'")).as("sent once").isEqualTo(1);
+            assertThat(sync.counts().pending()).as("the refused one still waits, with its reason").isEqualTo(1);
         }
     }
 

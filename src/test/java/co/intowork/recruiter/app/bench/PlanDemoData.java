@@ -33,6 +33,19 @@ final class PlanDemoData {
                         + " FROM generate_series(1, 8000) g, LATERAL (SELECT id, company_id FROM public.employers"
                         + " WHERE company_id IS NOT NULL AND company_id <> (SELECT company_id FROM public.employers"
                         + " ORDER BY id LIMIT 1) ORDER BY id OFFSET g % 5 LIMIT 1) e");
+                // interviews (issue 21): one per application in Interview, around the anchor date, with its job's
+                // author as interviewer; V43's trigger fills the calendar and the bookings
+                st.execute("INSERT INTO public.interview_schedules (application_id, created_by_user_id, title,"
+                        + " location, scheduled_at, duration_minutes, timezone, interviewers, candidate_email, status,"
+                        + " reminder_sent, confirmation_received)"
+                        + " SELECT a.id, e.user_id, 'Entretien', 'Libreville', timestamptz '2026-04-20 08:00+00'"
+                        + " + (a.id % 25) * interval '1 day' + (a.id % 9) * interval '1 hour', 45, 'Africa/Libreville',"
+                        + " jsonb_build_array(jsonb_build_object('user_id', u.id, 'name', u.first_name, 'email', u.email)),"
+                        + " cu.email, 'SCHEDULED', false, false"
+                        + " FROM public.job_applications a JOIN public.jobs j ON j.id = a.job_id"
+                        + " JOIN public.employers e ON e.id = j.employer_id JOIN public.users u ON u.id = e.user_id"
+                        + " JOIN public.candidates c ON c.id = a.candidate_id JOIN public.users cu ON cu.id = c.user_id"
+                        + " WHERE a.status::text = 'interview'");
                 st.execute("ANALYZE");
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);

@@ -13,6 +13,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
+import co.intowork.recruiter.interviews.InterviewMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.pipeline.Job;
 import co.intowork.recruiter.pipeline.PipelineMapper;
@@ -61,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UiPlanGuardTest {
     /** The mappers whose statements the screens send. */
     static final List<Class<?>> UI_MAPPERS = List.of(SessionMapper.class, PipelineMapper.class, BoardMapper.class,
-            ReviewMapper.class, NotificationMapper.class, StatsMapper.class, CandidateSearchMapper.class);
+            ReviewMapper.class, NotificationMapper.class, StatsMapper.class, CandidateSearchMapper.class,
+            InterviewMapper.class);
 
     /** The other mappers of the app, and why their plans are not guarded here. */
     static final Map<Class<?>, String> NOT_UI = Map.of(
@@ -103,7 +105,16 @@ class UiPlanGuardTest {
                     + "its body reads and updates one application by primary key"),
             Map.entry("ReviewMapper.deleteNote", "a SECURITY DEFINER function call "
                     + "(recruiter.delete_application_note): its body reads and updates one application by primary key"),
-            Map.entry("StatsMapper.serverState", "reads the server's own settings and catalogs, no platform table"));
+            Map.entry("StatsMapper.serverState", "reads the server's own settings and catalogs, no platform table"),
+            Map.entry("InterviewMapper.people", "a SECURITY DEFINER function call (recruiter.interview_people): its "
+                    + "body reads one job by primary key, the company's employers (ix_employers_company_id) and the "
+                    + "job's hiring managers, then users by primary key"),
+            Map.entry("InterviewMapper.schedule", "a SECURITY DEFINER function call (recruiter.schedule_interview): "
+                    + "its body reads the application, job and candidate by primary key and inserts one row"),
+            Map.entry("InterviewMapper.reschedule", "a SECURITY DEFINER function call "
+                    + "(recruiter.reschedule_interview): its body locks and updates one interview by primary key"),
+            Map.entry("InterviewMapper.setStatus", "a SECURITY DEFINER function call "
+                    + "(recruiter.set_interview_status): its body locks and updates one interview by primary key"));
 
     /**
      * Scans seen on this demo-sized data that the large data set does not have, and why they are tolerated here
@@ -199,6 +210,21 @@ class UiPlanGuardTest {
         p.put("StatsMapper.topJobs", who -> params("q", stats(who), "limit", 10));
         p.put("StatsMapper.jobs", who -> params("q", stats(who), "search", null, "limit", 100));
         p.put("StatsMapper.jobVisible", who -> params("jobId", 11));
+        // interviews (issue 21): the demo week with the most of them (PlanDemoData schedules them around the anchor)
+        java.time.OffsetDateTime weekStart = java.time.OffsetDateTime.parse("2026-04-27T00:00:00+01:00");
+        p.put("InterviewMapper.ofCompany", who -> params("companyId", who.user().companyId(), "from", weekStart,
+                "to", weekStart.plusDays(7), "limit", 1000));
+        p.put("InterviewMapper.ofInterviewer", who -> params("userId", interviewer(who), "from", weekStart,
+                "to", weekStart.plusDays(7), "limit", 1000));
+        p.put("InterviewMapper.ofApplication", who -> params("applicationId", Integer.parseInt(interviewed(who)[0])));
+        p.put("InterviewMapper.find", who -> params("id", Integer.parseInt(interviewed(who)[1])));
+        p.put("InterviewMapper.bookings", who -> params("userIds", new Integer[] {who.user().userId(),
+                interviewer(who)}, "from", weekStart.plusDays(2).plusHours(9), "to",
+                weekStart.plusDays(2).plusHours(10), "exceptId", null));
+        p.put("InterviewMapper.applicant", who -> params("applicationId", applications(who)[0]));
+        // asked only for a person with a company (InterviewService.defaultZone); a hiring manager without one
+        // reads another company through the companies policy's visible-job check, which scans jobs here
+        p.put("InterviewMapper.companyCountry", who -> params("companyId", who.user().companyId()));
         return p;
     }
 
@@ -367,6 +393,22 @@ class UiPlanGuardTest {
     private int candidate(SignedIn who) {
         return Integer.parseInt(value("SELECT candidate_id FROM public.job_applications WHERE job_id = ? ORDER BY id"
                 + " LIMIT 1", job(who)));
+    }
+
+    /** An application of the person's busiest job that has an interview, and that interview's id. */
+    private String[] interviewed(SignedIn who) {
+        String application = value("SELECT s.application_id FROM public.interview_schedules s"
+                + " JOIN public.job_applications a ON a.id = s.application_id WHERE a.job_id = ? ORDER BY s.id"
+                + " LIMIT 1", job(who));
+        int id = Integer.parseInt(application);
+        return new String[] {application, value("SELECT min(id) FROM public.interview_schedules"
+                + " WHERE application_id = ?", id)};
+    }
+
+    /** Whoever sits on the person's busiest job's interviews. */
+    private int interviewer(SignedIn who) {
+        return Integer.parseInt(value("SELECT b.user_id FROM recruiter.interview_bookings b WHERE b.job_id = ?"
+                + " GROUP BY b.user_id ORDER BY count(*) DESC, b.user_id LIMIT 1", job(who)));
     }
 
     private String value(String sql, Object... params) {

@@ -10,6 +10,9 @@ import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.shapes.PlatformShapes.Shape;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
+import co.intowork.recruiter.interviews.InterviewRequest;
+import co.intowork.recruiter.interviews.InterviewService;
+import co.intowork.recruiter.interviews.InterviewStatus;
 import co.intowork.recruiter.pipeline.JobSort;
 import co.intowork.recruiter.pipeline.JobSummary;
 import co.intowork.recruiter.pipeline.PipelineCriteria;
@@ -90,7 +93,20 @@ class ShapeStatementsTest {
                         .isEqualTo("shortlisted");
             }
 
+            // interviews (V43): scheduled, rescheduled and canceled through the functions, in the platform's format
+            InterviewService interviews = new InterviewService(anne);
+            java.time.ZonedDateTime slot = java.time.ZonedDateTime.now(java.time.ZoneId.of("Africa/Douala"))
+                    .plusDays(2).withNano(0);
+            int interview = interviews.schedule(new InterviewRequest(101, ALPHA_JOB, "Entretien", slot, 45,
+                    "Douala", null, null, List.of(user.userId())));
+            int sequence = interviews.reschedule(interview, 0, new InterviewRequest(101, ALPHA_JOB, "Entretien",
+                    slot.plusHours(1), 45, "Douala", null, null, List.of(user.userId())));
+            interviews.setStatus(interview, sequence, InterviewStatus.CANCELED);
+
             try (Connection c = db.superuser().getConnection()) {
+                assertThat(rows(c, "SELECT status::text, timezone, duration_minutes, interviewers -> 0 ->> 'email'"
+                        + " FROM public.interview_schedules WHERE id = " + interview))
+                        .containsExactly("CANCELED|Africa/Douala|45|anne@alpha.example");
                 assertThat(rows(c, "SELECT status::text, notes, rating FROM public.job_applications WHERE id = 101"))
                         .containsExactly("shortlisted|Solid on " + shape + "|4");
                 assertThat(rows(c, "SELECT coalesce(from_status::text, '-'), to_status::text, source"
