@@ -31,7 +31,15 @@ public enum SettingKey {
     PLATFORM_FILES_URL("platform.files.url", "INTOWORK_PLATFORM_FILES_URL", null, false),
     OFFLINE_CV_MAX_MB("offline.cv.max.mb", "INTOWORK_OFFLINE_CV_MAX_MB", "10", false),
     // how long a candidate's notification of a move waits, so that an undo cancels it (decision 0018)
-    NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false);
+    NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false),
+    // candidates' messages (issue 21, decision 0023): the SMTP server IT configures; without smtp.host the user's
+    // own mail program is opened instead
+    SMTP_HOST("smtp.host", "INTOWORK_SMTP_HOST", null, false),
+    SMTP_PORT("smtp.port", "INTOWORK_SMTP_PORT", "587", false),
+    SMTP_TLS("smtp.tls", "INTOWORK_SMTP_TLS", "starttls", false),
+    SMTP_USER("smtp.user", "INTOWORK_SMTP_USER", null, false),
+    SMTP_PASSWORD("smtp.password", "INTOWORK_SMTP_PASSWORD", null, true),
+    SMTP_FROM("smtp.from", "INTOWORK_SMTP_FROM", null, false);
 
     private final String property;
     private final String environmentVariable;

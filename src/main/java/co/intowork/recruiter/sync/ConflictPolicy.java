@@ -99,6 +99,8 @@ public final class ConflictPolicy {
                 }
                 yield Decision.save(theirs.notes(), theirs.rating(), merge.merged().toJson());
             }
+            // queued as it is by the push (SyncPush.queueMessage), never weighed against the server's state
+            case MESSAGE -> throw new IllegalArgumentException("A message is not replayed through the policy");
         };
     }
 }

@@ -9,6 +9,9 @@ import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.board.Versioned;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.common.text.Sentence;
+import co.intowork.recruiter.messages.MessageQueue;
+import co.intowork.recruiter.messages.OutgoingMessage;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.review.ReviewService;
@@ -22,13 +25,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Review work done while offline. Each operation changes the replica with the same statements as online (the
  * board's versioned move, the review's versioned save) and records itself in the outbox in the SAME replica
  * transaction, so a change the user sees is never missing from the outbox and vice versa.
  */
-public final class OfflineOperations implements BoardService.Mover, ReviewService.AssessmentSaver {
+public final class OfflineOperations implements BoardService.Mover, ReviewService.AssessmentSaver, MessageQueue {
     private final UnitOfWork replica;
 
     public OfflineOperations(UnitOfWork replica) {
@@ -42,7 +46,8 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
      * candidate is never told of a decision that was taken back before it left this computer.
      */
     @Override
-    public List<BoardCard> move(int jobId, List<BoardService.Move> moves) {
+    public List<BoardCard> move(int jobId, List<BoardService.Move> moves,
+                                BiConsumer<SqlSession, List<Integer>> alsoInTransaction) {
         Set<Integer> stale = new LinkedHashSet<>();
         try {
             return replica.inTransaction(s -> {
@@ -67,6 +72,7 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
                             && last.baseStatus().equals(m.to().label());
                     if (undoesLast) {
                         mapper.finish(last.operationId(), "discarded", null);
+                        mapper.discardPendingMessages(card.applicationId());
                     } else {
                         mapper.enqueue(operation(state, m.to() == ApplicationStatus.VIEWED
                                         && state.status() == ApplicationStatus.APPLIED ? OperationKind.VIEWED
@@ -76,6 +82,9 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
                 }
                 if (!stale.isEmpty()) {
                     throw new StaleCards();
+                }
+                if (alsoInTransaction != null) {
+                    alsoInTransaction.accept(s, moved.stream().map(BoardCard::applicationId).toList());
                 }
                 return moved;
             });
@@ -113,6 +122,32 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
             }
             return saved;
         });
+    }
+
+    /**
+     * A message composed offline waits in the outbox under its own id (the idempotency key): the push queues it on
+     * the server as it is, after the moves queued before it (a rejection's message after the rejection).
+     */
+    @Override
+    public void enqueue(SqlSession s, int senderUserId, int companyId, OutgoingMessage m) {
+        ReplicaMapper mapper = s.getMapper(ReplicaMapper.class);
+        ApplicationState state = mapper.localState(m.applicationId());
+        if (state == null) {
+            throw new UserFacingException(Sentence.of("messages.error.applicationGone"));
+        }
+        mapper.enqueue(new Operation(m.id(), OperationKind.MESSAGE, state.applicationId(), state.jobId(),
+                state.version(), state.status().label(), SyncJson.state(state), SyncJson.object(
+                        "template_id", m.templateId(), "template_type", m.templateType(), "reason", m.reason(),
+                        "subject", m.subject(), "body", m.body(), "channel", m.channel()), null));
+    }
+
+    /** The message an outbox entry of kind MESSAGE holds, under the entry's id. */
+    static OutgoingMessage message(Operation op) {
+        var n = SyncJson.read(op.mine());
+        return new OutgoingMessage(op.operationId(), op.applicationId(), op.jobId(),
+                n.path("template_id").isNumber() ? n.path("template_id").asInt() : null,
+                SyncJson.text(n, "template_type"), SyncJson.text(n, "reason"), SyncJson.text(n, "subject"),
+                SyncJson.text(n, "body"), SyncJson.text(n, "channel"));
     }
 
     private static Operation operation(ApplicationState state, OperationKind kind, String mine, int newVersion) {

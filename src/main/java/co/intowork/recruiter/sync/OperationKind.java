@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What an offline operation does; stored by name in the outbox. */
 public enum OperationKind {
-    MOVE, VIEWED, NOTE, RATE, SCORECARD;
+    MOVE, VIEWED, NOTE, RATE, SCORECARD,
+    // a message to the candidate composed offline (issue 21): queued on the server by the push, under its own id
+    MESSAGE;
 
     public String displayName() {
         return Messages.text("sync.kind." + name().toLowerCase(Locale.ROOT));
