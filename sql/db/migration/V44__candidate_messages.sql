@@ -84,7 +84,7 @@ CREATE POLICY recruiter_app_update ON recruiter.candidate_messages FOR UPDATE TO
 REVOKE ALL ON recruiter.candidate_messages FROM PUBLIC;
 GRANT SELECT ON recruiter.candidate_messages TO recruiter_app;
 GRANT INSERT (id, company_id, application_id, job_id, sender_user_id, template_id, template_type, reason, to_address,
-              subject, body, channel, state)
+              subject, body, channel, state, next_attempt_at)
     ON recruiter.candidate_messages TO recruiter_app;
 GRANT UPDATE (state, attempts, next_attempt_at, last_error, sent_at) ON recruiter.candidate_messages TO recruiter_app;
 

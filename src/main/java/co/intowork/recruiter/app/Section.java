@@ -4,6 +4,10 @@ import co.intowork.recruiter.board.BoardMapper;
 import co.intowork.recruiter.board.BoardView;
 import co.intowork.recruiter.board.BoardViewModel;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.messages.MessageMapper;
+import co.intowork.recruiter.messages.MessagesView;
+import co.intowork.recruiter.messages.MessagesViewModel;
+import co.intowork.recruiter.messages.TemplateMapper;
 import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
 import co.intowork.recruiter.notifications.NotificationMapper;
@@ -43,12 +47,13 @@ public enum Section {
             PipelineView::load)
             .mappers(PipelineMapper.class)),
     BOARD("board", "fth-columns", Screen.of(
-            c -> new BoardViewModel(c.boardService(), c.signedIn(), c.navigator()),
+            c -> new BoardViewModel(c.boardService(), c.signedIn(), c.navigator()).withMessaging(c.messaging()),
             BoardView::load)
             .mappers(BoardMapper.class)),
     REVIEW("review", "fth-user-check", Screen.<ReviewViewModel>of(
             c -> new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
-                    c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener()),
+                    c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener())
+                    .withMessaging(c.messaging()),
             ReviewView::load)
             .mappers(ReviewMapper.class)
             .unsavedWork(vm -> vm.dirtyProperty().get())),
@@ -82,7 +87,17 @@ public enum Section {
     SEARCH("search", "fth-search", Screen.of(
             c -> new CandidateSearchViewModel(new CandidateSearchService(c.signedIn()), c.signedIn(), c.navigator()),
             CandidateSearchView::load)
-            .mappers(CandidateSearchMapper.class));
+            .mappers(CandidateSearchMapper.class)),
+    // candidates' messages (issue 21): the company's templates and the person's outbox
+    MESSAGES("messages", "fth-mail", Screen.<MessagesViewModel>of(
+            c -> new MessagesViewModel(c.messageService(), c.messaging().outbox(), c.signedIn()),
+            MessagesView::load)
+            .mappers(TemplateMapper.class, MessageMapper.class)
+            .unsavedWork(vm -> vm.dirtyProperty().get())
+            // what waits or failed
+            .showsCount(vm -> vm.outbox().attentionCount())
+            // due retries leave; at sign-in, what waited since the last session
+            .refreshedEveryMinute(MessagesViewModel::tick));
 
     private final String key;
     private final String icon;

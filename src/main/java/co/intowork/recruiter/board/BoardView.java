@@ -45,6 +45,8 @@ public final class BoardView {
     @FXML private Label jobSubtitle;
     @FXML private ProgressIndicator progress;
     @FXML private ComboBox<JobChoice> jobChooser;
+    @FXML private Button writeButton;
+    @FXML private Button rejectMessageButton;
     @FXML private Button rejectButton;
     @FXML private Button undoButton;
     @FXML private HBox previewBar;
@@ -114,6 +116,7 @@ public final class BoardView {
         undoButton.setOnAction(e -> viewModel.undo());
         rejectButton.disableProperty().bind(open.not().or(viewModel.busyProperty()));
         rejectButton.setOnAction(e -> viewModel.requestReject(selectedCards()));
+        setUpMessages(open);
 
         var previewing = viewModel.previewProperty().isNotNull();
         previewBar.visibleProperty().bind(previewing);
@@ -138,6 +141,28 @@ public final class BoardView {
         // after a move the moved cards stay selected where they landed, so the next key moves them again
         viewModel.placedProperty().addListener((obs, old, now) -> keepSelection(now));
         viewModel.loadJobChoices();
+    }
+
+    /** Candidates' messages (issue 21): write to one candidate, reject several with a reason and a template. */
+    private void setUpMessages(javafx.beans.binding.BooleanBinding open) {
+        for (Button b : new Button[] {writeButton, rejectMessageButton}) {
+            b.setVisible(viewModel.canMessage());
+            b.setManaged(viewModel.canMessage());
+        }
+        writeButton.disableProperty().bind(open.not().or(viewModel.busyProperty()));
+        writeButton.setOnAction(e -> selectedCards().stream().findFirst().ifPresent(viewModel::compose));
+        rejectMessageButton.disableProperty().bind(open.not().or(viewModel.busyProperty()));
+        rejectMessageButton.setOnAction(e -> viewModel.requestRejectWithMessage(selectedCards()));
+        viewModel.composeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                co.intowork.recruiter.messages.ComposeView.show(root.getScene().getWindow(), now);
+            }
+        });
+        viewModel.rejectionProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                co.intowork.recruiter.messages.RejectionView.show(root.getScene().getWindow(), now);
+            }
+        });
     }
 
     /** Name (ControlsFX field with a clear button), minimum rating, tags and sources (ControlsFX CheckComboBox). */
@@ -470,6 +495,14 @@ public final class BoardView {
                     viewModel.openReview(getItem());
                 }
             });
+            if (viewModel.canMessage()) {
+                javafx.scene.control.MenuItem write = new javafx.scene.control.MenuItem(Messages.text("board.write"));
+                write.setOnAction(e -> viewModel.compose(getItem()));
+                javafx.scene.control.MenuItem reject = new javafx.scene.control.MenuItem(
+                        Messages.text("board.rejectWithMessage"));
+                reject.setOnAction(e -> viewModel.requestRejectWithMessage(selectedCards()));
+                setContextMenu(new javafx.scene.control.ContextMenu(write, reject));
+            }
         }
 
         private void startDrag(MouseEvent e) {

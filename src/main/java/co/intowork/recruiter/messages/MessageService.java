@@ -6,6 +6,7 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.text.Sentence;
 import org.apache.ibatis.session.SqlSession;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class MessageService {
      * template filled with its values and the reason, queued. Returns the writer the board's move runs.
      */
     public BiConsumer<SqlSession, List<Integer>> rejectionWriter(EmailTemplate template, String reason,
-                                                                 Map<String, String> extra) {
+                                                                 Map<String, String> extra, Duration delay) {
         int company = companyId();
         return (s, movedIds) -> {
             MessageMapper m = s.getMapper(MessageMapper.class);
@@ -111,7 +112,7 @@ public final class MessageService {
                 Placeholders values = placeholders(c, reason, extra);
                 queue.enqueue(s, user().userId(), company, OutgoingMessage.of(applicationId, c.jobId(),
                         template.id(), template.type(), blankToNull(reason), values.fill(template.subject()),
-                        values.fill(template.body()), OutgoingMessage.SMTP));
+                        values.fill(template.body()), OutgoingMessage.SMTP).delayedBy(delay.toSeconds()));
             }
         };
     }

@@ -147,7 +147,7 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
         return new OutgoingMessage(op.operationId(), op.applicationId(), op.jobId(),
                 n.path("template_id").isNumber() ? n.path("template_id").asInt() : null,
                 SyncJson.text(n, "template_type"), SyncJson.text(n, "reason"), SyncJson.text(n, "subject"),
-                SyncJson.text(n, "body"), SyncJson.text(n, "channel"));
+                SyncJson.text(n, "body"), SyncJson.text(n, "channel"), 0);
     }
 
     private static Operation operation(ApplicationState state, OperationKind kind, String mine, int newVersion) {
