@@ -39,6 +39,10 @@ public final class BoardService {
          * moved applications' ids (a bulk rejection's messages, issue 21).
          */
         List<BoardCard> move(int jobId, List<Move> moves, BiConsumer<SqlSession, List<Integer>> alsoInTransaction);
+
+        default List<BoardCard> move(int jobId, List<Move> moves) {
+            return move(jobId, moves, null);
+        }
     }
 
     /** The undo window when no setting says otherwise (SettingKey.NOTIFY_UNDO_SECONDS). */
