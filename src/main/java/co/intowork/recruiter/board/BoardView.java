@@ -11,6 +11,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
@@ -45,8 +47,9 @@ public final class BoardView {
     @FXML private Label jobSubtitle;
     @FXML private ProgressIndicator progress;
     @FXML private ComboBox<JobChoice> jobChooser;
-    @FXML private Button writeButton;
-    @FXML private Button rejectMessageButton;
+    @FXML private MenuButton messagesMenu;
+    @FXML private MenuItem writeItem;
+    @FXML private MenuItem rejectMessageItem;
     @FXML private Button rejectButton;
     @FXML private Button undoButton;
     @FXML private HBox previewBar;
@@ -145,14 +148,11 @@ public final class BoardView {
 
     /** Candidates' messages (issue 21): write to one candidate, reject several with a reason and a template. */
     private void setUpMessages(javafx.beans.binding.BooleanBinding open) {
-        for (Button b : new Button[] {writeButton, rejectMessageButton}) {
-            b.setVisible(viewModel.canMessage());
-            b.setManaged(viewModel.canMessage());
-        }
-        writeButton.disableProperty().bind(open.not().or(viewModel.busyProperty()));
-        writeButton.setOnAction(e -> selectedCards().stream().findFirst().ifPresent(viewModel::compose));
-        rejectMessageButton.disableProperty().bind(open.not().or(viewModel.busyProperty()));
-        rejectMessageButton.setOnAction(e -> viewModel.requestRejectWithMessage(selectedCards()));
+        messagesMenu.setVisible(viewModel.canMessage());
+        messagesMenu.setManaged(viewModel.canMessage());
+        messagesMenu.disableProperty().bind(open.not().or(viewModel.busyProperty()));
+        writeItem.setOnAction(e -> viewModel.compose(selectedCards().stream().findFirst().orElse(null)));
+        rejectMessageItem.setOnAction(e -> viewModel.requestRejectWithMessage(selectedCards()));
         viewModel.composeProperty().addListener((o, was, now) -> {
             if (now != null) {
                 co.intowork.recruiter.messages.ComposeView.show(root.getScene().getWindow(), now);

@@ -132,7 +132,11 @@ public final class BoardViewModel {
 
     /** A message to one card's candidate: the view shows the compose dialog for the ViewModel set here. */
     public void compose(BoardCard card) {
-        if (messaging == null || card == null) {
+        if (messaging == null) {
+            return;
+        }
+        if (card == null) {
+            error.set(Messages.text("board.messages.selectFirst"));
             return;
         }
         compose.set(messaging.compose(card.applicationId(), null, java.util.Map.of()));
@@ -144,7 +148,11 @@ public final class BoardViewModel {
      * queues their letters in the same transaction.
      */
     public void requestRejectWithMessage(Collection<BoardCard> selected) {
-        if (messaging == null || job.get() == null || selected.isEmpty()) {
+        if (messaging == null || job.get() == null) {
+            return;
+        }
+        if (selected.isEmpty()) {
+            error.set(Messages.text("board.messages.selectFirst"));
             return;
         }
         if (busy.get()) {

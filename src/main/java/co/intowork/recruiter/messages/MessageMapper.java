@@ -5,7 +5,7 @@ import org.apache.ibatis.annotations.Param;
 import java.util.List;
 
 public interface MessageMapper {
-    MessageContext context(@Param("applicationId") int applicationId);
+    MessageContext context(@Param("applicationId") int applicationId, @Param("companyId") Integer companyId);
 
     /** 1 when queued, 0 when already there (same id) or the application is not visible or has no address. */
     int enqueue(@Param("senderUserId") int senderUserId, @Param("m") OutgoingMessage message);

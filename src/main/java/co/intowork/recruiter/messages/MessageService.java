@@ -77,7 +77,7 @@ public final class MessageService {
 
     public MessageContext context(int applicationId) {
         MessageContext c = signedIn.unitOfWork().inTransaction(
-                s -> s.getMapper(MessageMapper.class).context(applicationId));
+                s -> s.getMapper(MessageMapper.class).context(applicationId, user().companyId()));
         if (c == null) {
             throw new UserFacingException(Sentence.of("messages.error.applicationGone"));
         }
@@ -105,7 +105,7 @@ public final class MessageService {
         return (s, movedIds) -> {
             MessageMapper m = s.getMapper(MessageMapper.class);
             for (int applicationId : movedIds) {
-                MessageContext c = m.context(applicationId);
+                MessageContext c = m.context(applicationId, company);
                 if (c == null) {
                     continue;
                 }

@@ -4,6 +4,7 @@ import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Views;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -66,6 +67,10 @@ public final class MessagesView {
         showWhenSet(error, viewModel.errorProperty());
         showWhenSet(message, viewModel.messageProperty());
         templates.setItems(viewModel.templates());
+        Label none = new Label(Messages.text("messages.templates.none"));
+        none.setWrapText(true);
+        none.setPadding(new Insets(12));
+        templates.setPlaceholder(none);
         templates.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(EmailTemplate t, boolean empty) {
@@ -125,6 +130,8 @@ public final class MessagesView {
         for (String p : Placeholders.KNOWN) {
             MenuItem item = new MenuItem(MessagesViewModel.placeholderText(p) + "  " + Placeholders.token(p));
             item.setId("insert-" + p);
+            // the tokens hold underscores, which a menu would take for mnemonics and hide
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> {
                 lastField.insertText(lastField.getCaretPosition(), Placeholders.token(p));
                 lastField.requestFocus();

@@ -35,7 +35,7 @@ public final class Messaging {
     }
 
     public RejectionViewModel rejection(List<Integer> applicationIds, BiConsumer<EmailTemplate, String> onConfirm) {
-        return new RejectionViewModel(service, tasks, applicationIds, onConfirm);
+        return new RejectionViewModel(service, tasks, applicationIds, outbox.canSend(), onConfirm);
     }
 
     /** Queues each moved application's letter beside the moves; each waits {@code delay} (the undo window). */

@@ -22,6 +22,7 @@ public final class RejectionView {
     @FXML private ComboBox<EmailTemplate> template;
     @FXML private Label previewSubject;
     @FXML private TextArea previewBody;
+    @FXML private Label route;
     @FXML private Label error;
     @FXML private Button cancel;
     @FXML private Button confirm;
@@ -58,6 +59,7 @@ public final class RejectionView {
         previewSubject.textProperty().bind(viewModel.previewSubjectProperty());
         previewBody.textProperty().bind(viewModel.previewBodyProperty());
         ComposeView.showWhenSet(error, viewModel.errorProperty());
+        route.textProperty().bind(viewModel.routeProperty());
         confirm.setText(Messages.format("messages.reject.confirm", viewModel.count()));
         confirm.disableProperty().bind(viewModel.busyProperty());
         confirm.setOnAction(e -> viewModel.confirm());

@@ -36,11 +36,13 @@ public final class RejectionViewModel {
     private final StringProperty previewBody = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty route = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(true);
     private final BooleanProperty done = new SimpleBooleanProperty(false);
     private MessageContext first;
 
-    public RejectionViewModel(MessageService service, TaskRunner tasks, List<Integer> applicationIds,
+    /** {@code canSend}: an SMTP server is set up (else the letters wait in the outbox, and the dialog says so). */
+    public RejectionViewModel(MessageService service, TaskRunner tasks, List<Integer> applicationIds, boolean canSend,
                               BiConsumer<EmailTemplate, String> onConfirm) {
         this.service = service;
         this.tasks = tasks;
@@ -50,6 +52,9 @@ public final class RejectionViewModel {
         template.addListener(o -> updatePreview());
         reason.addListener(o -> updatePreview());
         summary.set(Messages.format("messages.reject.summary", count));
+        // one mail program window per candidate would be no bulk rejection: without SMTP the letters wait
+        route.set(Messages.text(service.offline() ? "messages.compose.route.offline"
+                : canSend ? "messages.reject.route.smtp" : "messages.reject.route.waits"));
     }
 
     private record Loaded(MessageContext first, List<EmailTemplate> templates) {
@@ -130,6 +135,11 @@ public final class RejectionViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** How the letters will leave: the company's mail server, after the next sync, or when IT sets up a server. */
+    public ReadOnlyStringProperty routeProperty() {
+        return route;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
