@@ -127,7 +127,7 @@ public final class BoardViewModel {
     }
 
     public boolean canMessage() {
-        return messaging != null;
+        return messaging != null && messaging.canWrite();
     }
 
     /** A message to one card's candidate: the view shows the compose dialog for the ViewModel set here. */

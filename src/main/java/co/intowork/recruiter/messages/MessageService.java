@@ -38,6 +38,11 @@ public final class MessageService {
         return signedIn.offline();
     }
 
+    /** Only a company's recruiters write to candidates (a hiring manager has no company). */
+    public boolean canWrite() {
+        return user().companyId() != null;
+    }
+
     /** A hiring manager has no company: no templates to write, no messages to send from here. */
     private int companyId() {
         Integer company = user().companyId();

@@ -153,7 +153,8 @@ public final class MessagesView {
                 return progress;
             }
             if (!box.canSend()) {
-                return Messages.text(viewModel.canEdit() ? "messages.outbox.noSmtp" : "messages.outbox.offline");
+                return Messages.text(viewModel.canEdit() ? "messages.outbox.noSmtp"
+                        : viewModel.hasCompany() ? "messages.outbox.offline" : "messages.error.noCompany");
             }
             return Messages.format("messages.outbox.counts", box.waitingProperty().get(), box.failedProperty().get());
         }, box.statusProperty(), box.waitingProperty(), box.failedProperty()));

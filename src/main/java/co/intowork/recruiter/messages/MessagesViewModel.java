@@ -188,6 +188,10 @@ public final class MessagesViewModel {
         return Messages.text("messages.placeholder." + name);
     }
 
+    public boolean hasCompany() {
+        return signedIn.user().companyId() != null;
+    }
+
     public boolean canEdit() {
         return signedIn.user().companyId() != null && !signedIn.offline();
     }

@@ -26,6 +26,11 @@ public final class Messaging {
         this.tasks = tasks;
     }
 
+    /** False for a hiring manager (no company): the board and the review then offer no message actions. */
+    public boolean canWrite() {
+        return service.canWrite();
+    }
+
     /**
      * A message to one application's candidate. {@code extra}: placeholder values the caller knows, e.g.
      * {@link Placeholders#INTERVIEW_TIME} from the interview being scheduled.

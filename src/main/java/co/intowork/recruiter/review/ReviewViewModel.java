@@ -143,7 +143,7 @@ public final class ReviewViewModel {
     }
 
     public boolean canMessage() {
-        return messaging != null;
+        return messaging != null && messaging.canWrite();
     }
 
     /** A message to the shown candidate; the view shows the compose dialog for the ViewModel set here. */

@@ -274,4 +274,18 @@ class MessageSendingTest {
                 new co.intowork.recruiter.settings.AppPaths(Map.of(), "Linux", java.nio.file.Path.of("/nonexistent-intowork")), Map.of());
         assertThat(SmtpSettings.from(none.load(Map.of()))).isEmpty();
     }
+
+    @Test
+    void aHiringManagerIsOfferedNoMessageAndGetsASentenceIfHeTriesAnyway() {
+        TestDatabase.Db db = MessagesFixture.create("messages_hiring_manager");
+        SignedIn hugo = MessagesFixture.signIn(db, TwoCompanies.HUGO);
+        MessageService service = new MessageService(hugo, new ServerMessageQueue());
+        SignedIn anne = MessagesFixture.signIn(db, TwoCompanies.ANNE);
+        assertThat(service.canWrite()).isFalse();
+        assertThat(new MessageService(anne, new ServerMessageQueue()).canWrite()).isTrue();
+        assertThat(service.templates()).isEmpty();
+        assertThatThrownBy(() -> service.queue(OutgoingMessage.of(CHLOE_APP, 11, null, null, null, "s", "b",
+                OutgoingMessage.SMTP))).isInstanceOf(co.intowork.recruiter.common.db.UserFacingException.class);
+        assertThat(rows(db, "SELECT count(*) FROM recruiter.candidate_messages")).containsExactly("0");
+    }
 }
