@@ -80,6 +80,13 @@ class OfflineMessagesTest {
             assertThat(serverMessages(f)).as("no rejection letter to a shortlisted candidate").isEmpty();
             assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM recruiter_replica.outbox "
                     + "WHERE kind = 'MESSAGE' AND state = 'pending'")).isEqualTo(1);
+            // Anne keeps the colleague's decision: her letter goes with her rejection, and never leaves
+            SyncService sync = f.sync();
+            sync.keepTheirs(sync.openConflicts().get(0));
+            sync.push();
+            assertThat(serverMessages(f)).isEmpty();
+            assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM recruiter_replica.outbox "
+                    + "WHERE kind = 'MESSAGE' AND state = 'pending'")).isZero();
         }
         try (SyncFixture f = SyncFixture.create("offline_letter_undo", TwoCompanies.ANNE)) {
             f.sync().takeOffline(JOB);
