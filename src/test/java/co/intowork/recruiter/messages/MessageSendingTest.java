@@ -35,6 +35,7 @@ class MessageSendingTest {
         if (smtp != null) {
             smtp.stop();
         }
+        MessagesFixture.closeAll();
     }
 
     private static EmailTemplate rejection(MessageService service) {

@@ -54,8 +54,19 @@ final class MessagesFixture {
         return signIn(db, email, new ImmediateTaskRunner());
     }
 
+    /** The client pools opened by {@link #signIn}, closed by {@link #closeAll} after each test. */
+    private static final List<Database> OPENED = new ArrayList<>();
+
+    static synchronized void closeAll() {
+        OPENED.forEach(Database::closePool);
+        OPENED.clear();
+    }
+
     static SignedIn signIn(TestDatabase.Db db, String email, TaskRunner tasks) {
         Database client = MigratedDatabase.openAsClient(db, TwoCompanies.CLIENT_LOGIN);
+        synchronized (MessagesFixture.class) {
+            OPENED.add(client);
+        }
         SessionContext ctx = SessionContext.installOn(client.unitOfWork());
         SignedInUser user = new AuthService(client.unitOfWork(), ctx).signIn(email, TwoCompanies.PASSWORD);
         return new SignedIn(user, client.unitOfWork(), tasks);

@@ -35,7 +35,8 @@ class MessagesRowLevelSecurityTest {
     void setUp() throws SQLException {
         db = MessagesFixture.create("messages_rls");
         try (Connection admin = db.superuser().getConnection()) {
-            exec(admin, "SELECT recruiter.create_client_login(?)", TwoCompanies.CLIENT_LOGIN);
+            // the same limit as MigratedDatabase.openAsClient: the role is shared by every test database of this JVM
+            exec(admin, "SELECT recruiter.create_client_login(?, 200)", TwoCompanies.CLIENT_LOGIN);
         }
         anne = signIn(TwoCompanies.ANNE);
         bruno = signIn(TwoCompanies.BRUNO);
