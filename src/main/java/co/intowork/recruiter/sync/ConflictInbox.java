@@ -77,6 +77,9 @@ final class ConflictInbox {
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
             m.enqueue(op);
+            if (c.kind() == OperationKind.MOVE || c.kind() == OperationKind.VIEWED) {
+                m.movePendingMessagesLast(c.applicationId());
+            }
             m.resolveConflict(c.id(), "mine");
         });
         return op;

@@ -60,6 +60,9 @@ public interface ReplicaMapper {
 
     int discardPendingMessages(@Param("applicationId") int applicationId);
 
+
+    int movePendingMessagesLast(@Param("applicationId") int applicationId);
+
     int finish(@Param("operationId") String operationId, @Param("state") String state,
                @Param("resultVersion") Integer resultVersion);
 

@@ -67,7 +67,7 @@ class OfflineMessagesTest {
     }
 
     @Test
-    void aLetterWaitsWhileItsRejectionIsInConflictAndAnUndoOnTheCopyTakesItBack() {
+    void aLetterFollowsItsRejectionThroughAConflictAndAnUndoOnTheCopyTakesItBack() {
         try (SyncFixture f = SyncFixture.create("offline_letter_conflict", TwoCompanies.ANNE)) {
             f.sync().takeOffline(JOB);
             rejectWithLetter(f, CLAUDE_APP);
@@ -87,6 +87,24 @@ class OfflineMessagesTest {
             assertThat(serverMessages(f)).isEmpty();
             assertThat(SyncFixture.count(f.replicaDb, "SELECT count(*) FROM recruiter_replica.outbox "
                     + "WHERE kind = 'MESSAGE' AND state = 'pending'")).isZero();
+        }
+        try (SyncFixture f = SyncFixture.create("offline_letter_reapplied", TwoCompanies.ANNE)) {
+            f.sync().takeOffline(JOB);
+            String id = rejectWithLetter(f, CLAUDE_APP).get(0);
+            SyncFixture.update(f.server, "UPDATE public.job_applications SET status = 'shortlisted', "
+                    + "version = version + 1 WHERE id = ?", CLAUDE_APP);
+            f.sync().push();
+            // Anne maintains her rejection: the letter follows the re-applied move, not before it
+            SyncService sync = f.sync();
+            sync.reapplyMine(sync.openConflicts().get(0));
+            sync.push();
+            assertThat(SyncFixture.text(f.server, "SELECT status::text FROM public.job_applications WHERE id = ?",
+                    CLAUDE_APP)).isEqualTo("rejected");
+            assertThat(serverMessages(f)).startsWith(id + "|102|");
+            assertThat(SyncFixture.text(f.server, "SELECT (SELECT m.created_at FROM recruiter.candidate_messages m) "
+                    + ">= (SELECT max(e.changed_at) FROM recruiter.application_status_events e "
+                    + "WHERE e.application_id = ? AND e.to_status = 'rejected')", CLAUDE_APP))
+                    .as("queued after the rejection it goes with").isEqualTo("t");
         }
         try (SyncFixture f = SyncFixture.create("offline_letter_undo", TwoCompanies.ANNE)) {
             f.sync().takeOffline(JOB);
