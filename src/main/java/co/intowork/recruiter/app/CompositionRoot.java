@@ -3,6 +3,7 @@ package co.intowork.recruiter.app;
 import co.intowork.recruiter.auth.LoginViewModel;
 import co.intowork.recruiter.auth.ServerProfile;
 import co.intowork.recruiter.board.BoardService;
+import co.intowork.recruiter.messages.SmtpSettings;
 import co.intowork.recruiter.notifications.StatusNotificationDelivery;
 import co.intowork.recruiter.settings.DatabaseConnector;
 import co.intowork.recruiter.common.tasks.TaskRunner;
@@ -68,7 +69,7 @@ final class CompositionRoot {
 
     /** What the signed-in workspace reads from the settings, read again at each sign-in (an edit takes effect). */
     WorkspaceSettings workspaceSettings() {
-        return new WorkspaceSettings(cvFiles(), statsSettings(), undoWindow());
+        return new WorkspaceSettings(cvFiles(), statsSettings(), undoWindow(), smtpSettings());
     }
 
     /** The servers to offer, with the one and the email address last used chosen. */
@@ -108,6 +109,16 @@ final class CompositionRoot {
         } catch (SettingsException e) {
             LoggerFactory.getLogger(CompositionRoot.class).warn("Undo window: {}", e.getMessage());
             return BoardService.DEFAULT_UNDO_WINDOW;
+        }
+    }
+
+    /** Candidates' messages' SMTP server; a broken value means none (the mail program is offered), said in the log. */
+    private SmtpSettings smtpSettings() {
+        try {
+            return SmtpSettings.from(settings.load(Map.of())).orElse(null);
+        } catch (SettingsException e) {
+            LoggerFactory.getLogger(CompositionRoot.class).warn("SMTP settings: {}", e.getMessage());
+            return null;
         }
     }
 

@@ -7,6 +7,10 @@ import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.interviews.CalendarView;
 import co.intowork.recruiter.interviews.CalendarViewModel;
 import co.intowork.recruiter.interviews.InterviewMapper;
+import co.intowork.recruiter.messages.MessageMapper;
+import co.intowork.recruiter.messages.MessagesView;
+import co.intowork.recruiter.messages.MessagesViewModel;
+import co.intowork.recruiter.messages.TemplateMapper;
 import co.intowork.recruiter.notifications.InboxView;
 import co.intowork.recruiter.notifications.InboxViewModel;
 import co.intowork.recruiter.notifications.NotificationMapper;
@@ -47,7 +51,8 @@ public enum Section {
             .mappers(PipelineMapper.class)),
     BOARD("board", "fth-columns", Screen.<BoardViewModel>of(
             c -> {
-                BoardViewModel board = new BoardViewModel(c.boardService(), c.signedIn(), c.navigator());
+                BoardViewModel board = new BoardViewModel(c.boardService(), c.signedIn(), c.navigator())
+                        .withMessaging(c.messaging());
                 board.offerInterviews(c.interviewPlanner());
                 return board;
             },
@@ -56,7 +61,8 @@ public enum Section {
     REVIEW("review", "fth-user-check", Screen.<ReviewViewModel>of(
             c -> {
                 ReviewViewModel review = new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
-                        c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener());
+                        c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener())
+                        .withMessaging(c.messaging());
                 review.offerInterviews(c.interviewPlanner());
                 return review;
             },
@@ -98,7 +104,17 @@ public enum Section {
     CALENDAR("calendar", "fth-calendar", Screen.of(
             c -> new CalendarViewModel(c.interviewPlanner(), c.signedIn(), c.navigator()),
             CalendarView::load)
-            .mappers(InterviewMapper.class));
+            .mappers(InterviewMapper.class)),
+    // candidates' messages (issue 21): the company's templates and the person's outbox
+    MESSAGES("messages", "fth-mail", Screen.<MessagesViewModel>of(
+            c -> new MessagesViewModel(c.messageService(), c.messaging().outbox(), c.signedIn()),
+            MessagesView::load)
+            .mappers(TemplateMapper.class, MessageMapper.class)
+            .unsavedWork(vm -> vm.dirtyProperty().get())
+            // what waits or failed
+            .showsCount(vm -> vm.outbox().attentionCount())
+            // due retries leave; at sign-in, what waited since the last session
+            .refreshedEveryMinute(MessagesViewModel::tick));
 
     private final String key;
     private final String icon;

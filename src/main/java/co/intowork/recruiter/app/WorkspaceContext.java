@@ -7,6 +7,13 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.messages.DesktopMailProgram;
+import co.intowork.recruiter.messages.MessageSender;
+import co.intowork.recruiter.messages.MessageService;
+import co.intowork.recruiter.messages.Messaging;
+import co.intowork.recruiter.messages.OutboxViewModel;
+import co.intowork.recruiter.messages.ServerMessageQueue;
+import co.intowork.recruiter.messages.SmtpMailer;
 import co.intowork.recruiter.notifications.StatusNotificationDelivery;
 import co.intowork.recruiter.review.CvOpener;
 import co.intowork.recruiter.review.DesktopCvOpener;
@@ -37,6 +44,8 @@ final class WorkspaceContext {
     private OfflineOperations outbox;
     private StatusNotificationDelivery delivery;
     private InterviewPlanner interviewPlanner;
+    private Messaging messaging;
+    private MessageService messageService;
 
     /**
      * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
@@ -124,10 +133,34 @@ final class WorkspaceContext {
         return interviewPlanner;
     }
 
+    /**
+     * Candidates' messages (issue 21): queued on the server's outbox, or working offline in the copy's outbox; sent
+     * in the background over the settings' SMTP server when there is one and the window is online.
+     */
+    Messaging messaging() {
+        if (messaging == null) {
+            MessageSender sender = settings.smtp() == null || signedIn.offline() ? null
+                    : new MessageSender(signedIn.unitOfWork(), signedIn.user(), new SmtpMailer(settings.smtp()));
+            messaging = new Messaging(messageService(), new OutboxViewModel(messageService(), sender, signedIn.tasks()),
+                    new DesktopMailProgram(), signedIn.tasks());
+        }
+        return messaging;
+    }
+
+    MessageService messageService() {
+        if (messageService == null) {
+            messageService = new MessageService(signedIn, signedIn.offline() ? outbox() : new ServerMessageQueue());
+        }
+        return messageService;
+    }
+
     /** Stops the delivery's timer (sign-out itself delivers what the person still had pending). */
     void close() {
         if (delivery != null) {
             delivery.close();
+        }
+        if (messaging != null) {
+            messaging.outbox().stop();
         }
     }
 

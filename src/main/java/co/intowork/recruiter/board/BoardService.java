@@ -5,6 +5,7 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.text.Sentence;
+import org.apache.ibatis.session.SqlSession;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** The board's database work, each method one transaction as the signed-in person (row-level security). */
 public final class BoardService {
@@ -32,7 +34,15 @@ public final class BoardService {
      */
     @FunctionalInterface
     public interface Mover {
-        List<BoardCard> move(int jobId, List<Move> moves);
+        /**
+         * {@code alsoInTransaction} (may be null): more writes that commit with the moves or not at all, given the
+         * moved applications' ids (a bulk rejection's messages, issue 21).
+         */
+        List<BoardCard> move(int jobId, List<Move> moves, BiConsumer<SqlSession, List<Integer>> alsoInTransaction);
+
+        default List<BoardCard> move(int jobId, List<Move> moves) {
+            return move(jobId, moves, null);
+        }
     }
 
     /** The undo window when no setting says otherwise (SettingKey.NOTIFY_UNDO_SECONDS). */
@@ -129,10 +139,16 @@ public final class BoardService {
      * business (an undo deliberately goes back where a card came from).
      */
     public List<BoardCard> move(int jobId, List<Move> moves) {
-        return mover.move(jobId, moves);
+        return mover.move(jobId, moves, null);
     }
 
-    private List<BoardCard> moveOnServer(int jobId, List<Move> moves) {
+    /** As {@link #move(int, List)}, with more writes in the same transaction (see {@link Mover}). */
+    public List<BoardCard> move(int jobId, List<Move> moves, BiConsumer<SqlSession, List<Integer>> alsoInTransaction) {
+        return mover.move(jobId, moves, alsoInTransaction);
+    }
+
+    private List<BoardCard> moveOnServer(int jobId, List<Move> moves,
+                                         BiConsumer<SqlSession, List<Integer>> alsoInTransaction) {
         Map<ApplicationStatus, List<BoardCard>> byTarget = new EnumMap<>(ApplicationStatus.class);
         Set<Integer> seen = new HashSet<>();
         for (Move m : moves) {
@@ -166,6 +182,9 @@ public final class BoardService {
                 }
                 if (!stale.isEmpty()) {
                     throw new MoveConflictException.Stale(stale);
+                }
+                if (alsoInTransaction != null) {
+                    alsoInTransaction.accept(s, moved.stream().map(BoardCard::applicationId).toList());
                 }
                 return moved;
             });

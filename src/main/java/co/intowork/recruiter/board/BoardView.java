@@ -11,6 +11,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
@@ -45,6 +47,9 @@ public final class BoardView {
     @FXML private Label jobSubtitle;
     @FXML private ProgressIndicator progress;
     @FXML private ComboBox<JobChoice> jobChooser;
+    @FXML private MenuButton messagesMenu;
+    @FXML private MenuItem writeItem;
+    @FXML private MenuItem rejectMessageItem;
     @FXML private Button rejectButton;
     @FXML private Button undoButton;
     @FXML private HBox previewBar;
@@ -114,6 +119,7 @@ public final class BoardView {
         undoButton.setOnAction(e -> viewModel.undo());
         rejectButton.disableProperty().bind(open.not().or(viewModel.busyProperty()));
         rejectButton.setOnAction(e -> viewModel.requestReject(selectedCards()));
+        setUpMessages(open);
 
         var previewing = viewModel.previewProperty().isNotNull();
         previewBar.visibleProperty().bind(previewing);
@@ -139,6 +145,25 @@ public final class BoardView {
         // after a move the moved cards stay selected where they landed, so the next key moves them again
         viewModel.placedProperty().addListener((obs, old, now) -> keepSelection(now));
         viewModel.loadJobChoices();
+    }
+
+    /** Candidates' messages (issue 21): write to one candidate, reject several with a reason and a template. */
+    private void setUpMessages(javafx.beans.binding.BooleanBinding open) {
+        messagesMenu.setVisible(viewModel.canMessage());
+        messagesMenu.setManaged(viewModel.canMessage());
+        messagesMenu.disableProperty().bind(open.not().or(viewModel.busyProperty()));
+        writeItem.setOnAction(e -> viewModel.compose(selectedCards().stream().findFirst().orElse(null)));
+        rejectMessageItem.setOnAction(e -> viewModel.requestRejectWithMessage(selectedCards()));
+        viewModel.composeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                co.intowork.recruiter.messages.ComposeView.show(root.getScene().getWindow(), now);
+            }
+        });
+        viewModel.rejectionProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                co.intowork.recruiter.messages.RejectionView.show(root.getScene().getWindow(), now);
+            }
+        });
     }
 
     /** Name (ControlsFX field with a clear button), minimum rating, tags and sources (ControlsFX CheckComboBox). */
@@ -554,6 +579,14 @@ public final class BoardView {
                     viewModel.openReview(getItem());
                 }
             });
+            if (viewModel.canMessage()) {
+                javafx.scene.control.MenuItem write = new javafx.scene.control.MenuItem(Messages.text("board.write"));
+                write.setOnAction(e -> viewModel.compose(getItem()));
+                javafx.scene.control.MenuItem reject = new javafx.scene.control.MenuItem(
+                        Messages.text("board.rejectWithMessage"));
+                reject.setOnAction(e -> viewModel.requestRejectWithMessage(selectedCards()));
+                setContextMenu(new javafx.scene.control.ContextMenu(write, reject));
+            }
         }
 
         private void startDrag(MouseEvent e) {

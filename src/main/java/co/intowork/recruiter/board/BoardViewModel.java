@@ -3,6 +3,9 @@ package co.intowork.recruiter.board;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
+import co.intowork.recruiter.messages.ComposeViewModel;
+import co.intowork.recruiter.messages.Messaging;
+import co.intowork.recruiter.messages.RejectionViewModel;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.interviews.InterviewDialogViewModel;
@@ -97,6 +100,13 @@ public final class BoardViewModel {
 
     private final ObjectProperty<Placed> placed = new SimpleObjectProperty<>();
 
+    // candidates' messages (issue 21): null when the workspace offers none (tests, a hiring manager's window)
+    private Messaging messaging;
+    private final ObjectProperty<ComposeViewModel> compose = new SimpleObjectProperty<>();
+    private final ObjectProperty<RejectionViewModel> rejection = new SimpleObjectProperty<>();
+    // the applications whose rejection letters the last move queued, canceled by its undo within the window
+    private List<Integer> lastLetters = List.of();
+
     public BoardViewModel(SignedIn signedIn, Navigator navigator) {
         this(new BoardService(signedIn), signedIn, navigator);
     }
@@ -116,6 +126,71 @@ public final class BoardViewModel {
             columns.put(s, column);
             columnList.add(column);
         }
+    }
+
+    /** Offers "write to the candidate" and "reject with a message" (the workspace's messages feature). */
+    public BoardViewModel withMessaging(Messaging messaging) {
+        this.messaging = messaging;
+        return this;
+    }
+
+    public boolean canMessage() {
+        return messaging != null && messaging.canWrite();
+    }
+
+    /** A message to one card's candidate: the view shows the compose dialog for the ViewModel set here. */
+    public void compose(BoardCard card) {
+        if (messaging == null) {
+            return;
+        }
+        if (card == null) {
+            error.set(Messages.text("board.messages.selectFirst"));
+            return;
+        }
+        compose.set(messaging.compose(card.applicationId(), null, java.util.Map.of()));
+    }
+
+    /**
+     * Rejecting the selected cards with a reason and a template: the cards that may not be rejected are named and
+     * left out; the view shows the dialog for the ViewModel set here, whose confirmation moves the others and
+     * queues their letters in the same transaction.
+     */
+    public void requestRejectWithMessage(Collection<BoardCard> selected) {
+        if (messaging == null || job.get() == null) {
+            return;
+        }
+        if (selected.isEmpty()) {
+            error.set(Messages.text("board.messages.selectFirst"));
+            return;
+        }
+        if (busy.get()) {
+            error.set(Messages.text("board.busy"));
+            return;
+        }
+        BulkPreview p = previewOf(List.copyOf(new LinkedHashMap<>(selected.stream().collect(Collectors.toMap(
+                BoardCard::applicationId, c -> c, (a, b) -> a, LinkedHashMap::new))).values()),
+                ApplicationStatus.REJECTED);
+        if (p.movable().isEmpty()) {
+            error.set(p.refused().isEmpty() ? Messages.text("board.preview.nothing") : p.summary());
+            return;
+        }
+        error.set(p.refused().isEmpty() ? "" : p.summary());
+        List<BoardCard> movable = p.movable();
+        rejection.set(messaging.rejection(movable.stream().map(BoardCard::applicationId).toList(),
+                (template, reason) -> {
+                    rejection.set(null);
+                    perform(movable.stream().map(c -> new BoardService.Move(c, ApplicationStatus.REJECTED)).toList(),
+                            ApplicationStatus.REJECTED, false,
+                            messaging.rejectionWriter(template, reason, service.undoWindow()));
+                }));
+    }
+
+    public ReadOnlyObjectProperty<ComposeViewModel> composeProperty() {
+        return compose;
+    }
+
+    public ReadOnlyObjectProperty<RejectionViewModel> rejectionProperty() {
+        return rejection;
     }
 
     /** The jobs that can be opened here, for the chooser shown with the board. */
@@ -287,6 +362,11 @@ public final class BoardViewModel {
     }
 
     private void perform(List<BoardService.Move> moves, ApplicationStatus to, boolean undoing) {
+        perform(moves, to, undoing, null);
+    }
+
+    private void perform(List<BoardService.Move> moves, ApplicationStatus to, boolean undoing,
+                         java.util.function.BiConsumer<org.apache.ibatis.session.SqlSession, List<Integer>> letters) {
         int jobId = job.get().jobId();
         int moving = generation;
         Map<Integer, ApplicationStatus> previous = new LinkedHashMap<>();
@@ -299,8 +379,17 @@ public final class BoardViewModel {
         // for the round trip): the pending messages end as they began, and nothing is sent (decision 0018)
         boolean untold = undoing && !service.undoWindow().isZero()
                 && requested.isBefore(lastMoveAt.plus(service.undoWindow()).minusSeconds(1));
-        tasks.run(() -> new Moved(service.move(jobId, moves), service.header(jobId)), moved -> {
+        tasks.run(() -> new Moved(service.move(jobId, moves, letters), service.header(jobId)), moved -> {
             busy.set(false);
+            if (messaging != null && undoing && !lastLetters.isEmpty()) {
+                // those still inside the window are canceled; one already gone cannot be called back
+                messaging.undone(lastLetters);
+            }
+            if (messaging != null && letters != null) {
+                messaging.queued();
+            }
+            lastLetters = undoing || letters == null ? List.of()
+                    : moved.cards().stream().map(BoardCard::applicationId).toList();
             if (moving != generation) {
                 return;
             }

@@ -48,6 +48,8 @@ public final class ReviewView {
     @FXML private Label summary;
     @FXML private Label cv;
     @FXML private Button openCvButton;
+    @FXML private Button writeButton;
+    @FXML private Label messagesSent;
     @FXML private Button previewCvButton;
     @FXML private VBox cvPagesBox;
     @FXML private Label experiences;
@@ -106,6 +108,19 @@ public final class ReviewView {
         cv.textProperty().bind(viewModel.cvTextProperty());
         openCvButton.disableProperty().bind(viewModel.canOpenCvProperty().not());
         openCvButton.setOnAction(e -> viewModel.openCv());
+        // candidates' messages (issue 21)
+        writeButton.setVisible(viewModel.canMessage());
+        writeButton.setManaged(viewModel.canMessage());
+        writeButton.disableProperty().bind(viewModel.reviewProperty().isNull());
+        writeButton.setOnAction(e -> viewModel.compose());
+        messagesSent.textProperty().bind(viewModel.messagesSentProperty());
+        messagesSent.visibleProperty().bind(viewModel.messagesSentProperty().isNotEmpty());
+        messagesSent.managedProperty().bind(messagesSent.visibleProperty());
+        viewModel.composeProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                co.intowork.recruiter.messages.ComposeView.show(root.getScene().getWindow(), now);
+            }
+        });
         previewCvButton.disableProperty().bind(viewModel.canOpenCvProperty().not());
         previewCvButton.setOnAction(e -> viewModel.previewCv());
         cvPagesBox.managedProperty().bind(cvPagesBox.visibleProperty());

@@ -144,6 +144,60 @@ public final class ReviewViewModel {
         }
     }
 
+    // candidates' messages (issue 21): null when the workspace offers none
+    private co.intowork.recruiter.messages.Messaging messaging;
+    private final ObjectProperty<co.intowork.recruiter.messages.ComposeViewModel> compose =
+            new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty messagesSent = new javafx.beans.property.SimpleStringProperty("");
+
+    /** Offers "write to the candidate" and shows what was sent to them (the workspace's messages feature). */
+    public ReviewViewModel withMessaging(co.intowork.recruiter.messages.Messaging messaging) {
+        this.messaging = messaging;
+        review.addListener((o, was, now) -> loadMessagesSent(now));
+        return this;
+    }
+
+    public boolean canMessage() {
+        return messaging != null && messaging.canWrite();
+    }
+
+    /** A message to the shown candidate; the view shows the compose dialog for the ViewModel set here. */
+    public void compose() {
+        Review r = review.get();
+        if (messaging == null || r == null) {
+            return;
+        }
+        var vm = messaging.compose(r.application().applicationId(), null, java.util.Map.of());
+        vm.doneProperty().addListener((o, was, done) -> {
+            if (done) {
+                loadMessagesSent(review.get());
+            }
+        });
+        compose.set(vm);
+    }
+
+    private void loadMessagesSent(Review r) {
+        messagesSent.set("");
+        if (r == null || messaging == null) {
+            return;
+        }
+        int id = r.application().applicationId();
+        tasks.run(() -> messaging.history(id), rows -> {
+            Review now = review.get();
+            if (now != null && now.application().applicationId() == id) {
+                messagesSent.set(co.intowork.recruiter.messages.MessagesText.history(rows));
+            }
+        }, failure -> log.info("Messages of application {} not shown: {}", id, failure.getMessage()));
+    }
+
+    public ReadOnlyObjectProperty<co.intowork.recruiter.messages.ComposeViewModel> composeProperty() {
+        return compose;
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty messagesSentProperty() {
+        return messagesSent;
+    }
+
     /** Opens an application from elsewhere (board, inbox): previous/next then walk its board column. */
     public void open(int applicationId) {
         Review shown = review.get();

@@ -34,7 +34,15 @@ public enum SettingKey {
     NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false),
     // a PgBouncer in transaction mode between the client and the server, or the replica (decision 0024)
     DB_POOLER("db.pooler", "INTOWORK_DB_POOLER", "none", false),
-    DB_REPLICA_POOLER("db.replica.pooler", "INTOWORK_DB_REPLICA_POOLER", "none", false);
+    DB_REPLICA_POOLER("db.replica.pooler", "INTOWORK_DB_REPLICA_POOLER", "none", false),
+    // candidates' messages (issue 21, decision 0023): the SMTP server IT configures; without smtp.host the user's
+    // own mail program is opened instead
+    SMTP_HOST("smtp.host", "INTOWORK_SMTP_HOST", null, false),
+    SMTP_PORT("smtp.port", "INTOWORK_SMTP_PORT", "587", false),
+    SMTP_TLS("smtp.tls", "INTOWORK_SMTP_TLS", "starttls", false),
+    SMTP_USER("smtp.user", "INTOWORK_SMTP_USER", null, false),
+    SMTP_PASSWORD("smtp.password", "INTOWORK_SMTP_PASSWORD", null, true),
+    SMTP_FROM("smtp.from", "INTOWORK_SMTP_FROM", null, false);
 
     private final String property;
     private final String environmentVariable;

@@ -32,11 +32,26 @@ final class ConflictInbox {
                 m.overwriteLocal(theirs, theirs.status().label());
             }
             m.resolveConflict(c.id(), "theirs");
+            dropLetters(m, c);
         });
     }
 
     public void discard(Conflict c) {
-        replica.run(s -> s.getMapper(ReplicaMapper.class).resolveConflict(c.id(), "discarded"));
+        replica.run(s -> {
+            ReplicaMapper m = s.getMapper(ReplicaMapper.class);
+            m.resolveConflict(c.id(), "discarded");
+            dropLetters(m, c);
+        });
+    }
+
+    /**
+     * A status change given up also gives up the messages written with it (a rejection letter to a candidate the
+     * server has elsewhere); re-applying mine keeps them, to go after it (decision 0023).
+     */
+    private static void dropLetters(ReplicaMapper m, Conflict c) {
+        if (c.kind() == OperationKind.MOVE || c.kind() == OperationKind.VIEWED) {
+            m.discardPendingMessages(c.applicationId());
+        }
     }
 
     /**
@@ -62,6 +77,9 @@ final class ConflictInbox {
         replica.run(s -> {
             ReplicaMapper m = s.getMapper(ReplicaMapper.class);
             m.enqueue(op);
+            if (c.kind() == OperationKind.MOVE || c.kind() == OperationKind.VIEWED) {
+                m.movePendingMessagesLast(c.applicationId());
+            }
             m.resolveConflict(c.id(), "mine");
         });
         return op;

@@ -107,6 +107,8 @@ public final class ConflictPolicy {
             }
             // a new interview changes no field of the application: SyncPush schedules it, nothing to decide
             case INTERVIEW -> throw new IllegalArgumentException("An interview is replayed, not decided");
+            // queued as it is by the push (SyncPush.queueMessage), never weighed against the server's state
+            case MESSAGE -> throw new IllegalArgumentException("A message is not replayed through the policy");
         };
     }
 }

@@ -12,6 +12,8 @@ import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.text.Sentence;
 import co.intowork.recruiter.interviews.InterviewRequest;
 import co.intowork.recruiter.interviews.InterviewScheduler;
+import co.intowork.recruiter.messages.MessageQueue;
+import co.intowork.recruiter.messages.OutgoingMessage;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.review.ReviewService;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Review work done while offline. Each operation changes the replica with the same statements as online (the
@@ -32,7 +35,7 @@ import java.util.UUID;
  * transaction, so a change the user sees is never missing from the outbox and vice versa.
  */
 public final class OfflineOperations implements BoardService.Mover, ReviewService.AssessmentSaver,
-        ReviewService.TagWriter, InterviewScheduler {
+        ReviewService.TagWriter, InterviewScheduler, MessageQueue {
     private final UnitOfWork replica;
 
     public OfflineOperations(UnitOfWork replica) {
@@ -46,7 +49,8 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
      * candidate is never told of a decision that was taken back before it left this computer.
      */
     @Override
-    public List<BoardCard> move(int jobId, List<BoardService.Move> moves) {
+    public List<BoardCard> move(int jobId, List<BoardService.Move> moves,
+                                BiConsumer<SqlSession, List<Integer>> alsoInTransaction) {
         Set<Integer> stale = new LinkedHashSet<>();
         try {
             return replica.inTransaction(s -> {
@@ -71,6 +75,7 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
                             && last.baseStatus().equals(m.to().label());
                     if (undoesLast) {
                         mapper.finish(last.operationId(), "discarded", null);
+                        mapper.discardPendingMessages(card.applicationId());
                     } else {
                         mapper.enqueue(operation(state, m.to() == ApplicationStatus.VIEWED
                                         && state.status() == ApplicationStatus.APPLIED ? OperationKind.VIEWED
@@ -80,6 +85,9 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
                 }
                 if (!stale.isEmpty()) {
                     throw new StaleCards();
+                }
+                if (alsoInTransaction != null) {
+                    alsoInTransaction.accept(s, moved.stream().map(BoardCard::applicationId).toList());
                 }
                 return moved;
             });
@@ -156,6 +164,32 @@ public final class OfflineOperations implements BoardService.Mover, ReviewServic
             mapper.enqueue(operation(state, OperationKind.INTERVIEW, request.toJson(), state.version()));
             return 0;
         });
+    }
+
+    /**
+     * A message composed offline waits in the outbox under its own id (the idempotency key): the push queues it on
+     * the server as it is, after the moves queued before it (a rejection's message after the rejection).
+     */
+    @Override
+    public void enqueue(SqlSession s, int senderUserId, int companyId, OutgoingMessage m) {
+        ReplicaMapper mapper = s.getMapper(ReplicaMapper.class);
+        ApplicationState state = mapper.localState(m.applicationId());
+        if (state == null) {
+            throw new UserFacingException(Sentence.of("messages.error.applicationGone"));
+        }
+        mapper.enqueue(new Operation(m.id(), OperationKind.MESSAGE, state.applicationId(), state.jobId(),
+                state.version(), state.status().label(), SyncJson.state(state), SyncJson.object(
+                        "template_id", m.templateId(), "template_type", m.templateType(), "reason", m.reason(),
+                        "subject", m.subject(), "body", m.body(), "channel", m.channel()), null));
+    }
+
+    /** The message an outbox entry of kind MESSAGE holds, under the entry's id. */
+    static OutgoingMessage message(Operation op) {
+        var n = SyncJson.read(op.mine());
+        return new OutgoingMessage(op.operationId(), op.applicationId(), op.jobId(),
+                n.path("template_id").isNumber() ? n.path("template_id").asInt() : null,
+                SyncJson.text(n, "template_type"), SyncJson.text(n, "reason"), SyncJson.text(n, "subject"),
+                SyncJson.text(n, "body"), SyncJson.text(n, "channel"), 0);
     }
 
     private static Operation operation(ApplicationState state, OperationKind kind, String mine, int newVersion) {

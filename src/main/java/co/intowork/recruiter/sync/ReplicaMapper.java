@@ -58,6 +58,11 @@ public interface ReplicaMapper {
 
     Operation lastPending(@Param("applicationId") int applicationId);
 
+    int discardPendingMessages(@Param("applicationId") int applicationId);
+
+
+    int movePendingMessagesLast(@Param("applicationId") int applicationId);
+
     int finish(@Param("operationId") String operationId, @Param("state") String state,
                @Param("resultVersion") Integer resultVersion);
 

@@ -8,8 +8,11 @@ import co.intowork.recruiter.board.MoveConflictException;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.text.Sentence;
+import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.interviews.InterviewRequest;
 import co.intowork.recruiter.interviews.InterviewService;
+import co.intowork.recruiter.messages.OutgoingMessage;
+import co.intowork.recruiter.messages.ServerMessageQueue;
 import co.intowork.recruiter.review.ReviewConflictException;
 import co.intowork.recruiter.review.ReviewService;
 import co.intowork.recruiter.review.Scorecard;
@@ -84,11 +87,18 @@ final class SyncPush {
         int merged = 0;
         List<SyncService.Failure> failed = new ArrayList<>();
         Set<Integer> blocked = new HashSet<>();
+        // applications whose status change met a conflict in this push: a message written with it waits for the
+        // person to settle the conflict (it may be a rejection letter for a candidate someone else shortlisted)
+        Set<Integer> statusConflicts = new HashSet<>();
         int heldBack = 0;
         for (int i = 0; i < pending.size(); i++) {
             Operation op = pending.get(i);
             if (blocked.contains(op.applicationId())) {
                 // an earlier operation on this application did not go: this one would overtake it
+                heldBack++;
+                continue;
+            }
+            if (op.kind() == OperationKind.MESSAGE && statusConflicts.contains(op.applicationId())) {
                 heldBack++;
                 continue;
             }
@@ -98,12 +108,12 @@ final class SyncPush {
             try {
                 // each operation is its own server transaction (the services open it): one that fails leaves the
                 // ones already committed, and the next ones, alone
-                Integer done = appliedVersion(op);
+                Integer done = op.kind() == OperationKind.MESSAGE ? null : appliedVersion(op);
                 if (done != null) {
                     already++;
                     outcome = Outcome.done(done < 0 ? null : done);
                 } else {
-                    outcome = replay(op);
+                    outcome = op.kind() == OperationKind.MESSAGE ? queueMessage(op) : replay(op);
                     replayed = true;
                 }
             } catch (RuntimeException e) {
@@ -124,7 +134,12 @@ final class SyncPush {
             if (replayed) {
                 hook.at("push:after-server-commit");
                 switch (outcome.result()) {
-                    case CONFLICT -> conflicts++;
+                    case CONFLICT -> {
+                        conflicts++;
+                        if (isStatusChange(op.kind())) {
+                            statusConflicts.add(op.applicationId());
+                        }
+                    }
                     case MERGED -> merged++;
                     default -> applied++;
                 }
@@ -166,6 +181,20 @@ final class SyncPush {
             case "57014" -> Sentence.of("sync.push.timeout");
             default -> SqlErrors.sentence(e);
         };
+    }
+
+    /**
+     * Queues an offline message on the server under the outbox entry's id: a second push of the same entry (its
+     * local mark lost) finds it there and queues nothing.
+     */
+    private Outcome queueMessage(Operation op) {
+        OutgoingMessage message = OfflineOperations.message(op);
+        Integer company = server.user().companyId();
+        if (company == null) {
+            throw new UserFacingException(Sentence.of("messages.error.noCompany"));
+        }
+        server.unitOfWork().run(s -> new ServerMessageQueue().enqueue(s, server.user().userId(), company, message));
+        return Outcome.done(null);
     }
 
     private Integer appliedVersion(Operation op) {
