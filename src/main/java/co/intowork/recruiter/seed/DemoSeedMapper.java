@@ -34,11 +34,11 @@ public interface DemoSeedMapper {
                               @Param("candidates") int candidates,
                               @Param("candidatePasswordHash") String candidatePasswordHash);
 
-    void insertCandidates(@Param("seed") int seed);
+    void insertCandidates(@Param("seed") int seed, @Param("cvBase") String cvBase);
 
     void createCandidateMap();
 
-    void insertCvs(@Param("seed") int seed);
+    void insertCvs(@Param("seed") int seed, @Param("cvBase") String cvBase);
 
     void insertExperiences(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
 
@@ -46,12 +46,28 @@ public interface DemoSeedMapper {
 
     void insertSkills(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
 
+    void createJobCatalogue();
+
     void insertJobs(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor, @Param("jobs") int jobs);
 
-    void insertApplications(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
-                            @Param("maxApplicationsPerJob") int maxApplicationsPerJob);
+    boolean ownsPlatformTables();
 
-    void clampApplicationDates(@Param("anchor") OffsetDateTime anchor);
+    void createFunnelPaths();
+
+    void createApplicationPlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
+                               @Param("maxApplicationsPerJob") int maxApplicationsPerJob);
+
+    void createMovePlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
+    void disableStatusTrigger();
+
+    void insertApplications(@Param("seed") int seed);
+
+    void enableStatusTrigger();
+
+    void assignHiringManagerMoves(@Param("seed") int seed);
+
+    void insertStatusHistory();
 
     void updateApplicationCounts();
 
@@ -60,11 +76,13 @@ public interface DemoSeedMapper {
 
     void insertNewApplicationNotifications(@Param("anchor") OffsetDateTime anchor);
 
-    void insertStatusChangeNotifications(@Param("seed") int seed);
+    void insertStatusChangeNotifications(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
 
     void analyze();
 
     List<DemoLogin> demoLogins();
 
     List<TableCount> tableCounts();
+
+    List<CvProfile> cvProfiles(@Param("base") String base);
 }
