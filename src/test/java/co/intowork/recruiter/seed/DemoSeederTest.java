@@ -361,6 +361,55 @@ class DemoSeederTest {
     }
 
     /**
+     * Issue 23, what a recruiter sees on the pipeline and the board: a company posts a title in one language
+     * only; published jobs are spread over their 75 days (not half of them on one day); most applicants have a
+     * profile that fits the job (a truck driver's or a warehouse keeper's job draws drivers and logisticians).
+     */
+    @Test
+    void jobsAreSpreadOverTimeAndDrawApplicantsOfTheirTrade() throws Exception {
+        for (TestDatabase.Db db : List.of(first, other)) {
+            assertThat(number(db, "SELECT count(*) FROM jobs a JOIN jobs b ON b.company_id = a.company_id "
+                    + "AND a.language <> b.language AND a.responsibilities = b.responsibilities")).isZero();
+            assertThat(number(db, "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM jobs "
+                    + "WHERE status = 'published' GROUP BY posted_at::date) d"))
+                    .isLessThan(number(db, "SELECT count(*) FROM jobs WHERE status = 'published'") / 5);
+            // each job's most frequent applicant title: about one in ten with applicants drawn from everyone
+            // (18 titles), most of them with three in four drawn from the one to four titles that fit the job
+            assertThat(number(db, "SELECT round(avg(top)) FROM (SELECT j.id, max(n) * 100 / sum(n) AS top "
+                    + "FROM (SELECT a.job_id, c.title, count(*) AS n FROM job_applications a "
+                    + "JOIN candidates c ON c.id = a.candidate_id GROUP BY 1, 2) t JOIN jobs j ON j.id = t.job_id "
+                    + "GROUP BY j.id HAVING sum(n) >= 10) d")).isGreaterThan(30);
+            assertThat(number(db, "SELECT count(*) FILTER (WHERE c.title IN ('Chauffeur', 'Logisticien')) * 100 "
+                    + "/ count(*) FROM job_applications a JOIN jobs j ON j.id = a.job_id "
+                    + "JOIN candidates c ON c.id = a.candidate_id "
+                    + "WHERE j.title ~ '^(Chauffeur poids lourd|Heavy Truck Driver|Magasinier|Warehouse Keeper)'"))
+                    .isBetween(55L, 95L);
+        }
+    }
+
+    /**
+     * Issue 23, what the CV shows: the positions follow one another without overlap, the current one last; the
+     * latest degree was finished before the first position began; the trade's skills match the title.
+     */
+    @Test
+    void profilesTellAConsistentCareer() throws Exception {
+        for (TestDatabase.Db db : List.of(first, other)) {
+            assertThat(number(db, "SELECT count(*) FROM candidates c WHERE (SELECT count(*) FROM experiences e "
+                    + "WHERE e.candidate_id = c.id AND e.is_current) <> 1")).isZero();
+            assertThat(number(db, "SELECT count(*) FROM experiences a JOIN experiences b "
+                    + "ON b.candidate_id = a.candidate_id AND b.id <> a.id "
+                    + "WHERE a.start_date < b.start_date AND (a.end_date IS NULL OR a.end_date > b.start_date)"))
+                    .isZero();
+            assertThat(number(db, "SELECT count(*) FROM candidates c "
+                    + "WHERE (SELECT max(d.end_date) FROM educations d WHERE d.candidate_id = c.id) "
+                    + "> (SELECT left(min(e.start_date), 4) FROM experiences e WHERE e.candidate_id = c.id)"))
+                    .isZero();
+            assertThat(number(db, "SELECT count(*) FROM skills s JOIN candidates c ON c.id = s.candidate_id "
+                    + "WHERE s.name = 'Soins infirmiers' AND c.title <> 'Infirmière'")).isZero();
+        }
+    }
+
+    /**
      * Issue 23: with a CV folder, every CV of the demo is a PDF file in it that opens: PDFBox parses it back and
      * finds the candidate's name and title, and the review's preview renders it.
      */
