@@ -5,6 +5,7 @@ import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.EmbeddedSchemaStamp;
 import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.UserFacingException;
+import co.intowork.recruiter.seed.DemoCvs;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.seed.TableCount;
 import picocli.CommandLine.Command;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,6 +41,12 @@ final class SeedCommand implements Callable<Integer> {
     @Option(names = "--anchor-date", paramLabel = "YYYY-MM-DD",
             description = "The 'today' the demo dates are relative to (default: today).")
     LocalDate anchorDate;
+
+    @Option(names = "--cv-folder", paramLabel = "DIR",
+            description = "Write the demo candidates' PDF CVs into DIR and point their CVs at them (file: "
+                    + "addresses, for this computer). Default: the app's data folder for the embedded database; "
+                    + "none for a server (the CVs then point at an address that does not exist).")
+    Path cvFolder;
 
     @Spec
     CommandSpec spec;
@@ -71,6 +79,10 @@ final class SeedCommand implements Callable<Integer> {
                 options = new DemoSeeder.Options(randomSeed, anchorDate.atStartOfDay().atOffset(ZoneOffset.UTC),
                         options.candidates(), options.jobs(), options.maxApplicationsPerJob());
             }
+            Path cvs = cvFolder != null ? cvFolder : db.isEmbedded() ? DemoCvs.folder(connection.paths()) : null;
+            if (cvs != null) {
+                options = options.withCvFolder(cvs);
+            }
             long started = System.nanoTime();
             DemoSeeder.Report report = new DemoSeeder(db.unitOfWork()).seed(options, step -> {
                 out.println("… " + step.describe());
@@ -78,6 +90,11 @@ final class SeedCommand implements Callable<Integer> {
             });
             out.printf("Demo data loaded in %.1f s into %s:%n", (System.nanoTime() - started) / 1e9,
                     db.target().label());
+            if (cvs != null) {
+                long writing = System.nanoTime();
+                int written = DemoCvs.write(cvs, DemoCvs.profiles(db.unitOfWork(), cvs));
+                out.printf("%,d CV files written to %s in %.1f s%n", written, cvs, (System.nanoTime() - writing) / 1e9);
+            }
             for (TableCount c : report.counts()) {
                 out.printf("  %-18s %,9d%n", c.tableName(), c.rowCount());
             }

@@ -9,6 +9,7 @@ import co.intowork.recruiter.common.db.Migrator;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.UserFacingException;
 import co.intowork.recruiter.common.ui.Messages;
+import co.intowork.recruiter.seed.DemoCvs;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.settings.AppPaths;
 import co.intowork.recruiter.settings.ConnectionSettings;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -185,13 +187,18 @@ public final class Startup {
                 }
                 DemoSeeder seeder = new DemoSeeder(db.unitOfWork());
                 logins = seeder.demoLogins();
+                Path demoCvs = DemoCvs.folder(paths);
                 if (logins.isEmpty()) {
                     progress.accept("Loading demo data (first start only)");
-                    logins = seeder.seed(DemoSeeder.Options.demo(42), step -> {
+                    logins = seeder.seed(DemoSeeder.Options.demo(42).withCvFolder(demoCvs), step -> {
                         log.info("Demo data: {}", step.describe());
                         progress.accept(Messages.format("seed.progress", step.step(), step.steps(),
                                 Messages.text("seed.stage." + step.stage().key())));
                     }).logins();
+                }
+                if (!DemoCvs.complete(demoCvs)) {
+                    // read as the owner (the client login sees one company), written while the window opens
+                    DemoCvs.writeInBackground(demoCvs, DemoCvs.profiles(db.unitOfWork(), demoCvs));
                 }
                 db = DatabaseConnector.reopenEmbeddedAsClient(db, settings, Mappers.all(), onUiThread,
                         DEMO_CLIENT_LOGIN);

@@ -34,11 +34,11 @@ public interface DemoSeedMapper {
                               @Param("candidates") int candidates,
                               @Param("candidatePasswordHash") String candidatePasswordHash);
 
-    void insertCandidates(@Param("seed") int seed);
+    void insertCandidates(@Param("seed") int seed, @Param("cvBase") String cvBase);
 
     void createCandidateMap();
 
-    void insertCvs(@Param("seed") int seed);
+    void insertCvs(@Param("seed") int seed, @Param("cvBase") String cvBase);
 
     void insertExperiences(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
 
@@ -46,12 +46,32 @@ public interface DemoSeedMapper {
 
     void insertSkills(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
 
+    void createJobCatalogue();
+
     void insertJobs(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor, @Param("jobs") int jobs);
 
-    void insertApplications(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
-                            @Param("maxApplicationsPerJob") int maxApplicationsPerJob);
+    boolean ownsPlatformTables();
 
-    void clampApplicationDates(@Param("anchor") OffsetDateTime anchor);
+    void createFunnelPaths();
+
+    void createApplicationPlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor,
+                               @Param("maxApplicationsPerJob") int maxApplicationsPerJob);
+
+    void createMovePlan(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
+    void disableStatusTrigger();
+
+    void insertApplications(@Param("seed") int seed);
+
+    void enableStatusTrigger();
+
+    void disableTouchTrigger();
+
+    void enableTouchTrigger();
+
+    void assignHiringManagerMoves(@Param("seed") int seed);
+
+    void insertStatusHistory();
 
     void updateApplicationCounts();
 
@@ -60,7 +80,7 @@ public interface DemoSeedMapper {
 
     void insertNewApplicationNotifications(@Param("anchor") OffsetDateTime anchor);
 
-    void insertStatusChangeNotifications(@Param("seed") int seed);
+    void insertStatusChangeNotifications(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
 
     void analyze();
 
@@ -70,4 +90,6 @@ public interface DemoSeedMapper {
 
     /** Issue 24: the platform's evaluation columns (AI score, tags, scorecard, notes thread) on the applications. */
     int fillPlatformEvaluations();
+
+    List<CvProfile> cvProfiles(@Param("base") String base);
 }

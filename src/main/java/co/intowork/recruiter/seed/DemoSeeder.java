@@ -4,6 +4,7 @@ import co.intowork.recruiter.auth.DemoLogin;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.common.db.UserFacingException;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,9 +21,30 @@ public final class DemoSeeder {
     public static final String RECRUITER_PASSWORD_HASH = "$2b$12$IntoWorkDemoSaltAAAAAe6D6SzvcL9H7sfSi4QH4JuZycKomBvPW";
     public static final String CANDIDATE_PASSWORD_HASH = "$2b$12$IntoWorkDemoSaltBBBBBe0ssue3F73Xi15ecYhgrusk/Kp4kZB7S";
 
-    public record Options(int seed, OffsetDateTime anchor, int candidates, int jobs, int maxApplicationsPerJob) {
+    /** Where CVs point when the seed writes no CV files: an address that does not exist (as before issue 23). */
+    static final String NO_CV_FILES = "https://files.intowork.demo/cv/";
+
+    /**
+     * {@code cvFolder}: where the candidates' PDF CVs are written ({@link DemoCvs}), their addresses file: URIs
+     * into it; null: no files, addresses under {@link #NO_CV_FILES}.
+     */
+    public record Options(int seed, OffsetDateTime anchor, int candidates, int jobs, int maxApplicationsPerJob,
+                          Path cvFolder) {
+        public Options(int seed, OffsetDateTime anchor, int candidates, int jobs, int maxApplicationsPerJob) {
+            this(seed, anchor, candidates, jobs, maxApplicationsPerJob, null);
+        }
+
         public static Options demo(int seed) {
             return new Options(seed, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS), 3000, 200, 70);
+        }
+
+        public Options withCvFolder(Path folder) {
+            return new Options(seed, anchor, candidates, jobs, maxApplicationsPerJob, folder);
+        }
+
+        /** What a CV's number is appended to (then ".pdf"). */
+        String cvBase() {
+            return cvFolder == null ? NO_CV_FILES : DemoCvs.baseUri(cvFolder);
         }
     }
 
@@ -97,6 +119,11 @@ public final class DemoSeeder {
                 throw new UserFacingException("The database already holds users, companies or jobs; demo data "
                         + "is only loaded into an empty database, so nothing was changed.");
             }
+            if (!m.ownsPlatformTables()) {
+                // the applications are written with their status trigger off (see insertApplications)
+                throw new UserFacingException("Demo data is loaded by the owner of the platform's tables (the "
+                        + "login that ran migrate); this login is not, so nothing was changed.");
+            }
             int seed = options.seed();
             OffsetDateTime anchor = options.anchor();
             m.createRandomFunction();
@@ -108,25 +135,35 @@ public final class DemoSeeder {
             m.createEmployerMap();
             step.accept(Stage.CANDIDATES);
             m.insertCandidateUsers(seed, anchor, options.candidates(), CANDIDATE_PASSWORD_HASH);
-            m.insertCandidates(seed);
+            m.insertCandidates(seed, options.cvBase());
             m.createCandidateMap();
-            m.insertCvs(seed);
+            m.insertCvs(seed, options.cvBase());
             m.insertExperiences(seed, anchor);
             m.insertEducations(seed, anchor);
             m.insertSkills(seed, anchor);
             step.accept(Stage.JOBS);
+            m.createJobCatalogue();
             m.insertJobs(seed, anchor, options.jobs());
             step.accept(Stage.APPLICATIONS);
-            m.insertApplications(seed, anchor, options.maxApplicationsPerJob());
-            m.clampApplicationDates(anchor);
+            // each application's way through the funnel, planned first, then written with its history
+            m.createFunnelPaths();
+            m.createApplicationPlan(seed, anchor, options.maxApplicationsPerJob());
+            m.createMovePlan(seed, anchor);
+            m.disableStatusTrigger();
+            m.insertApplications(seed);
+            m.enableStatusTrigger();
             m.updateApplicationCounts();
             // issue 24: after every other application step, before the hiring manager exists (the seeded notes
             // are history, not news: the managers' note notifications would differ between the two load paths)
+            m.disableTouchTrigger();
             m.fillPlatformEvaluations();
+            m.enableTouchTrigger();
             m.insertHiringManager(anchor, RECRUITER_PASSWORD_HASH);
+            m.assignHiringManagerMoves(seed);
+            m.insertStatusHistory();
             step.accept(Stage.NOTIFICATIONS);
             m.insertNewApplicationNotifications(anchor);
-            m.insertStatusChangeNotifications(seed);
+            m.insertStatusChangeNotifications(seed, anchor);
             step.accept(Stage.SEARCH);
             if (deferDerived) {
                 m.rebuildCandidateSearch();

@@ -32,8 +32,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fetches CV files over HTTP for {@link CvFiles}: a few at a time, each streamed to a {@code .part} file under a
- * size cap and a deadline, then moved into place; a host that does not connect is not tried again in the same run.
+ * Fetches CV files over HTTP for {@link CvFiles} (copies those on this computer): a few at a time, each streamed to
+ * a {@code .part} file under a size cap and a deadline, then moved into place; a host that does not connect is not
+ * tried again in the same run.
  * Knows nothing of which files should be kept.
  */
 final class CvDownloader {
@@ -170,6 +171,10 @@ final class CvDownloader {
 
     private Download start(String url, Path target, Set<String> hostsDown) {
         Path part = target.resolveSibling(target.getFileName() + CvFiles.PART);
+        if (url.regionMatches(true, 0, "file:", 0, 5)) {
+            return new Download(url, null, part, target, CompletableFuture.completedFuture(copy(url, part)),
+                    new AtomicReference<>(), fileDeadline);
+        }
         URI uri;
         try {
             uri = resolve(url);
@@ -198,6 +203,31 @@ final class CvDownloader {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(responseTimeout).GET().build();
         CompletableFuture<Outcome> result = http().sendAsync(request, handler).thenApply(HttpResponse::body);
         return new Download(url, host, part, target, result, subscriber, fileDeadline);
+    }
+
+    /**
+     * A CV on this computer (the embedded demo's files, decision 0025): copied like a download, under the same cap,
+     * so the offline copy holds it even if the original goes.
+     */
+    private Outcome copy(String url, Path part) {
+        Path source;
+        try {
+            source = Path.of(URI.create(url.replace(" ", "%20")));
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return Outcome.unreachable("not a file address: " + e.getMessage());
+        }
+        try {
+            if (!Files.isRegularFile(source)) {
+                return Outcome.unreachable("no such file");
+            }
+            if (Files.size(source) > maxBytes) {
+                return Outcome.TOO_LARGE;
+            }
+            Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+            return Outcome.DOWNLOADED;
+        } catch (IOException e) {
+            return Outcome.unreachable("not copied: " + e.getMessage());
+        }
     }
 
     /** Absolute http(s) URLs as they are; a path on the platform (/uploads/...) under platform.files.url. */

@@ -177,7 +177,7 @@ class CliTest {
         Map<String, List<String>> options = new LinkedHashMap<>();
         options.put("migrate", List.of("--baseline", "--target", "--status", "--jdbc-url", "--user", "--password",
                 "--sslmode", "--sslrootcert"));
-        options.put("seed", List.of("--scale", "--random-seed", "--anchor-date", "--jdbc-url", "--user"));
+        options.put("seed", List.of("--scale", "--random-seed", "--anchor-date", "--cv-folder", "--jdbc-url", "--user"));
         options.put("version", List.of("--verbose", "--jdbc-url"));
         options.put("config", List.of("--jdbc-url", "--user", "--password"));
         options.forEach((command, expected) -> {

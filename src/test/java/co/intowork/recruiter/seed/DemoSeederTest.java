@@ -14,7 +14,9 @@ import co.intowork.recruiter.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,11 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DemoSeederTest {
     private static final OffsetDateTime ANCHOR = OffsetDateTime.of(2026, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final List<String> TABLES = List.of("companies", "users", "employers", "candidates",
-            "candidate_cvs", "experiences", "educations", "skills", "jobs", "job_applications", "notifications");
+            "candidate_cvs", "experiences", "educations", "skills", "jobs", "job_applications", "notifications",
+            "recruiter.application_status_events");
 
     private static TestDatabase.Db first;
     private static TestDatabase.Db second;
     private static TestDatabase.Db other;
+    @TempDir
+    static Path cvFolder;
     private static Database firstDb;
     private static final List<DemoSeeder.Progress> otherProgress = new ArrayList<>();
 
@@ -51,7 +56,8 @@ class DemoSeederTest {
             new DemoSeeder(db.unitOfWork()).seed(new DemoSeeder.Options(42, ANCHOR, 600, 60, 40), m -> { }, false);
         }
         try (Database db = MigratedDatabase.open(other)) {
-            new DemoSeeder(db.unitOfWork()).seed(new DemoSeeder.Options(7, ANCHOR, 600, 60, 40), otherProgress::add);
+            new DemoSeeder(db.unitOfWork()).seed(new DemoSeeder.Options(7, ANCHOR, 600, 60, 40, cvFolder),
+                    otherProgress::add);
         }
     }
 
@@ -70,7 +76,7 @@ class DemoSeederTest {
         try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet rs = s.executeQuery("SELECT md5(string_agg((to_jsonb(t) - 'updated_at' - 'version')::text, "
-                        + "'|' ORDER BY t.id)) FROM public." + table + " t")) {
+                        + "'|' ORDER BY t.id)) FROM " + (table.contains(".") ? table : "public." + table) + " t")) {
                     rs.next();
                     out.put(table, rs.getString(1));
                 }
@@ -208,11 +214,12 @@ class DemoSeederTest {
                 + "WHERE v.candidate_id <> a.candidate_id")).isZero();
         assertThat(number(first, "SELECT count(*) FROM jobs j WHERE applications_count <> "
                 + "(SELECT count(*) FROM job_applications a WHERE a.job_id = j.id)")).isZero();
-        // every application told its recruiter, every status change its candidate
+        // every application told its recruiter, every move its candidate
         assertThat(number(first, "SELECT count(*) FROM notifications WHERE type = 'NEW_APPLICATION'"))
                 .isEqualTo(number(first, "SELECT count(*) FROM job_applications"));
         assertThat(number(first, "SELECT count(*) FROM notifications WHERE type = 'STATUS_CHANGE'"))
-                .isEqualTo(number(first, "SELECT count(*) FROM job_applications WHERE status <> 'applied'"));
+                .isEqualTo(number(first, "SELECT count(*) FROM recruiter.application_status_events "
+                        + "WHERE from_status IS NOT NULL"));
     }
 
     @Test
@@ -285,5 +292,194 @@ class DemoSeederTest {
                 + " AND n ? 'note' AND n ? 'created_at') OR length(n->>'note') NOT BETWEEN 1 AND 2000")).isZero();
         assertThat(number(first, "SELECT count(*) FROM public.job_applications WHERE recruiter_notes IS NOT NULL"))
                 .isPositive();
+    }
+
+    /**
+     * Issue 23: every application's history is a chain from its creation into 'applied' to its current status,
+     * in time order, before the anchor; viewed_at is the first move's time, and only applications that moved
+     * have one.
+     */
+    @Test
+    void everyHistoryLeadsToTheApplicationsStatusInTimeOrder() throws Exception {
+        String chains = "WITH e AS (SELECT e.*, lag(e.to_status) OVER w AS prev_to, lag(e.changed_at) OVER w AS prev_at, "
+                + "row_number() OVER w AS rn, count(*) OVER (PARTITION BY e.application_id) AS n "
+                + "FROM recruiter.application_status_events e WINDOW w AS (PARTITION BY e.application_id ORDER BY e.id)) "
+                + "SELECT count(*) FILTER (WHERE rn = 1 AND (from_status IS NOT NULL OR to_status <> 'applied' "
+                + "    OR changed_at <> a.applied_at OR source <> 'insert')) || ' ' "
+                + "  || count(*) FILTER (WHERE rn > 1 AND (from_status IS DISTINCT FROM prev_to OR changed_at <= prev_at "
+                + "    OR source <> 'client' OR changed_by IS NULL)) || ' ' "
+                + "  || count(*) FILTER (WHERE rn = n AND to_status <> a.status) || ' ' "
+                + "  || count(*) FILTER (WHERE rn = 2 AND changed_at IS DISTINCT FROM a.viewed_at) || ' ' "
+                + "  || count(*) FILTER (WHERE changed_at > '2026-06-01') "
+                + "FROM e JOIN job_applications a ON a.id = e.application_id";
+        for (TestDatabase.Db db : List.of(first, other)) {
+            assertThat(column(db, chains).get(0)).isEqualTo("0 0 0 0 0");
+            assertThat(number(db, "SELECT count(*) FROM job_applications a WHERE NOT EXISTS (SELECT 1 FROM "
+                    + "recruiter.application_status_events e WHERE e.application_id = a.id)")).isZero();
+            assertThat(number(db, "SELECT count(*) FROM job_applications a WHERE (a.viewed_at IS NULL) <> "
+                    + "NOT EXISTS (SELECT 1 FROM recruiter.application_status_events e WHERE e.application_id = a.id "
+                    + "AND e.from_status IS NOT NULL)")).isZero();
+            assertThat(number(db, "SELECT count(*) FROM job_applications a WHERE a.updated_at <> (SELECT "
+                    + "max(e.changed_at) FROM recruiter.application_status_events e WHERE e.application_id = a.id)"))
+                    .isZero();
+        }
+    }
+
+    /**
+     * The histories a recruiter would recognise: rejections from every stage, skipped stages, moves back, moves
+     * made by the company's recruiters or the job's hiring manager, quieter weekends, and time in every stage.
+     */
+    @Test
+    void historiesSkipStagesGoBackRejectAtEveryStageAndSayWhoMoved() throws Exception {
+        assertThat(column(first, "SELECT DISTINCT from_status::text FROM recruiter.application_status_events "
+                + "WHERE to_status = 'rejected' ORDER BY 1"))
+                .containsExactly("applied", "interview", "shortlisted", "viewed");
+        // skips: applied -> shortlisted, viewed -> interview; back: shortlisted -> viewed, rejected -> shortlisted
+        for (String move : List.of("applied>shortlisted", "viewed>interview", "shortlisted>viewed",
+                "rejected>shortlisted", "interview>shortlisted", "interview>accepted")) {
+            String[] m = move.split(">");
+            assertThat(number(first, "SELECT count(*) FROM recruiter.application_status_events WHERE from_status = '"
+                    + m[0] + "' AND to_status = '" + m[1] + "'")).as(move).isPositive();
+        }
+        // whoever moved it may: a recruiter of the job's company, or a hiring manager of the job once added
+        assertThat(number(first, "SELECT count(*) FROM recruiter.application_status_events e "
+                + "JOIN job_applications a ON a.id = e.application_id JOIN jobs j ON j.id = a.job_id "
+                + "WHERE e.from_status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM employers r WHERE r.user_id = "
+                + "e.changed_by AND r.company_id = j.company_id) AND NOT EXISTS (SELECT 1 FROM "
+                + "recruiter.job_hiring_managers h WHERE h.job_id = j.id AND h.user_id = e.changed_by "
+                + "AND h.added_at <= e.changed_at)")).isZero();
+        assertThat(number(first, "SELECT count(DISTINCT changed_by) FROM recruiter.application_status_events"))
+                .isGreaterThanOrEqualTo(8);
+        assertThat(number(first, "SELECT count(*) FROM recruiter.application_status_events e JOIN users u ON "
+                + "u.id = e.changed_by WHERE u.email = 'ines.moukagni@hiring-manager.demo'")).isPositive();
+        long moves = number(first, "SELECT count(*) FROM recruiter.application_status_events WHERE from_status IS NOT NULL");
+        long weekend = number(first, "SELECT count(*) FROM recruiter.application_status_events "
+                + "WHERE from_status IS NOT NULL AND extract(isodow FROM changed_at) >= 6");
+        assertThat(weekend).isPositive().isLessThan(moves * 2 / 7 / 2);
+        // time in stage from real stays: samples for every stage, spread over more than a few buckets
+        assertThat(column(first, "SELECT metric || ':' || (count(DISTINCT bucket) > 5) FROM "
+                + "recruiter.stats_company_durations WHERE samples > 0 GROUP BY metric ORDER BY metric"))
+                .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true");
+    }
+
+    /** The candidate's message for each move as the platform writes a desktop move's (V38), after the move. */
+    @Test
+    void everyMoveToldItsCandidateInThePlatformsWords() throws Exception {
+        assertThat(number(first, "SELECT count(*) FROM recruiter.application_status_events e "
+                + "JOIN job_applications a ON a.id = e.application_id JOIN jobs j ON j.id = a.job_id "
+                + "JOIN candidates c ON c.id = a.candidate_id "
+                + "WHERE e.from_status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM notifications n "
+                + "WHERE n.related_application_id = a.id AND n.user_id = c.user_id AND n.type = 'STATUS_CHANGE' "
+                + "AND n.title = recruiter.status_notification_title(e.to_status) "
+                + "AND n.message = 'Votre candidature pour le poste de ' || j.title || ' a été mise à jour: ' "
+                + "|| recruiter.status_wording(e.to_status) "
+                + "AND n.created_at > e.changed_at AND n.created_at < e.changed_at + interval '1 minute')")).isZero();
+        assertThat(number(first, "SELECT count(*) FROM notifications WHERE read_at < created_at "
+                + "OR (read_at IS NOT NULL) <> is_read AND type = 'STATUS_CHANGE'")).isZero();
+    }
+
+    /** Issue 23: a company's jobs differ by title or by town. */
+    @Test
+    void noTwoJobsOfACompanyShareTitleAndTown() throws Exception {
+        for (TestDatabase.Db db : List.of(first, other)) {
+            assertThat(number(db, "SELECT count(*) FROM (SELECT 1 FROM jobs GROUP BY company_id, title, location "
+                    + "HAVING count(*) > 1) d")).isZero();
+            assertThat(number(db, "SELECT count(DISTINCT location) FROM jobs")).isGreaterThan(6);
+            assertThat(number(db, "SELECT count(*) FROM jobs WHERE responsibilities IS NULL "
+                    + "OR position(location IN description) = 0")).isZero();
+        }
+    }
+
+    /**
+     * Issue 23, what a recruiter sees on the pipeline and the board: a company posts a title in one language
+     * only; published jobs are spread over their 75 days (not half of them on one day); most applicants have a
+     * profile that fits the job (a truck driver's or a warehouse keeper's job draws drivers and logisticians).
+     */
+    @Test
+    void jobsAreSpreadOverTimeAndDrawApplicantsOfTheirTrade() throws Exception {
+        for (TestDatabase.Db db : List.of(first, other)) {
+            assertThat(number(db, "SELECT count(*) FROM jobs a JOIN jobs b ON b.company_id = a.company_id "
+                    + "AND a.language <> b.language AND a.responsibilities = b.responsibilities")).isZero();
+            assertThat(number(db, "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM jobs "
+                    + "WHERE status = 'published' GROUP BY posted_at::date) d"))
+                    .isLessThan(number(db, "SELECT count(*) FROM jobs WHERE status = 'published'") / 5);
+            // each job's most frequent applicant title: about one in ten with applicants drawn from everyone
+            // (18 titles), most of them with three in four drawn from the one to four titles that fit the job
+            assertThat(number(db, "SELECT round(avg(top)) FROM (SELECT j.id, max(n) * 100 / sum(n) AS top "
+                    + "FROM (SELECT a.job_id, c.title, count(*) AS n FROM job_applications a "
+                    + "JOIN candidates c ON c.id = a.candidate_id GROUP BY 1, 2) t JOIN jobs j ON j.id = t.job_id "
+                    + "GROUP BY j.id HAVING sum(n) >= 10) d")).isGreaterThan(30);
+            assertThat(number(db, "SELECT count(*) FILTER (WHERE c.title IN ('Chauffeur', 'Logisticien')) * 100 "
+                    + "/ count(*) FROM job_applications a JOIN jobs j ON j.id = a.job_id "
+                    + "JOIN candidates c ON c.id = a.candidate_id "
+                    + "WHERE j.title ~ '^(Chauffeur poids lourd|Heavy Truck Driver|Magasinier|Warehouse Keeper)'"))
+                    .isBetween(55L, 95L);
+        }
+    }
+
+    /**
+     * Issue 23, what the CV shows: the positions follow one another without overlap, the current one last; the
+     * latest degree was finished before the first position began; the trade's skills match the title.
+     */
+    @Test
+    void profilesTellAConsistentCareer() throws Exception {
+        for (TestDatabase.Db db : List.of(first, other)) {
+            assertThat(number(db, "SELECT count(*) FROM candidates c WHERE (SELECT count(*) FROM experiences e "
+                    + "WHERE e.candidate_id = c.id AND e.is_current) <> 1")).isZero();
+            assertThat(number(db, "SELECT count(*) FROM experiences a JOIN experiences b "
+                    + "ON b.candidate_id = a.candidate_id AND b.id <> a.id "
+                    + "WHERE a.start_date < b.start_date AND (a.end_date IS NULL OR a.end_date > b.start_date)"))
+                    .isZero();
+            assertThat(number(db, "SELECT count(*) FROM candidates c "
+                    + "WHERE (SELECT max(d.end_date) FROM educations d WHERE d.candidate_id = c.id) "
+                    + "> (SELECT left(min(e.start_date), 4) FROM experiences e WHERE e.candidate_id = c.id)"))
+                    .isZero();
+            assertThat(number(db, "SELECT count(*) FROM skills s JOIN candidates c ON c.id = s.candidate_id "
+                    + "WHERE s.name = 'Soins infirmiers' AND c.title <> 'Infirmière'")).isZero();
+        }
+    }
+
+    /**
+     * Issue 23: with a CV folder, every CV of the demo is a PDF file in it that opens: PDFBox parses it back and
+     * finds the candidate's name and title, and the review's preview renders it.
+     */
+    @Test
+    void everyDemoCvIsAReadablePdfOfTheCandidate() throws Exception {
+        String base = DemoCvs.baseUri(cvFolder);
+        assertThat(number(other, "SELECT count(*) FROM job_applications WHERE left(cv_url, " + base.length()
+                + ") <> '" + base + "'")).isZero();
+        List<CvProfile> profiles;
+        try (Database db = MigratedDatabase.open(other)) {
+            profiles = DemoCvs.profiles(db.unitOfWork(), cvFolder);
+        }
+        assertThat(profiles).hasSize(600);
+        assertThat(DemoCvs.complete(cvFolder)).isFalse();
+        assertThat(DemoCvs.write(cvFolder, profiles)).isEqualTo(600);
+        assertThat(DemoCvs.complete(cvFolder)).isTrue();
+        assertThat(DemoCvs.write(cvFolder, profiles)).isZero();
+        int english = 0;
+        for (CvProfile p : profiles) {
+            Path file = cvFolder.resolve(p.fileName());
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+                assertThat(text).contains(p.fullName(), p.title()).contains(p.english() ? "EXPERIENCE" : "FORMATION");
+                english += p.english() ? 1 : 0;
+            }
+        }
+        assertThat(english).isBetween(50, 550);
+        String url = column(other, "SELECT cv_url FROM job_applications ORDER BY id LIMIT 1").get(0);
+        assertThat(new co.intowork.recruiter.review.CvPreview().pages(url)).hasSize(1);
+    }
+
+    /** The applications are written with their status trigger off, which only the tables' owner may do. */
+    @Test
+    void aLoginThatDoesNotOwnTheTablesIsToldWhoMayLoadTheDemo() {
+        TestDatabase.Db empty = MigratedDatabase.create("seed_not_owner");
+        try (Database client = MigratedDatabase.openAsClient(empty, "seed_not_owner_client")) {
+            assertThatThrownBy(() -> new DemoSeeder(client.unitOfWork()).seed(
+                    new DemoSeeder.Options(1, ANCHOR, 10, 2, 2), m -> { }))
+                    .isInstanceOf(UserFacingException.class).hasMessageContaining("owner of the platform's tables");
+        }
     }
 }

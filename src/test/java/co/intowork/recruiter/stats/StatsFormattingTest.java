@@ -132,8 +132,14 @@ class StatsFormattingTest {
         assertThat(StatsViewModel.timesChartPoints(metrics, unit))
                 .extracting(StatsViewModel.ChartPoint::label, StatsViewModel.ChartPoint::value,
                         StatsViewModel.ChartPoint::shown)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Time to first view", 5.0 / 24, "0.2 days"),
-                        org.assertj.core.groups.Tuple.tuple("Time to hire", 6.0, "6 days"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("First view", 5.0 / 24, "0.2 days"),
+                        org.assertj.core.groups.Tuple.tuple("Hire", 6.0, "6 days"));
+        // the bars and rows in the funnel's order, not the query's alphabetical one
+        assertThat(StatsViewModel.funnelOrder(List.of(new TimeMetric(TimeMetric.HIRE, 1, 1, 1),
+                        new TimeMetric("stage:viewed", 1, 1, 1), new TimeMetric("stage:interview", 1, 1, 1),
+                        new TimeMetric(TimeMetric.FIRST_VIEW, 1, 1, 1), new TimeMetric("stage:applied", 1, 1, 1))))
+                .extracting(TimeMetric::metric)
+                .containsExactly("first_view", "stage:applied", "stage:viewed", "stage:interview", "hire");
         assertThat(StatsViewModel.DurationUnit.fitting(30 * 3600)).isEqualTo(StatsViewModel.DurationUnit.HOURS);
         assertThat(StatsViewModel.DurationUnit.fitting(1800)).isEqualTo(StatsViewModel.DurationUnit.MINUTES);
         Messages.use(Locale.FRANCE);

@@ -146,6 +146,29 @@ class CvFilesTest {
         }
     }
 
+    /** The embedded demo's CVs are files on this computer (decision 0025): copied like downloads, under the cap. */
+    @Test
+    void filesOnThisComputerAreCopiedUnderTheCap() throws IOException {
+        Path mine = Files.write(temp.resolve("chloé cv.pdf"), CHLOE);
+        Path big = Files.write(temp.resolve("big.pdf"), BIG);
+        try (SyncFixture f = SyncFixture.create("cv_files_local", TwoCompanies.HUGO)) {
+            SyncFixture.update(f.server, "UPDATE public.job_applications SET cv_url = ? WHERE id = 101",
+                    mine.toUri().toString());
+            SyncFixture.update(f.server, "UPDATE public.job_applications SET cv_url = ? WHERE id = 102",
+                    temp.resolve("gone.pdf").toUri().toString());
+            SyncFixture.update(f.server, "UPDATE public.job_applications SET cv_url = ? WHERE id = 103",
+                    big.toUri().toString());
+            CvFiles files = cvFiles(null);
+
+            SyncService.PullReport report = sync(f, files).takeOffline(11);
+
+            assertThat(report.cvFiles()).isEqualTo(new CvFiles.Report(1, 0, 1, 1, 0));
+            assertThat(files.local(mine.toUri().toString())).hasValueSatisfying(p -> assertThat(p)
+                    .hasBinaryContent(CHLOE).isNotEqualTo(mine));
+            assertThat(listing(files.folder())).hasSize(1);
+        }
+    }
+
     @Test
     void thePurgedJobsFilesAreDeletedAndWipeTakesTheFolder() throws IOException {
         try (SyncFixture f = SyncFixture.create("cv_files_purge", TwoCompanies.HUGO)) {

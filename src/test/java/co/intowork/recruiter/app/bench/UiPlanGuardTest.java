@@ -136,7 +136,14 @@ class UiPlanGuardTest {
                     + "ix_jobs_employer_status (bench: pipeline.recruiters/hiring_manager, index-driven)",
             // a write is explained without running, so every branch of its plan counts, even one never reached
             "MessageMapper.enqueue as aicha.nze@ogooue-energie.demo", ENQUEUE_SCANS,
-            "MessageMapper.enqueue as ines.moukagni@hiring-manager.demo", ENQUEUE_SCANS);
+            "MessageMapper.enqueue as ines.moukagni@hiring-manager.demo", ENQUEUE_SCANS,
+            // since the demo's moves name who made them (issue 23, decision 0025)
+            "BoardMapper.states as ines.moukagni@hiring-manager.demo", "the name of who made each card's last move: "
+                    + "the same users policy check as the colleagues list, per mover; on the large data set's "
+                    + "100,000 jobs it probes ix_jobs_employer_status (EXPLAIN as the hiring manager, 2026-12-07)",
+            "ReviewMapper.events as ines.moukagni@hiring-manager.demo", "the name of who made each move of the "
+                    + "history: the same users policy check as the colleagues list, per mover; on 100,000 jobs it "
+                    + "probes ix_jobs_employer_status (EXPLAIN as the hiring manager, 2026-12-07)");
 
     private TestDatabase.Db db;
     private Database client;
