@@ -5,14 +5,14 @@
 --   * the mapper joined the hits to candidates and users under row-level security, whose policies nest (the
 --     users policy asks whether a visible candidate has that user, which asks the candidates policy, which probes
 --     the managed jobs' applications): about 19 buffers a hit. The function has just chosen these candidates
---     within the session's scope, so it now returns their name, title, place and years itself;
+--     within the session's scope, so search_candidate_cards returns their name, title, place and years itself;
 --   * a search with no exact hit read the scope's documents twice, once per pass (exact words, then prefixes).
 --     The small-scope path now reads each document once, keeps both matches, and returns the exact ones when
 --     there are any, else the prefix ones: the same answer (compared word by word), 1.4 ms to 0.8 ms for a
 --     zero-hit search of 418 candidates. The large-company path, driven by the GIN index, is unchanged.
 -- The match itself moves to recruiter.candidate_search_hits, which takes the scope as arguments and so is
--- executable by no client; search_candidates (SECURITY DEFINER) passes the session's scope to it.
--- A client of the previous version selects candidate_id, rank and capped by name and keeps working.
+-- executable by no client; search_candidates (V39's, same signature) and the new search_candidate_cards (SECURITY
+-- DEFINER both) pass the session's scope to it.
 
 CREATE OR REPLACE FUNCTION recruiter.candidate_search_hits(company integer, managed integer[], query text,
                                                            min_years integer, wanted integer)
@@ -103,8 +103,38 @@ END
 $$;
 REVOKE ALL ON FUNCTION recruiter.candidate_search_hits(integer, integer[], text, integer, integer) FROM PUBLIC;
 
-DROP FUNCTION IF EXISTS recruiter.search_candidates(text, integer, integer);
-CREATE FUNCTION recruiter.search_candidates(query text, min_years integer, max_hits integer)
+-- V39's function keeps its signature (a client of the previous version calls it, and V39 must stay re-runnable
+-- over this one's result); its match is now the shared one.
+CREATE OR REPLACE FUNCTION recruiter.search_candidates(query text, min_years integer, max_hits integer)
+    RETURNS TABLE (candidate_id integer, rank real, capped boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    SET max_parallel_workers_per_gather = 0
+    SET plan_cache_mode = force_generic_plan
+    ROWS 50
+AS $$
+#variable_conflict use_column
+DECLARE
+    company  integer := recruiter.session_company_id();
+    managed  integer[] := recruiter.session_job_ids();
+BEGIN
+    IF pg_catalog.length(query) > 500 THEN
+        RAISE EXCEPTION 'Search for at most 500 characters.' USING ERRCODE = 'string_data_right_truncation';
+    END IF;
+    IF company IS NULL AND coalesce(pg_catalog.cardinality(managed), 0) = 0 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    SELECT h.candidate_id, h.rank, h.capped
+      FROM recruiter.candidate_search_hits(company, managed, query, min_years,
+                                           greatest(1, least(coalesce(max_hits, 50), 200))) h;
+END
+$$;
+REVOKE ALL ON FUNCTION recruiter.search_candidates(text, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION recruiter.search_candidates(text, integer, integer) TO recruiter_app;
+
+-- What the Candidates section's list shows, for the same hits in the same order.
+CREATE OR REPLACE FUNCTION recruiter.search_candidate_cards(query text, min_years integer, max_hits integer)
     RETURNS TABLE (candidate_id integer, rank real, capped boolean, name text, title text, location text,
                    years_experience integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -141,5 +171,5 @@ BEGIN
      ORDER BY h.rank DESC, h.candidate_id;
 END
 $$;
-REVOKE ALL ON FUNCTION recruiter.search_candidates(text, integer, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION recruiter.search_candidates(text, integer, integer) TO recruiter_app;
+REVOKE ALL ON FUNCTION recruiter.search_candidate_cards(text, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION recruiter.search_candidate_cards(text, integer, integer) TO recruiter_app;

@@ -172,7 +172,8 @@ public final class BoardView {
         name.setId("board-filter-name");
         name.setPromptText(Messages.text("board.filter.name"));
         name.setPrefColumnCount(14);
-        name.setMinWidth(200);
+        // every filter may narrow (the combos' texts then end in an ellipsis): the bar's minimum is the window's
+        name.setMinWidth(120);
         HBox.setHgrow(name, Priority.SOMETIMES);
         name.textProperty().bindBidirectional(viewModel.filterNameProperty());
         javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
@@ -183,6 +184,7 @@ public final class BoardView {
             viewModel.applyFilter();
         });
 
+        ratingFilter.setMinWidth(90);
         ratingFilter.getItems().setAll(java.util.Arrays.asList(null, 1, 2, 3, 4, 5));
         ratingFilter.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -213,7 +215,7 @@ public final class BoardView {
         // the platform's AI match score (issue 24): a minimum, and the columns' order
         ComboBox<Integer> aiFilter = new ComboBox<>();
         aiFilter.setId("board-filter-ai");
-        aiFilter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        aiFilter.setMinWidth(90);
         aiFilter.getItems().setAll(java.util.Arrays.asList(null, 50, 60, 70, 80, 90));
         aiFilter.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -237,7 +239,7 @@ public final class BoardView {
         aiFilter.setOnAction(e -> viewModel.applyFilter());
         ComboBox<BoardOrder> orderChoice = new ComboBox<>();
         orderChoice.setId("board-order");
-        orderChoice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        orderChoice.setMinWidth(100);
         orderChoice.getItems().setAll(BoardOrder.values());
         orderChoice.setConverter(new javafx.util.StringConverter<>() {
             @Override

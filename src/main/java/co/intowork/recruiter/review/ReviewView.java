@@ -109,6 +109,9 @@ public final class ReviewView {
         openCvButton.disableProperty().bind(viewModel.canOpenCvProperty().not());
         openCvButton.setOnAction(e -> viewModel.openCv());
         // candidates' messages (issue 21)
+        // the header holds seven actions: the occasional ones as icons (tooltips say what they do)
+        co.intowork.recruiter.common.ui.Views.iconOnly(writeButton);
+        co.intowork.recruiter.common.ui.Views.iconOnly(backButton);
         writeButton.setVisible(viewModel.canMessage());
         writeButton.setManaged(viewModel.canMessage());
         writeButton.disableProperty().bind(viewModel.reviewProperty().isNull());
@@ -312,6 +315,8 @@ public final class ReviewView {
         }
         javafx.scene.control.Button schedule = new javafx.scene.control.Button(Messages.text("interview.schedule"));
         schedule.setId("review-schedule-interview");
+        schedule.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("fth-calendar"));
+        co.intowork.recruiter.common.ui.Views.iconOnly(schedule);
         schedule.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         schedule.disableProperty().bind(viewModel.reviewProperty().isNull());
         schedule.setOnAction(e -> {

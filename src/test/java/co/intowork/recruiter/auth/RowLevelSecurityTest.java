@@ -476,7 +476,7 @@ class RowLevelSecurityTest {
                     .containsExactly("add_application_note", "delete_application_note",
                             "deliver_due_status_notifications", "interview_people", "invite_hiring_manager",
                             "notify_status_change", "refresh_visible_active_jobs_summary", "reschedule_interview",
-                            "schedule_interview", "search_candidates",
+                            "schedule_interview", "search_candidate_cards", "search_candidates",
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
                             "set_interview_status", "sign_in_finish", "sign_in_start", "sign_out",

@@ -47,7 +47,10 @@ public final class UiStatements {
      * Counting a job's applications: the board index (job_id, status, applied_at), or the unique (job_id,
      * candidate_id) one, which the planner may take for a whole job's count; either reads only that job.
      */
-    private static final String COUNTS_INDEX = "ix_job_applications_board|ux_job_applications_job_candidate";
+    /** On small, freshly loaded data (no visibility map yet) the planner may count through V47's AI-order index,
+     *  also keyed by job_id; on the large data set it reads the board index only (EXPLAIN, 2026-12-07). */
+    private static final String COUNTS_INDEX = "ix_job_applications_board|ux_job_applications_job_candidate"
+            + "|ix_job_applications_job_ai_score";
     /** V1 has both a primary key and a plain index on job_applications.id; the planner takes either. */
     private static final String APPLICATION_BY_ID = "job_applications_pkey|ix_job_applications_id";
     /** Deepest page drawn: recruiters page a little, rarely far. */

@@ -2,6 +2,9 @@ package co.intowork.recruiter.common.ui;
 
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Tooltip;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,5 +26,17 @@ public final class Views {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not load the view " + controllerType.getSimpleName(), e);
         }
+    }
+
+    /**
+     * Shows only the button's icon, its text as the tooltip and for screen readers: toolbars that must fit 1280
+     * pixels beside the navigation keep the words for their main actions.
+     */
+    public static void iconOnly(ButtonBase button) {
+        String text = button.getText();
+        button.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        button.setTooltip(new Tooltip(text));
+        button.setAccessibleText(text);
+        button.getStyleClass().add("button-icon");
     }
 }

@@ -18,9 +18,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plans inside recruiter.search_candidates (V39), which EXPLAIN of the mapper's call cannot show (a
- * SECURITY DEFINER function's body): auto_explain reports each nested statement, analysed, as a notice to this
- * connection. Run as a client login with a session on the plan guard's demo data, for the largest company (the
+ * The plans inside recruiter.search_candidate_cards (V50; the match of V39's search_candidates), which EXPLAIN
+ * of the mapper's call cannot show (a SECURITY DEFINER function's body): auto_explain reports each nested
+ * statement, analysed, as a notice to this connection. Run as a client login with a session on the plan guard's demo data, for the largest company (the
  * GIN path), a hiring manager (the primary-key path), a word cut short (the prefix pass) and the experience
  * filter: no statement may scan candidate_search, candidates, job_applications or company_candidates sequentially.
  */
@@ -76,7 +76,7 @@ class CandidateSearchPlanTest {
             int rows = 0;
             List<String> plans = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM recruiter.search_candidates(?, ?, 50)")) {
+                    "SELECT * FROM recruiter.search_candidate_cards(?, ?, 50)")) {
                 ps.setString(1, query);
                 ps.setObject(2, minYears, java.sql.Types.INTEGER);
                 try (ResultSet rs = ps.executeQuery()) {
