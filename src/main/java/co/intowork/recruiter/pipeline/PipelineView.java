@@ -110,7 +110,6 @@ public final class PipelineView {
         for (ComboBox<?> box : new ComboBox<?>[] {status, jobType, locationType, country, recruiter}) {
             clearable(box);
         }
-        clear.setOnAction(e -> viewModel.clearFilters());
         tag.textProperty().bindBidirectional(viewModel.tagProperty());
         PauseTransition tagTyping = new PauseTransition(Duration.millis(350));
         tagTyping.setOnFinished(e -> viewModel.refresh());
@@ -122,9 +121,15 @@ public final class PipelineView {
         tag.setTooltip(new Tooltip(Messages.text("pipeline.tag.tip")));
         clearTag.setTooltip(new Tooltip(Messages.text("pipeline.tag.clear")));
         clearTag.disableProperty().bind(viewModel.tagProperty().isEmpty());
+        // clearing changes the texts, which would start their typing pauses: the clear itself refreshes once
         clearTag.setOnAction(e -> {
-            tagTyping.stop();
             viewModel.clearTag();
+            tagTyping.stop();
+        });
+        clear.setOnAction(e -> {
+            viewModel.clearFilters();
+            typing.stop();
+            tagTyping.stop();
         });
         sort.getItems().setAll(JobSort.values());
         sort.valueProperty().bindBidirectional(viewModel.sortProperty());
