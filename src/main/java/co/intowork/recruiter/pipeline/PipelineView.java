@@ -46,6 +46,8 @@ public final class PipelineView {
     @FXML private ComboBox<LocationType> locationType;
     @FXML private ComboBox<String> country;
     @FXML private ComboBox<Recruiter> recruiter;
+    @FXML private TextField tag;
+    @FXML private Button clearTag;
     @FXML private Button clear;
     @FXML private ComboBox<JobSort> sort;
     @FXML private Label summary;
@@ -108,7 +110,27 @@ public final class PipelineView {
         for (ComboBox<?> box : new ComboBox<?>[] {status, jobType, locationType, country, recruiter}) {
             clearable(box);
         }
-        clear.setOnAction(e -> viewModel.clearFilters());
+        tag.textProperty().bindBidirectional(viewModel.tagProperty());
+        PauseTransition tagTyping = new PauseTransition(Duration.millis(350));
+        tagTyping.setOnFinished(e -> viewModel.refresh());
+        tag.textProperty().addListener((obs, old, now) -> tagTyping.playFromStart());
+        tag.setOnAction(e -> {
+            tagTyping.stop();
+            viewModel.refresh();
+        });
+        tag.setTooltip(new Tooltip(Messages.text("pipeline.tag.tip")));
+        clearTag.setTooltip(new Tooltip(Messages.text("pipeline.tag.clear")));
+        clearTag.disableProperty().bind(viewModel.tagProperty().isEmpty());
+        // clearing changes the texts, which would start their typing pauses: the clear itself refreshes once
+        clearTag.setOnAction(e -> {
+            viewModel.clearTag();
+            tagTyping.stop();
+        });
+        clear.setOnAction(e -> {
+            viewModel.clearFilters();
+            typing.stop();
+            tagTyping.stop();
+        });
         sort.getItems().setAll(JobSort.values());
         sort.valueProperty().bindBidirectional(viewModel.sortProperty());
 

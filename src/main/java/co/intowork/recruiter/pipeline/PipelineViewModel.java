@@ -5,6 +5,7 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.review.ReviewService;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,6 +41,8 @@ public final class PipelineViewModel {
     private final ObjectProperty<String> country = new SimpleObjectProperty<>();
     private final ObjectProperty<Recruiter> recruiter = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
+    // typed or picked; applied on refresh() like the search text, in the platform's form
+    private final StringProperty tag = new SimpleStringProperty("");
     private final ObjectProperty<JobSort> sort = new SimpleObjectProperty<>(JobSort.NEWEST);
 
     private final ObservableList<JobSummary> jobs = FXCollections.observableArrayList();
@@ -101,9 +104,10 @@ public final class PipelineViewModel {
     public PipelineCriteria criteria() {
         Recruiter r = recruiter.get();
         String text = search.get() == null ? "" : search.get().trim();
+        String tagText = ReviewService.normalizeTag(tag.get());
         return new PipelineCriteria(companyId(), signedIn.user().userId(), status.get(), jobType.get(),
                 locationType.get(), country.get(), r == null ? null : r.employerId(), text.isEmpty() ? null : text,
-                sort.get(), null, PAGE_SIZE);
+                tagText.isEmpty() ? null : tagText, sort.get(), null, PAGE_SIZE);
     }
 
     public void refresh() {
@@ -238,7 +242,16 @@ public final class PipelineViewModel {
         country.set(null);
         recruiter.set(null);
         search.set("");
+        tag.set("");
         refresh();
+    }
+
+    /** The tag filter's own clear button: the other filters stay. */
+    public void clearTag() {
+        if (tag.get() != null && !tag.get().isEmpty()) {
+            tag.set("");
+            refresh();
+        }
     }
 
     public ObjectProperty<JobStatus> statusProperty() { return status; }
@@ -247,6 +260,7 @@ public final class PipelineViewModel {
     public ObjectProperty<String> countryProperty() { return country; }
     public ObjectProperty<Recruiter> recruiterProperty() { return recruiter; }
     public StringProperty searchProperty() { return search; }
+    public StringProperty tagProperty() { return tag; }
     public ObjectProperty<JobSort> sortProperty() { return sort; }
     public ObservableList<JobSummary> jobs() { return jobs; }
     public ObservableList<Recruiter> recruiters() { return recruiters; }

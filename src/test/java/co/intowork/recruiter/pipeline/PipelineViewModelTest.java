@@ -61,6 +61,42 @@ class PipelineViewModelTest {
     }
 
     @Test
+    void aTagTypedAnyHowFiltersTheListUntilItIsCleared() {
+        platform(db, "UPDATE public.job_applications SET tags = '[\"à recontacter\"]' WHERE id = 101");
+        try {
+            PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+            vm.refresh();
+            long all = vm.totalProperty().get();
+            assertThat(all).isGreaterThan(PipelineViewModel.PAGE_SIZE);
+            // trimmed and lower-cased as the platform stores tags
+            vm.tagProperty().set("  À Recontacter ");
+            assertThat(vm.criteria().tag()).isEqualTo("à recontacter");
+            vm.refresh();
+            assertThat(vm.jobs()).extracting(JobSummary::getId).containsExactly(11);
+            assertThat(vm.totalProperty().get()).isEqualTo(1);
+            assertThat(vm.hasMoreProperty().get()).isFalse();
+            // with another filter: both apply
+            vm.statusProperty().set(JobStatus.DRAFT);
+            assertThat(vm.jobs()).isEmpty();
+            vm.statusProperty().set(null);
+            assertThat(vm.jobs()).extracting(JobSummary::getId).containsExactly(11);
+            vm.clearTag();
+            assertThat(vm.tagProperty().get()).isEmpty();
+            assertThat(vm.criteria().tag()).isNull();
+            assertThat(vm.totalProperty().get()).isEqualTo(all);
+            vm.tagProperty().set("   ");
+            assertThat(vm.criteria().tag()).isNull();
+            vm.tagProperty().set("à recontacter");
+            vm.statusProperty().set(JobStatus.PUBLISHED);
+            vm.clearFilters();
+            assertThat(vm.tagProperty().get()).isEmpty();
+            assertThat(vm.totalProperty().get()).isEqualTo(all);
+        } finally {
+            platform(db, "UPDATE public.job_applications SET tags = NULL WHERE id = 101");
+        }
+    }
+
+    @Test
     void scrollingLoadsEveryJobOnceInEachOrder() {
         for (JobSort sort : JobSort.values()) {
             PipelineViewModel vm = new PipelineViewModel(anne, navigator);

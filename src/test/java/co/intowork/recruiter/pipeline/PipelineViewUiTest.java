@@ -183,4 +183,28 @@ class PipelineViewUiTest {
         waitFor(() -> table(robot).getItems().size() == 1);
         assertThat(table(robot).getItems().get(0).getId()).isEqualTo(12);
     }
+
+    @Test
+    void aTypedTagFiltersTheJobsAndItsButtonClearsIt(FxRobot robot) throws Exception {
+        PipelineFixture.platform(db, "UPDATE public.job_applications SET tags = '[\"urgent\"]' WHERE id = 101");
+        try {
+            waitFor(() -> table(robot).getItems().size() == 2);
+            // the filter rows still fit the smallest screen with the tag field and its button
+            for (String id : List.of("#pipeline-recruiter", "#pipeline-sort", "#pipeline-tag", "#pipeline-tag-clear",
+                    "#pipeline-clear")) {
+                assertWhollyShown(robot.lookup(id).query());
+            }
+            assertThat(robot.lookup("#pipeline-tag-clear").query().isDisabled()).isTrue();
+            robot.clickOn("#pipeline-tag").write("Urgent").type(KeyCode.ENTER);
+            waitFor(() -> table(robot).getItems().size() == 1 && !viewModel.loadingProperty().get());
+            assertThat(table(robot).getItems().get(0).getId()).isEqualTo(11);
+            assertThat(robot.lookup("#pipeline-summary").queryAs(javafx.scene.control.Label.class).getText())
+                    .contains("1");
+            robot.clickOn("#pipeline-tag-clear");
+            waitFor(() -> table(robot).getItems().size() == 2);
+            assertThat(robot.lookup("#pipeline-tag").queryAs(TextField.class).getText()).isEmpty();
+        } finally {
+            PipelineFixture.platform(db, "UPDATE public.job_applications SET tags = NULL WHERE id = 101");
+        }
+    }
 }

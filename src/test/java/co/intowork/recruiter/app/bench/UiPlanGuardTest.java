@@ -19,6 +19,9 @@ import co.intowork.recruiter.messages.OutgoingMessage;
 import co.intowork.recruiter.messages.TemplateMapper;
 import co.intowork.recruiter.notifications.NotificationMapper;
 import co.intowork.recruiter.pipeline.Job;
+import co.intowork.recruiter.pipeline.JobSort;
+import co.intowork.recruiter.pipeline.JobStatus;
+import co.intowork.recruiter.pipeline.PipelineCriteria;
 import co.intowork.recruiter.pipeline.PipelineMapper;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.search.CandidateSearchMapper;
@@ -272,6 +275,11 @@ class UiPlanGuardTest {
         return p;
     }
 
+    private static PipelineCriteria withTag(PipelineCriteria c, String tag, JobStatus status, JobSort sort) {
+        return new PipelineCriteria(c.companyId(), c.userId(), status, c.jobType(), c.locationType(), c.country(),
+                c.employerId(), c.search(), tag, sort == null ? c.sort() : sort, c.after(), c.limit());
+    }
+
     @Test
     void everyMapperIsClassified() {
         Set<Class<?>> unclassified = new java.util.LinkedHashSet<>(Mappers.all());
@@ -310,6 +318,18 @@ class UiPlanGuardTest {
                     params("c", criteria(who.user(), "ingénieur", null)));
             if (!search.isEmpty()) {
                 scans.put("PipelineMapper.page (search) as " + who.user().email(), search);
+            }
+            // issue 24: the pipeline's tag filter (recruiter.tagged_job_ids as an InitPlan), alone, with a search
+            // (which then filters every hit) and with a status in title order; page and count
+            List<String> tagged = new ArrayList<>();
+            for (PipelineCriteria c : List.of(withTag(criteria(who.user(), null, null), "bilingue", null, null),
+                    withTag(criteria(who.user(), "ingénieur", null), "bilingue", null, null),
+                    withTag(criteria(who.user(), null, null), "senior", JobStatus.PUBLISHED, JobSort.TITLE))) {
+                tagged.addAll(seqScans(who, mapperName("PipelineMapper.page"), params("c", c)));
+                tagged.addAll(seqScans(who, mapperName("PipelineMapper.count"), params("c", c)));
+            }
+            if (!tagged.isEmpty()) {
+                scans.put("PipelineMapper.page/count (tag) as " + who.user().email(), tagged);
             }
             // the board with every filter on (name, rating, tag, source)
             List<String> filtered = seqScans(who, mapperName("BoardMapper.page"), params("jobId", job(who),
