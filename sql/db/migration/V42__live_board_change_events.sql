@@ -26,8 +26,9 @@
 --    see (their company's jobs, the jobs they manage; notifications only their own), then one row of kind
 --    'cursor'. Cursors are opaque tokens (AES of the id under a key derived from the secret): the ids are global,
 --    and their gaps would tell a client how busy other companies are. A NULL cursor returns only the current
---    head. The cursor never passes a gap whose transaction may still commit (status 'held': ask again shortly);
---    a gap older than 60 s is passed whatever (a writer that keeps its transaction open that long after the
+--    head. The cursor never passes a gap whose transaction may still commit (status 'held': ask again shortly;
+--    the events after the gap are returned at once, and again until the gap settles); a gap older than 60 s is
+--    passed whatever (a writer that keeps its transaction open that long after the
 --    change is rare; see decision 0021 for what is then missed).
 --
 -- Runs outside a transaction (see the .conf file): the triggers go through recruiter.apply_ddl.
@@ -236,7 +237,8 @@ GRANT EXECUTE ON FUNCTION recruiter.live_channels() TO recruiter_app;
 
 -- Scans at most max_rows events of every company after the cursor (the primary key's range), returns those the
 -- caller may see, and ends with the cursor row: event_id is the token to pass next time; status says 'held'
--- (a gap may still fill: ask again shortly), 'more' (max_rows were scanned: ask again now) or 'done'.
+-- (a gap may still fill: ask again shortly; the events after the gap were returned and will be again), 'more'
+-- (max_rows were scanned: ask again now) or 'done'.
 CREATE OR REPLACE FUNCTION recruiter.live_events(after text, job integer, max_rows integer)
     RETURNS TABLE (event_id text, kind text, job_id integer, application_id integer, version integer,
                    status text, actor_user_id integer)
@@ -275,14 +277,16 @@ BEGIN
     expected := after_id + 1;
     FOR e IN SELECT c.* FROM recruiter.change_events c WHERE c.id > after_id ORDER BY c.id LIMIT max_rows LOOP
         scanned := scanned + 1;
-        IF e.id > expected AND e.created_at > clock_timestamp() - interval '60 seconds'
+        IF outcome = 'done' AND e.id > expected AND e.created_at > clock_timestamp() - interval '60 seconds'
            AND EXISTS (SELECT 1 FROM unnest(running) x WHERE x < e.next_xid) THEN
-            -- a gap below e whose transaction may still be running
+            -- a gap below e whose transaction may still be running: the cursor stays below it, the events after
+            -- it are returned all the same (the caller has them again next time and skips them)
             outcome := 'held';
-            EXIT;
         END IF;
-        safe := e.id;
-        expected := e.id + 1;
+        IF outcome = 'done' THEN
+            safe := e.id;
+            expected := e.id + 1;
+        END IF;
         IF after IS NOT NULL
            AND (live_events.job IS NULL OR e.job_id = live_events.job)
            -- in parentheses: IF's condition would otherwise end at the CASE's THEN

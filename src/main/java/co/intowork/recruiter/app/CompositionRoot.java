@@ -68,7 +68,7 @@ final class CompositionRoot {
 
     /** What the signed-in workspace reads from the settings, read again at each sign-in (an edit takes effect). */
     WorkspaceSettings workspaceSettings() {
-        return new WorkspaceSettings(cvFiles(), statsSettings(), undoWindow());
+        return new WorkspaceSettings(cvFiles(), statsSettings(), undoWindow(), liveMode(), liveListenUrl());
     }
 
     /** The servers to offer, with the one and the email address last used chosen. */
@@ -108,6 +108,25 @@ final class CompositionRoot {
         } catch (SettingsException e) {
             LoggerFactory.getLogger(CompositionRoot.class).warn("Undo window: {}", e.getMessage());
             return BoardService.DEFAULT_UNDO_WINDOW;
+        }
+    }
+
+    /** The live board's mode (decision 0021); a broken value gives auto, said in the log. */
+    private co.intowork.recruiter.live.LiveMode liveMode() {
+        try {
+            return co.intowork.recruiter.live.LiveMode.parse(settings.load(Map.of()).get(SettingKey.LIVE_MODE)
+                    .orElse("auto"));
+        } catch (SettingsException | IllegalArgumentException e) {
+            LoggerFactory.getLogger(CompositionRoot.class).warn("Live board: {}", e.getMessage());
+            return co.intowork.recruiter.live.LiveMode.AUTO;
+        }
+    }
+
+    private String liveListenUrl() {
+        try {
+            return settings.load(Map.of()).get(SettingKey.LIVE_LISTEN_URL).orElse(null);
+        } catch (SettingsException e) {
+            return null;
         }
     }
 

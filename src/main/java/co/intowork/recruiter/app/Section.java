@@ -39,16 +39,19 @@ import co.intowork.recruiter.sync.SyncViewModel;
  */
 public enum Section {
     PIPELINE("pipeline", "fth-layers", Screen.of(
-            c -> new PipelineViewModel(new PipelineService(c.signedIn().unitOfWork()), c.signedIn(), c.navigator()),
+            c -> subscribed(new PipelineViewModel(new PipelineService(c.signedIn().unitOfWork()), c.signedIn(),
+                    c.navigator()), c, PipelineViewModel::applyLive),
             PipelineView::load)
             .mappers(PipelineMapper.class)),
     BOARD("board", "fth-columns", Screen.of(
-            c -> new BoardViewModel(c.boardService(), c.signedIn(), c.navigator()),
+            c -> subscribed(new BoardViewModel(c.boardService(), c.signedIn(), c.navigator()), c,
+                    BoardViewModel::applyLive),
             BoardView::load)
             .mappers(BoardMapper.class)),
     REVIEW("review", "fth-user-check", Screen.<ReviewViewModel>of(
-            c -> new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
-                    c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener()),
+            c -> subscribed(new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
+                    c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener()), c,
+                    ReviewViewModel::applyLive),
             ReviewView::load)
             .mappers(ReviewMapper.class)
             .unsavedWork(vm -> vm.dirtyProperty().get())),
@@ -61,8 +64,8 @@ public enum Section {
             // the statistics replica's pool
             .closing(StatsViewModel::close)),
     INBOX("inbox", "fth-bell", Screen.<InboxViewModel>of(
-            c -> new InboxViewModel(new NotificationService(c.signedIn().unitOfWork(), c.signedIn().user()),
-                    c.signedIn(), c.navigator()),
+            c -> subscribed(new InboxViewModel(new NotificationService(c.signedIn().unitOfWork(),
+                    c.signedIn().user()), c.signedIn(), c.navigator()), c, InboxViewModel::applyLive),
             InboxView::load)
             .mappers(NotificationMapper.class)
             .showsCount(InboxViewModel::unreadCountProperty)
@@ -92,6 +95,13 @@ public enum Section {
         this.key = key;
         this.icon = icon;
         this.screen = screen;
+    }
+
+    /** The live board (decision 0021): the ViewModel follows changes made elsewhere. */
+    private static <VM> VM subscribed(VM viewModel, WorkspaceContext context,
+                                      java.util.function.BiConsumer<VM, java.util.List<co.intowork.recruiter.live.LiveEvent>> apply) {
+        context.live().subscribe(events -> apply.accept(viewModel, events));
+        return viewModel;
     }
 
     public String title() {

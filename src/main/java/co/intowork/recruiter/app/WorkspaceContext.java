@@ -4,6 +4,9 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.live.LiveFeed;
+import co.intowork.recruiter.live.LiveMode;
+import co.intowork.recruiter.live.LiveUpdates;
 import co.intowork.recruiter.notifications.StatusNotificationDelivery;
 import co.intowork.recruiter.review.CvOpener;
 import co.intowork.recruiter.review.DesktopCvOpener;
@@ -33,6 +36,8 @@ final class WorkspaceContext {
     private ReviewService reviewService;
     private OfflineOperations outbox;
     private StatusNotificationDelivery delivery;
+    private LiveUpdates live;
+    private LiveFeed liveFeed;
 
     /**
      * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
@@ -111,10 +116,33 @@ final class WorkspaceContext {
         return reviewService;
     }
 
-    /** Stops the delivery's timer (sign-out itself delivers what the person still had pending). */
+    /**
+     * Changes made elsewhere, for the sections that show them (decision 0021): the feed starts with the first
+     * subscriber, online only, unless the settings turn it off.
+     */
+    LiveUpdates live() {
+        if (live == null) {
+            live = new LiveUpdates(signedIn.tasks());
+            if (!signedIn.offline() && settings.liveMode() != LiveMode.OFF) {
+                var pool = signedIn.unitOfWork().factory().getConfiguration().getEnvironment().getDataSource();
+                liveFeed = new LiveFeed(signedIn.unitOfWork(), LiveFeed.directOpener(pool, settings.liveListenUrl()),
+                        settings.liveMode(), null, live::publish);
+                liveFeed.start();
+            }
+        }
+        return live;
+    }
+
+    /**
+     * Stops the delivery's timer (sign-out itself delivers what the person still had pending) and the live feed's
+     * connection.
+     */
     void close() {
         if (delivery != null) {
             delivery.close();
+        }
+        if (liveFeed != null) {
+            liveFeed.close();
         }
     }
 

@@ -28,8 +28,10 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Controller of BoardView.fxml: lays out one virtualized ListView per status and turns drags, clicks and keys
@@ -61,6 +63,7 @@ public final class BoardView {
     @FXML private HBox columnsBox;
     @FXML private VBox emptyPane;
     @FXML private Button pipelineButton;
+    @FXML private Label liveLine;
 
     private final BoardViewModel viewModel;
     private final Map<ApplicationStatus, ListView<BoardCard>> lists = new EnumMap<>(ApplicationStatus.class);
@@ -124,6 +127,9 @@ public final class BoardView {
         cancelButton.setOnAction(e -> viewModel.cancelPreview());
         bindMessage(message, viewModel.messageProperty());
         bindMessage(error, viewModel.errorProperty());
+        liveLine.textProperty().bind(viewModel.liveLineProperty());
+        liveLine.visibleProperty().bind(viewModel.liveLineProperty().isNotEmpty());
+        fullTextOnHover(liveLine);
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.Z && e.isShortcutDown()) {
@@ -301,19 +307,49 @@ public final class BoardView {
         HBox header = new HBox(6, title, loading);
         HBox.setHgrow(title, Priority.ALWAYS);
 
+        // The cards chosen in this column, by application: a card leaving or arriving (a move here, or a change
+        // made elsewhere on the live board) must neither drop the others' selection nor let it slide onto the
+        // cards that take their place. The first listener runs before the list's selection model adjusts itself,
+        // the last one after it.
+        Set<Integer> chosen = new HashSet<>();
+        boolean[] changingCards = {false};
+        column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> changingCards[0] = true);
         ListView<BoardCard> list = new ListView<>(column.cards());
         list.setId("column-" + status.label());
         list.getStyleClass().add("board-column-list");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setFixedCellSize(CARD_HEIGHT);
         list.setCellFactory(v -> new CardCell(status));
-        // moved cards leave the list: the selection must not slide onto the cards that take their place
+        list.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<BoardCard>) c -> {
+            if (!changingCards[0]) {
+                chosen.clear();
+                list.getSelectionModel().getSelectedItems().forEach(card -> {
+                    if (card != null) {
+                        chosen.add(card.applicationId());
+                    }
+                });
+            }
+        });
         column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> {
+            boolean moved = false;
             while (change.next()) {
-                if (change.wasRemoved() && !change.wasReplaced()) {
-                    list.getSelectionModel().clearSelection();
+                moved |= (change.wasRemoved() || change.wasAdded()) && !change.wasReplaced();
+            }
+            if (moved) {
+                list.getSelectionModel().clearSelection();
+                for (int i = 0; i < column.cards().size(); i++) {
+                    if (chosen.contains(column.cards().get(i).applicationId())) {
+                        list.getSelectionModel().select(i);
+                    }
                 }
             }
+            changingCards[0] = false;
+            chosen.clear();
+            list.getSelectionModel().getSelectedItems().forEach(card -> {
+                if (card != null) {
+                    chosen.add(card.applicationId());
+                }
+            });
         });
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(column.loadingProperty())

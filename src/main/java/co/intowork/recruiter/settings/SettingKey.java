@@ -31,7 +31,11 @@ public enum SettingKey {
     PLATFORM_FILES_URL("platform.files.url", "INTOWORK_PLATFORM_FILES_URL", null, false),
     OFFLINE_CV_MAX_MB("offline.cv.max.mb", "INTOWORK_OFFLINE_CV_MAX_MB", "10", false),
     // how long a candidate's notification of a move waits, so that an undo cancels it (decision 0018)
-    NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false);
+    NOTIFY_UNDO_SECONDS("notify.undo.seconds", "INTOWORK_NOTIFY_UNDO_SECONDS", "10", false),
+    // the live board (decision 0021): auto (LISTEN when a self-test passes, else poll), listen, poll or off; and
+    // the address of the dedicated listener connection when the pool's goes through a transaction-mode pooler
+    LIVE_MODE("live.mode", "INTOWORK_LIVE_MODE", "auto", false),
+    LIVE_LISTEN_URL("live.listen.url", "INTOWORK_LIVE_LISTEN_URL", null, false);
 
     private final String property;
     private final String environmentVariable;
