@@ -11,8 +11,8 @@
 --
 -- 1. recruiter.change_events: id (bigserial: the clients' cursor), company, job, application, version, kind
 --    (added, moved, changed, removed, notification), the status, the acting person (the session's, else
---    recruiter.actor_user_id, else NULL for the platform), the recipient of a notification, and next_xid, the
---    first transaction id not yet assigned when the row was written, which lets a reader tell a gap in the ids
+--    recruiter.actor_user_id, else NULL for the platform), the recipient of a notification, and next_xid, a
+--    bound on the transaction ids assigned when the row was written, which lets a reader tell a gap in the ids
 --    left by a transaction still running (wait for it) from one left by a rollback (skip it). Never granted to
 --    recruiter_app. `maintain` deletes rows older than 7 days (recruiter.prune_change_events).
 -- 2. recruiter.live_secret: one random 32-byte secret, readable only by the functions below (owner). Channel names
@@ -121,9 +121,21 @@ REVOKE ALL ON FUNCTION recruiter.live_cursor_id(text) FROM PUBLIC;
 
 -- The triggers ------------------------------------------------------------------------------------------------
 
--- One row and one wake-up per changed application. next_xid is read by the INSERT's own statement, which under
--- READ COMMITTED takes its snapshot after nextval(): any transaction that took a smaller id had its xid already,
--- so it is below next_xid (what live_events relies on).
+-- One row and one wake-up per changed application. next_xid bounds the transaction ids that could hold a smaller
+-- event id: a writer has its xid before its AFTER trigger takes nextval(). The snapshot's xmax alone is not such a
+-- bound (PostgreSQL makes it the latest *completed* xid + 1: a transaction that got its xid after that and is still
+-- running is above it), hence also the writer's own xid + 1, which covers every transaction that wrote after the
+-- last completed one and before this one (decision 0021 says what remains: a writer whose xid came from an earlier
+-- statement of a long transaction).
+CREATE OR REPLACE FUNCTION recruiter.live_next_xid() RETURNS xid8
+    LANGUAGE sql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT greatest(pg_snapshot_xmax(pg_current_snapshot()),
+                    (pg_current_xact_id()::text::bigint + 1)::text::xid8)
+$$;
+REVOKE ALL ON FUNCTION recruiter.live_next_xid() FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION recruiter.record_change_event() RETURNS trigger
     LANGUAGE plpgsql
     SECURITY DEFINER
@@ -161,7 +173,7 @@ BEGIN
     INSERT INTO recruiter.change_events (id, company_id, job_id, application_id, version, kind, status,
                                          actor_user_id, next_xid)
     VALUES (new_id, company, job, app_id, ver, what, st, recruiter.current_actor_user_id(),
-            pg_snapshot_xmax(pg_current_snapshot()));
+            recruiter.live_next_xid());
     IF company IS NOT NULL THEN
         PERFORM pg_notify(recruiter.live_channel('company', company), '');
     END IF;
@@ -195,7 +207,7 @@ BEGIN
     INSERT INTO recruiter.change_events (id, company_id, job_id, application_id, kind, actor_user_id,
                                          recipient_user_id, next_xid)
     VALUES (new_id, company, NEW.related_job_id, NEW.related_application_id, 'notification',
-            recruiter.current_actor_user_id(), NEW.user_id, pg_snapshot_xmax(pg_current_snapshot()));
+            recruiter.current_actor_user_id(), NEW.user_id, recruiter.live_next_xid());
     IF company IS NOT NULL THEN
         PERFORM pg_notify(recruiter.live_channel('company', company), '');
     ELSIF NEW.related_job_id IS NOT NULL THEN

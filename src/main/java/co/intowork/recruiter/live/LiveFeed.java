@@ -110,6 +110,25 @@ public final class LiveFeed implements AutoCloseable {
         };
     }
 
+    /**
+     * A MyBatis session on the dedicated connection that leaves it open: closing a session made on a caller's
+     * connection closes the connection (JdbcTransaction), and with it the LISTENs just made.
+     */
+    static SqlSession onDedicated(SqlSessionFactory factory, Connection c) {
+        Connection keptOpen = (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return factory.openSession(keptOpen);
+    }
+
     public void start() {
         thread = new Thread(this::run, "intowork-live");
         thread.setDaemon(true);
@@ -185,7 +204,7 @@ public final class LiveFeed implements AutoCloseable {
             }
         }
         List<String> channels = unitOfWork.inTransaction(s -> s.getMapper(LiveMapper.class).channels());
-        try (SqlSession s = factory().openSession(c)) {
+        try (SqlSession s = onDedicated(factory(), c)) {
             LiveMapper m = s.getMapper(LiveMapper.class);
             listenerPid = m.backendPid();
             for (String channel : channels) {

@@ -62,7 +62,7 @@ public final class LiveSelfTest {
         long start = System.nanoTime();
         try {
             listener.setAutoCommit(true);
-            try (SqlSession s = factory.openSession(listener)) {
+            try (SqlSession s = LiveFeed.onDedicated(factory, listener)) {
                 s.getMapper(LiveMapper.class).listen(channel);
             }
             send.accept(channel);
@@ -83,7 +83,7 @@ public final class LiveSelfTest {
         } catch (SQLException | RuntimeException e) {
             return new Result(false, (System.nanoTime() - start) / 1_000_000, e.getMessage());
         } finally {
-            try (SqlSession s = factory.openSession(listener)) {
+            try (SqlSession s = LiveFeed.onDedicated(factory, listener)) {
                 s.getMapper(LiveMapper.class).unlistenAll();
             } catch (RuntimeException ignored) {
                 // the connection is being dropped anyway
