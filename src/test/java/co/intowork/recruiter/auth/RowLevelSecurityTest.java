@@ -474,6 +474,8 @@ class RowLevelSecurityTest {
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
                     .containsExactly("add_application_note", "delete_application_note",
                             "deliver_due_status_notifications", "invite_hiring_manager",
+                            // the live board (V42, decision 0021)
+                            "live_channels", "live_events",
                             "notify_status_change", "refresh_visible_active_jobs_summary", "search_candidates",
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",

@@ -20,6 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -102,5 +104,26 @@ class LiveBoardViewTest {
                 .containsExactlyInAnyOrder(cards.get(1).applicationId(), cards.get(2).applicationId());
         assertThat(line.isVisible()).isTrue();
         assertThat(line.getText()).isEqualTo("The web platform moved " + cards.get(0).candidateName() + " to Interview");
+        // for a person to look at (target/screenshots), as rendered at 1280x720
+        robot.interact(() -> writePng(line.getScene(), Path.of("target", "screenshots", "live-board.png")));
+    }
+
+    private static void writePng(Scene scene, Path file) {
+        var image = scene.snapshot(null);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            javax.imageio.ImageIO.write(out, "png", file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
