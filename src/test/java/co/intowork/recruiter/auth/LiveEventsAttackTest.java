@@ -156,4 +156,17 @@ class LiveEventsAttackTest {
             c.rollback();
         }
     }
+
+    @Test
+    void theHeadIsTheHeadEvenAfterMoreEventsThanARead() throws SQLException {
+        try (Connection admin = db.superuser().getConnection(); Connection c = client()) {
+            // 1,200 events of Beta's (each update bumps the version), more than the 10 the head read asks for
+            exec(admin, "DO $$ BEGIN FOR i IN 1..600 LOOP UPDATE public.job_applications SET rating = 1 + i % 5"
+                    + " WHERE job_id = 21; END LOOP; END $$");
+            String cursor = head(c, anne);
+            // nothing old comes back as new, and the cursor is settled
+            assertThat(events(c, anne, cursor)).containsExactly("cursor|null|null|done");
+            assertThat(events(c, bruno, cursor)).containsExactly("cursor|null|null|done");
+        }
+    }
 }
