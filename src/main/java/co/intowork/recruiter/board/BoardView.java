@@ -311,10 +311,20 @@ public final class BoardView {
         // made elsewhere on the live board) must neither drop the others' selection nor let it slide onto the
         // cards that take their place. The first listener runs before the list's selection model adjusts itself,
         // the last one after it.
+        // Likewise the scroll position: cards leaving or arriving above the first card shown would slide the
+        // ones the person is looking at; the first listener notes which card that was, the last scrolls back by
+        // as many cards.
         Set<Integer> chosen = new HashSet<>();
         boolean[] changingCards = {false};
-        column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> changingCards[0] = true);
+        int[] firstShown = {-1};
+        @SuppressWarnings("unchecked")
+        ListView<BoardCard>[] listRef = new ListView[1];
+        column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> {
+            changingCards[0] = true;
+            firstShown[0] = firstVisibleIndex(listRef[0]);
+        });
         ListView<BoardCard> list = new ListView<>(column.cards());
+        listRef[0] = list;
         list.setId("column-" + status.label());
         list.getStyleClass().add("board-column-list");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -332,8 +342,22 @@ public final class BoardView {
         });
         column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> {
             boolean moved = false;
+            int shiftAbove = 0;
             while (change.next()) {
-                moved |= (change.wasRemoved() || change.wasAdded()) && !change.wasReplaced();
+                boolean leftOrArrived = (change.wasRemoved() || change.wasAdded()) && !change.wasReplaced();
+                moved |= leftOrArrived;
+                if (leftOrArrived && firstShown[0] > 0 && change.getFrom() < firstShown[0]) {
+                    shiftAbove += change.getAddedSize() - change.getRemovedSize();
+                }
+            }
+            if (shiftAbove != 0) {
+                double pixels = shiftAbove * CARD_HEIGHT;
+                // after the list's own layout has taken the new count in
+                javafx.application.Platform.runLater(() -> {
+                    if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                        flow.scrollPixels(pixels);
+                    }
+                });
             }
             if (moved) {
                 list.getSelectionModel().clearSelection();
@@ -548,5 +572,14 @@ public final class BoardView {
                 viewModel.loadMore(status);
             }
         }
+    }
+
+    /** The index of the first card shown in a column's list (-1 before it is laid out). */
+    private static int firstVisibleIndex(ListView<BoardCard> list) {
+        if (list != null && list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null) {
+            return flow.getFirstVisibleCell().getIndex();
+        }
+        return -1;
     }
 }
