@@ -74,6 +74,8 @@ public final class MaintenanceService {
         // the job search rows (V41): bulk loads with triggers off leave them behind
         Long searchTermRepairs = step("Checking the job search index", problems,
                 MaintenanceMapper::rebuildJobSearchTerms);
+        // the live board's change events (V42, decision 0021): a client away longer reloads what it shows
+        step("Pruning live-board change events older than 7 days", problems, MaintenanceMapper::pruneChangeEvents);
         // normally delivered within seconds by any signed-in client; this covers a night with none (decision 0018)
         step("Delivering candidates' notifications past their undo window", problems, m -> {
             m.deliverDueStatusNotifications();
