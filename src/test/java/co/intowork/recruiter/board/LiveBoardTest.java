@@ -36,13 +36,15 @@ class LiveBoardTest {
     private BoardViewModel albertBoard;
     private LiveFeed albertFeed;
     private final List<LiveEvent> heard = Collections.synchronizedList(new ArrayList<>());
+    // the client pools opened here, closed after each test (the suite's server has a connection limit)
+    private final List<SignedIn> signedIn = new ArrayList<>();
 
     @BeforeEach
     void twoClients() throws InterruptedException {
         db = BoardFixture.create("live_board", 12);
         ui = new SerialUiTasks();
-        anne = new BoardService(BoardFixture.signIn(db, TwoCompanies.ANNE));
-        SignedIn albert = BoardFixture.signIn(db, "albert@alpha.example", ui);
+        anne = new BoardService(track(BoardFixture.signIn(db, TwoCompanies.ANNE)));
+        SignedIn albert = track(BoardFixture.signIn(db, "albert@alpha.example", ui));
         albertBoard = new BoardViewModel(new BoardService(albert), ui, new RecordingNavigator(), Clock.systemDefaultZone());
         LiveUpdates updates = new LiveUpdates(ui);
         updates.subscribe(albertBoard::applyLive);
@@ -62,10 +64,17 @@ class LiveBoardTest {
         return feed;
     }
 
+    private SignedIn track(SignedIn who) {
+        signedIn.add(who);
+        return who;
+    }
+
     @AfterEach
     void close() {
         albertFeed.close();
         ui.close();
+        signedIn.forEach(s -> ((com.zaxxer.hikari.HikariDataSource) s.unitOfWork().factory().getConfiguration()
+                .getEnvironment().getDataSource()).close());
     }
 
     private BoardCard firstApplied() {
@@ -138,7 +147,7 @@ class LiveBoardTest {
         albertFeed.close();
         LiveUpdates updates = new LiveUpdates(ui);
         updates.subscribe(albertBoard::applyLive);
-        SignedIn albert = BoardFixture.signIn(db, "albert@alpha.example", ui);
+        SignedIn albert = track(BoardFixture.signIn(db, "albert@alpha.example", ui));
         albertFeed = feed(albert, LiveMode.POLL, updates);
         assertThat(albertFeed.state()).isEqualTo(LiveFeed.State.POLLING);
         BoardCard card = firstApplied();

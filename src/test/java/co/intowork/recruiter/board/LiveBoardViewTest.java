@@ -40,12 +40,13 @@ class LiveBoardViewTest {
     private FxTaskRunner tasks;
     private BoardViewModel board;
     private LiveFeed feed;
+    private SignedIn anne;
 
     @Start
     void start(Stage stage) throws InterruptedException {
         db = BoardFixture.create("live_board_view", 24);
         tasks = new FxTaskRunner(1);
-        SignedIn anne = BoardFixture.signIn(db, TwoCompanies.ANNE, tasks);
+        anne = BoardFixture.signIn(db, TwoCompanies.ANNE, tasks);
         board = new BoardViewModel(anne, new RecordingNavigator());
         LiveUpdates updates = new LiveUpdates(tasks);
         updates.subscribe(board::applyLive);
@@ -66,6 +67,8 @@ class LiveBoardViewTest {
     void tearDown() {
         feed.close();
         tasks.close();
+        ((com.zaxxer.hikari.HikariDataSource) anne.unitOfWork().factory().getConfiguration().getEnvironment()
+                .getDataSource()).close();
     }
 
     @SuppressWarnings("unchecked")

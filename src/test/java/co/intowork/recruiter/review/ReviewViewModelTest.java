@@ -33,6 +33,13 @@ class ReviewViewModelTest {
         viewModel = new ReviewViewModel(anne, navigator, id -> COLUMN, opened::add);
     }
 
+    // each test's client pool (the suite's server has a connection limit)
+    @org.junit.jupiter.api.AfterEach
+    void closePool() {
+        ((com.zaxxer.hikari.HikariDataSource) anne.unitOfWork().factory().getConfiguration().getEnvironment()
+                .getDataSource()).close();
+    }
+
     @Test
     void opensAnAppliedApplicationAndMarksItViewedLikeABoardMove() {
         viewModel.open(CHLOE_APP);
