@@ -16,7 +16,7 @@ import java.io.PrintWriter;
                 + "the app.",
         subcommands = {MigrateCommand.class, SeedCommand.class, VersionCommand.class, ConfigCommand.class,
                 DoctorCommand.class, MaintainCommand.class, ClientLoginCommand.class, StatsCommand.class,
-                SyncCommand.class, InterviewsCommand.class, CommandLine.HelpCommand.class})
+                SyncCommand.class, InterviewsCommand.class, WatchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private static final Logger log = LoggerFactory.getLogger(Cli.class);
 

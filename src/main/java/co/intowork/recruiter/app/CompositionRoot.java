@@ -69,7 +69,8 @@ final class CompositionRoot {
 
     /** What the signed-in workspace reads from the settings, read again at each sign-in (an edit takes effect). */
     WorkspaceSettings workspaceSettings() {
-        return new WorkspaceSettings(cvFiles(), statsSettings(), undoWindow(), smtpSettings());
+        return new WorkspaceSettings(cvFiles(), statsSettings(), undoWindow(), smtpSettings(), liveMode(),
+                liveListenUrl());
     }
 
     /** The servers to offer, with the one and the email address last used chosen. */
@@ -118,6 +119,25 @@ final class CompositionRoot {
             return SmtpSettings.from(settings.load(Map.of())).orElse(null);
         } catch (SettingsException e) {
             LoggerFactory.getLogger(CompositionRoot.class).warn("SMTP settings: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The live board's mode (decision 0021); a broken value gives auto, said in the log. */
+    private co.intowork.recruiter.live.LiveMode liveMode() {
+        try {
+            return co.intowork.recruiter.live.LiveMode.parse(settings.load(Map.of()).get(SettingKey.LIVE_MODE)
+                    .orElse("auto"));
+        } catch (SettingsException | IllegalArgumentException e) {
+            LoggerFactory.getLogger(CompositionRoot.class).warn("Live board: {}", e.getMessage());
+            return co.intowork.recruiter.live.LiveMode.AUTO;
+        }
+    }
+
+    private String liveListenUrl() {
+        try {
+            return settings.load(Map.of()).get(SettingKey.LIVE_LISTEN_URL).orElse(null);
+        } catch (SettingsException e) {
             return null;
         }
     }

@@ -4,7 +4,10 @@ import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.db.admin.DoctorReport;
 import co.intowork.recruiter.common.db.admin.DoctorService;
+import co.intowork.recruiter.live.LiveSelfTest;
+import co.intowork.recruiter.settings.SettingKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +38,12 @@ final class DoctorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         DoctorReport report;
+        LiveSelfTest.Result live;
         try (Database db = connection.open(msg -> { })) {
             report = new DoctorService(db.dataSource()).check();
+            // the live board's way of hearing of changes (decision 0021): what a client in live.mode=auto chooses
+            live = LiveSelfTest.probe(db.dataSource(),
+                    connection.resolved().get(SettingKey.LIVE_LISTEN_URL).orElse(null));
             if (!json) {
                 out.println("Database: " + db.target().label());
             }
@@ -50,9 +57,15 @@ final class DoctorCommand implements Callable<Integer> {
             return Cli.EXIT_FAILURE;
         }
         if (json) {
-            Cli.printJson(out, report);
+            ObjectNode tree = new ObjectMapper().valueToTree(report);
+            ObjectNode liveNode = tree.putObject("live_board");
+            liveNode.put("mode", live.listenWorks() ? "listen" : "poll");
+            liveNode.put("self_test_ms", live.millis());
+            liveNode.put("detail", live.describe());
+            Cli.printJson(out, tree);
         } else {
             report.describe().forEach(out::println);
+            out.println(live.describe());
         }
         out.flush();
         if (!report.connected()) {

@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app;
 
 import co.intowork.recruiter.auth.SessionMapper;
+import co.intowork.recruiter.live.LiveMapper;
 import co.intowork.recruiter.seed.DemoSeedMapper;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ public final class Mappers {
     }
 
     public static List<Class<?>> all() {
-        LinkedHashSet<Class<?>> all = new LinkedHashSet<>(List.of(DemoSeedMapper.class, SessionMapper.class));
+        LinkedHashSet<Class<?>> all = new LinkedHashSet<>(List.of(DemoSeedMapper.class, SessionMapper.class,
+                LiveMapper.class));
         for (Section section : Section.values()) {
             all.addAll(section.screen().mappers());
         }

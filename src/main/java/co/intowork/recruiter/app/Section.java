@@ -46,13 +46,14 @@ import co.intowork.recruiter.sync.SyncViewModel;
  */
 public enum Section {
     PIPELINE("pipeline", "fth-layers", Screen.of(
-            c -> new PipelineViewModel(new PipelineService(c.signedIn().unitOfWork()), c.signedIn(), c.navigator()),
+            c -> subscribed(new PipelineViewModel(new PipelineService(c.signedIn().unitOfWork()), c.signedIn(),
+                    c.navigator()), c, PipelineViewModel::applyLive),
             PipelineView::load)
             .mappers(PipelineMapper.class)),
     BOARD("board", "fth-columns", Screen.<BoardViewModel>of(
             c -> {
-                BoardViewModel board = new BoardViewModel(c.boardService(), c.signedIn(), c.navigator())
-                        .withMessaging(c.messaging());
+                BoardViewModel board = subscribed(new BoardViewModel(c.boardService(), c.signedIn(), c.navigator())
+                        .withMessaging(c.messaging()), c, BoardViewModel::applyLive);
                 board.offerInterviews(c.interviewPlanner());
                 return board;
             },
@@ -60,9 +61,9 @@ public enum Section {
             .mappers(BoardMapper.class)),
     REVIEW("review", "fth-user-check", Screen.<ReviewViewModel>of(
             c -> {
-                ReviewViewModel review = new ReviewViewModel(c.reviewService(), c.signedIn(), c.navigator(),
-                        c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining, c.cvOpener())
-                        .withMessaging(c.messaging());
+                ReviewViewModel review = subscribed(new ReviewViewModel(c.reviewService(), c.signedIn(),
+                        c.navigator(), c.viewModel(Section.BOARD, BoardViewModel.class)::columnIdsContaining,
+                        c.cvOpener()).withMessaging(c.messaging()), c, ReviewViewModel::applyLive);
                 review.offerInterviews(c.interviewPlanner());
                 return review;
             },
@@ -78,8 +79,8 @@ public enum Section {
             // the statistics replica's pool
             .closing(StatsViewModel::close)),
     INBOX("inbox", "fth-bell", Screen.<InboxViewModel>of(
-            c -> new InboxViewModel(new NotificationService(c.signedIn().unitOfWork(), c.signedIn().user()),
-                    c.signedIn(), c.navigator()),
+            c -> subscribed(new InboxViewModel(new NotificationService(c.signedIn().unitOfWork(),
+                    c.signedIn().user()), c.signedIn(), c.navigator()), c, InboxViewModel::applyLive),
             InboxView::load)
             .mappers(NotificationMapper.class)
             .showsCount(InboxViewModel::unreadCountProperty)
@@ -124,6 +125,13 @@ public enum Section {
         this.key = key;
         this.icon = icon;
         this.screen = screen;
+    }
+
+    /** The live board (decision 0021): the ViewModel follows changes made elsewhere. */
+    private static <VM> VM subscribed(VM viewModel, WorkspaceContext context,
+                                      java.util.function.BiConsumer<VM, java.util.List<co.intowork.recruiter.live.LiveEvent>> apply) {
+        context.live().subscribe(events -> apply.accept(viewModel, events));
+        return viewModel;
     }
 
     public String title() {

@@ -107,6 +107,11 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private String password() throws IOException {
+        return readPassword();
+    }
+
+    /** As for stats, also for watch: the environment variable, else standard input's first line. */
+    static String readPassword() throws IOException {
         String fromEnvironment = environment.apply(PASSWORD_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
             return fromEnvironment;

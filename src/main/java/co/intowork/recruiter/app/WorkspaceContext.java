@@ -7,6 +7,9 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.board.BoardService;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.live.LiveFeed;
+import co.intowork.recruiter.live.LiveMode;
+import co.intowork.recruiter.live.LiveUpdates;
 import co.intowork.recruiter.messages.DesktopMailProgram;
 import co.intowork.recruiter.messages.MessageSender;
 import co.intowork.recruiter.messages.MessageService;
@@ -46,6 +49,8 @@ final class WorkspaceContext {
     private InterviewPlanner interviewPlanner;
     private Messaging messaging;
     private MessageService messageService;
+    private LiveUpdates live;
+    private LiveFeed liveFeed;
 
     /**
      * {@code offlineCopy}: the copy on this computer (opened on first use; {@code copyOnDisk} says whether there is
@@ -154,13 +159,36 @@ final class WorkspaceContext {
         return messageService;
     }
 
-    /** Stops the delivery's timer (sign-out itself delivers what the person still had pending). */
+    /**
+     * Changes made elsewhere, for the sections that show them (decision 0021): the feed starts with the first
+     * subscriber, online only, unless the settings turn it off.
+     */
+    LiveUpdates live() {
+        if (live == null) {
+            live = new LiveUpdates(signedIn.tasks());
+            if (!signedIn.offline() && settings.liveMode() != LiveMode.OFF) {
+                var pool = signedIn.unitOfWork().factory().getConfiguration().getEnvironment().getDataSource();
+                liveFeed = new LiveFeed(signedIn.unitOfWork(), LiveFeed.directOpener(pool, settings.liveListenUrl()),
+                        settings.liveMode(), null, live::publish);
+                liveFeed.start();
+            }
+        }
+        return live;
+    }
+
+    /**
+     * Stops the delivery's timer (sign-out itself delivers what the person still had pending) and the live feed's
+     * connection.
+     */
     void close() {
         if (delivery != null) {
             delivery.close();
         }
         if (messaging != null) {
             messaging.outbox().stop();
+        }
+        if (liveFeed != null) {
+            liveFeed.close();
         }
     }
 

@@ -119,6 +119,14 @@ public final class BoardColumn {
         return false;
     }
 
+    /** The same card, changed in place (rating, name…): the list keeps its order and the selection. */
+    void replace(BoardCard card) {
+        int i = indexOf(card.applicationId());
+        if (i >= 0) {
+            cards.set(i, card);
+        }
+    }
+
     /** Shows a card that arrived in this column in its place, also after the loaded pages (a move's own card). */
     void placeShown(BoardCard card) {
         remove(card.applicationId());

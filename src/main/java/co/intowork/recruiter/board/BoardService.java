@@ -83,6 +83,11 @@ public final class BoardService {
         return undoWindow;
     }
 
+    /** Who is signed in: the live board does not tell them of their own changes. */
+    int signedInUserId() {
+        return user().userId();
+    }
+
     private SignedInUser user() {
         return signedIn.user();
     }

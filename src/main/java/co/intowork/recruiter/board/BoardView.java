@@ -30,8 +30,10 @@ import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Controller of BoardView.fxml: lays out one virtualized ListView per status and turns drags, clicks and keys
@@ -66,6 +68,7 @@ public final class BoardView {
     @FXML private HBox columnsBox;
     @FXML private VBox emptyPane;
     @FXML private Button pipelineButton;
+    @FXML private Label liveLine;
 
     private final BoardViewModel viewModel;
     private final Map<ApplicationStatus, ListView<BoardCard>> lists = new EnumMap<>(ApplicationStatus.class);
@@ -131,6 +134,9 @@ public final class BoardView {
         bindMessage(message, viewModel.messageProperty());
         bindMessage(error, viewModel.errorProperty());
         addInterviewOffer();
+        liveLine.textProperty().bind(viewModel.liveLineProperty());
+        liveLine.visibleProperty().bind(viewModel.liveLineProperty().isNotEmpty());
+        fullTextOnHover(liveLine);
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.Z && e.isShortcutDown()) {
@@ -403,19 +409,73 @@ public final class BoardView {
         HBox header = new HBox(6, title, loading);
         HBox.setHgrow(title, Priority.ALWAYS);
 
+        // The cards chosen in this column, by application: a card leaving or arriving (a move here, or a change
+        // made elsewhere on the live board) must neither drop the others' selection nor let it slide onto the
+        // cards that take their place. The first listener runs before the list's selection model adjusts itself,
+        // the last one after it.
+        // Likewise the scroll position: cards leaving or arriving above the first card shown would slide the
+        // ones the person is looking at; the first listener notes which card that was, the last scrolls back by
+        // as many cards.
+        Set<Integer> chosen = new HashSet<>();
+        boolean[] changingCards = {false};
+        int[] firstShown = {-1};
+        @SuppressWarnings("unchecked")
+        ListView<BoardCard>[] listRef = new ListView[1];
+        column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> {
+            changingCards[0] = true;
+            firstShown[0] = firstVisibleIndex(listRef[0]);
+        });
         ListView<BoardCard> list = new ListView<>(column.cards());
+        listRef[0] = list;
         list.setId("column-" + status.label());
         list.getStyleClass().add("board-column-list");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setFixedCellSize(CARD_HEIGHT);
         list.setCellFactory(v -> new CardCell(status));
-        // moved cards leave the list: the selection must not slide onto the cards that take their place
+        list.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<BoardCard>) c -> {
+            if (!changingCards[0]) {
+                chosen.clear();
+                list.getSelectionModel().getSelectedItems().forEach(card -> {
+                    if (card != null) {
+                        chosen.add(card.applicationId());
+                    }
+                });
+            }
+        });
         column.cards().addListener((javafx.collections.ListChangeListener<BoardCard>) change -> {
+            boolean moved = false;
+            int shiftAbove = 0;
             while (change.next()) {
-                if (change.wasRemoved() && !change.wasReplaced()) {
-                    list.getSelectionModel().clearSelection();
+                boolean leftOrArrived = (change.wasRemoved() || change.wasAdded()) && !change.wasReplaced();
+                moved |= leftOrArrived;
+                if (leftOrArrived && firstShown[0] > 0 && change.getFrom() < firstShown[0]) {
+                    shiftAbove += change.getAddedSize() - change.getRemovedSize();
                 }
             }
+            if (shiftAbove != 0) {
+                double pixels = shiftAbove * CARD_HEIGHT;
+                // after the list's own layout has taken the new count in
+                javafx.application.Platform.runLater(() -> {
+                    if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                        flow.scrollPixels(pixels);
+                    }
+                });
+            }
+            if (moved) {
+                list.getSelectionModel().clearSelection();
+                for (int i = 0; i < column.cards().size(); i++) {
+                    if (chosen.contains(column.cards().get(i).applicationId())) {
+                        list.getSelectionModel().select(i);
+                    }
+                }
+            }
+            changingCards[0] = false;
+            chosen.clear();
+            list.getSelectionModel().getSelectedItems().forEach(card -> {
+                if (card != null) {
+                    chosen.add(card.applicationId());
+                }
+            });
         });
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(column.loadingProperty())
@@ -638,5 +698,14 @@ public final class BoardView {
                 viewModel.loadMore(status);
             }
         }
+    }
+
+    /** The index of the first card shown in a column's list (-1 before it is laid out). */
+    private static int firstVisibleIndex(ListView<BoardCard> list) {
+        if (list != null && list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null) {
+            return flow.getFirstVisibleCell().getIndex();
+        }
+        return -1;
     }
 }

@@ -10,6 +10,7 @@ import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
 import co.intowork.recruiter.interviews.InterviewDialogViewModel;
 import co.intowork.recruiter.interviews.InterviewPlanner;
+import co.intowork.recruiter.live.LiveEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,10 +34,12 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -70,6 +73,8 @@ public final class BoardViewModel {
     private final StringProperty jobSubtitle = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    // the discreet line saying who changed what meanwhile (live board, decision 0021)
+    private final StringProperty liveLine = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty canUndo = new SimpleBooleanProperty(false);
     // issue 21: a card just moved to Interview, whose interview the board offers to schedule (not blocking)
@@ -214,6 +219,7 @@ public final class BoardViewModel {
         canUndo.set(false);
         message.set("");
         error.set("");
+        liveLine.set("");
         columns.values().forEach(BoardColumn::reset);
         columns.values().forEach(c -> c.setOrder(filter.order()));
         busy.set(true);
@@ -434,6 +440,105 @@ public final class BoardViewModel {
                 fail(undoing ? "board.error.undo" : "board.error.move", failure);
             }
         });
+    }
+
+    private record LiveRead(Map<Integer, CardState> states, BoardHeader header) {
+    }
+
+    /**
+     * Changes made elsewhere (a colleague, the web platform, an offline replay), from the live feed: the cards
+     * concerned are read again as the signed-in person and put where they now belong, the counts with them, without
+     * reloading the board: other cards, the selection and the scroll position stay. The board's own moves come
+     * back too; their cards already carry the new version and are skipped.
+     */
+    public void applyLive(List<LiveEvent> events) {
+        BoardHeader header = job.get();
+        if (header == null) {
+            return;
+        }
+        int jobId = header.jobId();
+        Map<Integer, LiveEvent> latest = new LinkedHashMap<>();
+        for (LiveEvent e : events) {
+            if (e.concernsJob(jobId) && !e.isNotification() && e.applicationId() != null) {
+                latest.remove(e.applicationId());
+                latest.put(e.applicationId(), e);
+            }
+        }
+        latest.values().removeIf(e -> {
+            BoardCard shown = shownCard(e.applicationId());
+            return shown != null && e.version() != null && shown.version() >= e.version() && !"removed".equals(e.kind());
+        });
+        if (latest.isEmpty()) {
+            return;
+        }
+        Set<Integer> ids = new LinkedHashSet<>(latest.keySet());
+        int reading = generation;
+        tasks.run(() -> {
+            Map<Integer, CardState> states = new LinkedHashMap<>();
+            service.states(jobId, ids).forEach(st -> states.put(st.card().applicationId(), st));
+            return new LiveRead(states, service.header(jobId));
+        }, read -> {
+            if (reading != generation) {
+                return;
+            }
+            String line = null;
+            for (LiveEvent e : latest.values()) {
+                CardState now = read.states().get(e.applicationId());
+                BoardCard before = shownCard(e.applicationId());
+                if (now == null) {
+                    columns.values().forEach(c -> c.remove(e.applicationId()));
+                    if (before != null) {
+                        line = Messages.format("board.live.removed", before.candidateName());
+                    }
+                    continue;
+                }
+                BoardCard card = now.card();
+                if (before != null && before.version() >= card.version()) {
+                    continue;
+                }
+                if (filter.isEmpty() || before != null) {
+                    if (before != null && before.status() == card.status()) {
+                        columns.get(card.status()).replace(card);
+                    } else {
+                        columns.values().forEach(c -> c.remove(card.applicationId()));
+                        columns.get(card.status()).place(card);
+                    }
+                }
+                if (e.actorUserId() == null || e.actorUserId() != service.signedInUserId()) {
+                    line = liveLine(e, now, before);
+                }
+            }
+            showHeader(read.header());
+            if (line != null) {
+                liveLine.set(line);
+            }
+        }, failure -> log.warn("Live update of job {}: {}", jobId, SqlErrors.describe(failure)));
+    }
+
+    private BoardCard shownCard(int applicationId) {
+        for (BoardColumn column : columnList) {
+            int i = column.indexOf(applicationId);
+            if (i >= 0) {
+                return column.cards().get(i);
+            }
+        }
+        return null;
+    }
+
+    private String liveLine(LiveEvent e, CardState now, BoardCard before) {
+        BoardCard card = now.card();
+        boolean moved = before == null ? "moved".equals(e.kind()) : before.status() != card.status();
+        if ("added".equals(e.kind())) {
+            return Messages.format("board.live.added", card.candidateName(), card.status().displayName());
+        }
+        if (!moved) {
+            return Messages.format("board.live.changed", card.candidateName());
+        }
+        if (e.actorUserId() == null && now.changedBy() == null) {
+            return Messages.format("board.live.movedByPlatform", card.candidateName(), card.status().displayName());
+        }
+        String who = now.changedBy() != null ? now.changedBy() : Messages.text("board.conflict.bySomeone");
+        return Messages.format("board.live.moved", who, card.candidateName(), card.status().displayName());
     }
 
     private void showConflict(MoveConflictException conflict, boolean undoing) {
@@ -690,6 +795,11 @@ public final class BoardViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** Who changed what on this board meanwhile ("Claire Martin moved A. Dupont to Interview"), or "". */
+    public ReadOnlyStringProperty liveLineProperty() {
+        return liveLine;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -5,6 +5,7 @@ import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.live.LiveEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -90,6 +91,13 @@ public final class InboxViewModel {
                     loading.set(false);
                 },
                 this::failed);
+    }
+
+    /** The badge follows the person's notifications as they arrive or are read elsewhere (decision 0021). */
+    public void applyLive(java.util.List<LiveEvent> events) {
+        if (events.stream().anyMatch(LiveEvent::isNotification)) {
+            refreshUnreadCount();
+        }
     }
 
     public void refreshUnreadCount() {

@@ -5,6 +5,7 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.SqlErrors;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.live.LiveEvent;
 import co.intowork.recruiter.review.ReviewService;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -152,6 +153,45 @@ public final class PipelineViewModel {
                 fail(failure);
             }
         });
+    }
+
+    /**
+     * Changes made elsewhere (live board, decision 0021): the jobs shown that they concern get their counts read
+     * again, rows replaced in place, so the list, its scroll position and its selection stay.
+     */
+    public void applyLive(java.util.List<LiveEvent> events) {
+        if (shown == null || jobs.isEmpty()) {
+            return;
+        }
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        events.forEach(e -> {
+            if (e.jobId() != null && !e.isNotification()) {
+                ids.add(e.jobId());
+            }
+        });
+        if (jobs.stream().noneMatch(j -> ids.contains(j.getId()))) {
+            return;
+        }
+        // the rows shown, read again as one page of the same criteria
+        PipelineCriteria again = new PipelineCriteria(shown.companyId(), shown.userId(), shown.status(),
+                shown.jobType(), shown.locationType(), shown.country(), shown.employerId(), shown.search(),
+                shown.sort(), null, Math.max(jobs.size(), shown.limit()));
+        int request = generation;
+        signedIn.tasks().run(() -> service.page(again), page -> {
+            if (request != generation) {
+                return;
+            }
+            for (JobSummary row : page.rows()) {
+                if (!ids.contains(row.getId())) {
+                    continue;
+                }
+                for (int i = 0; i < jobs.size(); i++) {
+                    if (jobs.get(i).getId() == row.getId()) {
+                        jobs.set(i, row);
+                    }
+                }
+            }
+        }, failure -> log.warn("Live update of the pipeline: {}", SqlErrors.describe(failure)));
     }
 
     /** Opens the job's board, remembering that the person has now seen its applications. */

@@ -10,6 +10,7 @@ import co.intowork.recruiter.interviews.InterviewDialogViewModel;
 import co.intowork.recruiter.interviews.InterviewPlanner;
 import co.intowork.recruiter.common.ui.Messages;
 import co.intowork.recruiter.common.ui.Navigator;
+import co.intowork.recruiter.live.LiveEvent;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -715,6 +716,35 @@ public final class ReviewViewModel {
                 fail("review.error.move", failure);
             }
         });
+    }
+
+    /**
+     * A change made elsewhere to the application shown (live board, decision 0021): with nothing typed, it is read
+     * again and shown as it is now (status in the header, notes, rating); with typing not saved, it stays on
+     * screen and the save's version check will say what changed.
+     */
+    public void applyLive(List<LiveEvent> events) {
+        Review r = review.get();
+        if (r == null || busy.get()) {
+            return;
+        }
+        int id = r.application().applicationId();
+        boolean newer = events.stream().anyMatch(e -> e.concernsApplication(id) && !e.isNotification()
+                && (e.version() == null || e.version() > version));
+        if (!newer) {
+            return;
+        }
+        if (dirty.get()) {
+            message.set(Messages.text("review.live.changedWhileEditing"));
+            return;
+        }
+        int reading = generation;
+        tasks.run(() -> service.load(id), now -> {
+            if (reading == generation && !dirty.get() && !busy.get()) {
+                show(now);
+                message.set(Messages.text("review.live.changed"));
+            }
+        }, failure -> log.warn("Live update of application {}: {}", id, SqlErrors.describe(failure)));
     }
 
     /** Reads the application again, dropping unsaved edits (after a conflict, on request). */

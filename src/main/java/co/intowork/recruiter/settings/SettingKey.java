@@ -42,7 +42,11 @@ public enum SettingKey {
     SMTP_TLS("smtp.tls", "INTOWORK_SMTP_TLS", "starttls", false),
     SMTP_USER("smtp.user", "INTOWORK_SMTP_USER", null, false),
     SMTP_PASSWORD("smtp.password", "INTOWORK_SMTP_PASSWORD", null, true),
-    SMTP_FROM("smtp.from", "INTOWORK_SMTP_FROM", null, false);
+    SMTP_FROM("smtp.from", "INTOWORK_SMTP_FROM", null, false),
+    // the live board (decision 0021): auto (LISTEN when a self-test passes, else poll), listen, poll or off; and
+    // the address of the dedicated listener connection when the pool's goes through a transaction-mode pooler
+    LIVE_MODE("live.mode", "INTOWORK_LIVE_MODE", "auto", false),
+    LIVE_LISTEN_URL("live.listen.url", "INTOWORK_LIVE_LISTEN_URL", null, false);
 
     private final String property;
     private final String environmentVariable;

@@ -475,6 +475,8 @@ class RowLevelSecurityTest {
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
                     .containsExactly("add_application_note", "delete_application_note",
                             "deliver_due_status_notifications", "interview_people", "invite_hiring_manager",
+                            // the live board (V42, decision 0021)
+                            "live_channels", "live_events",
                             "notify_status_change", "refresh_visible_active_jobs_summary", "reschedule_interview",
                             "schedule_interview", "search_candidate_cards", "search_candidates",
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",

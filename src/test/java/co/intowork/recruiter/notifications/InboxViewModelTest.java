@@ -1,5 +1,8 @@
 package co.intowork.recruiter.notifications;
 
+import co.intowork.recruiter.live.LiveEvent;
+import java.util.List;
+
 import co.intowork.recruiter.auth.AuthService;
 import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedIn;
@@ -24,10 +27,11 @@ class InboxViewModelTest {
     final RecordingNavigator navigator = new RecordingNavigator();
     Database client;
     InboxViewModel vm;
+    TestDatabase.Db db;
 
     @BeforeEach
     void signIn() throws Exception {
-        TestDatabase.Db db = TwoCompanies.create("inbox_vm");
+        db = TwoCompanies.create("inbox_vm");
         try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO public.notifications (user_id, type, title, message, related_job_id,"
                     + " related_application_id, is_read, created_at)"
@@ -43,6 +47,21 @@ class InboxViewModelTest {
     @AfterEach
     void close() {
         client.close();
+    }
+
+    @Test
+    void theBadgeFollowsANotificationMadeElsewhere() throws Exception {
+        vm.reload();
+        assertThat(vm.unreadCountProperty().get()).isEqualTo(71);
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO public.notifications (user_id, type, title, message, is_read)"
+                    + " VALUES (1, 'NEW_APPLICATION', 'n', 'from the platform', false)");
+        }
+        // a board change alone does not touch the badge; the person's notification does
+        vm.applyLive(List.of(new LiveEvent("e1", "moved", 11, 101, 2, "viewed", null)));
+        assertThat(vm.unreadCountProperty().get()).isEqualTo(71);
+        vm.applyLive(List.of(new LiveEvent("e2", LiveEvent.NOTIFICATION, null, null, null, null, null)));
+        assertThat(vm.unreadCountProperty().get()).isEqualTo(72);
     }
 
     @Test

@@ -40,6 +40,30 @@ class PipelineViewModelTest {
     }
 
     @Test
+    void aChangeMadeElsewhereUpdatesTheJobsCountsInPlace() {
+        PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+        vm.searchProperty().set("Alpha engineer");
+        vm.refresh();
+        JobSummary before = vm.jobs().stream().filter(j -> j.getId() == 11).findFirst().orElseThrow();
+        List<JobSummary> others = vm.jobs().stream().filter(j -> j.getId() != 11).toList();
+        // the fixture's Chloé, applied to job 11
+        String status = "applied";
+        try {
+            platform(db, "UPDATE public.job_applications SET status = 'interview' WHERE id = 101");
+            vm.applyLive(List.of(new co.intowork.recruiter.live.LiveEvent("e", "moved", 11, 101, null, "interview",
+                    null)));
+            JobSummary after = vm.jobs().stream().filter(j -> j.getId() == 11).findFirst().orElseThrow();
+            assertThat(after.getInterview()).isEqualTo(before.getInterview() + 1);
+            assertThat(after.getApplied()).isEqualTo(before.getApplied() - 1);
+            // the other rows are the same objects: nothing was reloaded around them
+            assertThat(vm.jobs().stream().filter(j -> j.getId() != 11).toList())
+                    .zipSatisfy(others, (a, b) -> assertThat(a).isSameAs(b));
+        } finally {
+            platform(db, "UPDATE public.job_applications SET status = '" + status + "' WHERE id = 101");
+        }
+    }
+
+    @Test
     void filtersBuildTheCriteria() {
         PipelineViewModel vm = new PipelineViewModel(anne, navigator);
         vm.statusProperty().set(JobStatus.PUBLISHED);

@@ -33,6 +33,13 @@ class ReviewViewModelTest {
         viewModel = new ReviewViewModel(anne, navigator, id -> COLUMN, opened::add);
     }
 
+    // each test's client pool (the suite's server has a connection limit)
+    @org.junit.jupiter.api.AfterEach
+    void closePool() {
+        ((com.zaxxer.hikari.HikariDataSource) anne.unitOfWork().factory().getConfiguration().getEnvironment()
+                .getDataSource()).close();
+    }
+
     @Test
     void opensAnAppliedApplicationAndMarksItViewedLikeABoardMove() {
         viewModel.open(CHLOE_APP);
@@ -73,6 +80,38 @@ class ReviewViewModelTest {
         viewModel.save();
         assertThat(value(db, "SELECT coalesce(rating::text, 'none') FROM public.job_applications WHERE id = 101"))
                 .isEqualTo("none");
+    }
+
+    private static List<co.intowork.recruiter.live.LiveEvent> changedElsewhere(TestDatabase.Db db) {
+        int version = Integer.parseInt(value(db, "SELECT version FROM public.job_applications WHERE id = 101"));
+        return List.of(new co.intowork.recruiter.live.LiveEvent("e", "changed", 11, CHLOE_APP, version, "viewed", null));
+    }
+
+    @Test
+    void aChangeMadeElsewhereIsShownWhenNothingIsTyped() {
+        viewModel.open(CHLOE_APP);
+        ReviewFixture.update(db, "UPDATE public.job_applications SET notes = 'From the platform' WHERE id = 101");
+        viewModel.applyLive(changedElsewhere(db));
+        assertThat(viewModel.notesProperty().get()).isEqualTo("From the platform");
+        assertThat(viewModel.messageProperty().get()).isEqualTo("This application was changed elsewhere: it is shown as it is now.");
+        assertThat(viewModel.dirtyProperty().get()).isFalse();
+        // an event with the version shown (its own save coming back) changes nothing, typing included
+        viewModel.notesProperty().set("typing");
+        viewModel.applyLive(changedElsewhere(db));
+        assertThat(viewModel.notesProperty().get()).isEqualTo("typing");
+        assertThat(viewModel.messageProperty().get()).isEqualTo("This application was changed elsewhere: it is shown as it is now.");
+    }
+
+    @Test
+    void aChangeMadeElsewhereKeepsTheTypingAndSaysSo() {
+        viewModel.open(CHLOE_APP);
+        viewModel.notesProperty().set("Mine, not saved");
+        ReviewFixture.update(db, "UPDATE public.job_applications SET notes = 'From Albert' WHERE id = 101");
+        viewModel.applyLive(changedElsewhere(db));
+        assertThat(viewModel.notesProperty().get()).isEqualTo("Mine, not saved");
+        assertThat(viewModel.dirtyProperty().get()).isTrue();
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("This application was changed elsewhere meanwhile; saving will say what changed.");
     }
 
     @Test

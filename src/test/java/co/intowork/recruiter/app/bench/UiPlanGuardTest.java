@@ -79,7 +79,10 @@ class UiPlanGuardTest {
             BaselineMapper.class, "the benchmark's baseline: the platform's way, slow on purpose",
             SliceMapper.class, "offline sync: background reads per job, guarded by sync.SlicePlanTest (first and incremental pulls, recruiter and hiring manager), timed by SyncBenchmarkTest",
             ReplicaMapper.class, "offline sync: writes the laptop's own replica as its owner, no row-level security",
-            CvFileMapper.class, "offline sync: reads the laptop's own replica (which CV files the slice needs)");
+            CvFileMapper.class, "offline sync: reads the laptop's own replica (which CV files the slice needs)",
+            co.intowork.recruiter.live.LiveMapper.class, "the live board's feed in the background (decision 0021): "
+                    + "live_events reads a primary-key range of its events inside a SECURITY DEFINER function; LISTEN;"
+                    + " cost in performance/live/live-delivery.md");
 
     /** Statements with nothing for an index to do, and why. */
     static final Map<String, String> EXEMPT = Map.ofEntries(

@@ -23,6 +23,8 @@ public interface MaintenanceMapper {
 
     int purgePasswordResetTokens();
 
+    long pruneChangeEvents();
+
     int purgeExpiredVerificationTokens();
 
     int archiveOldNotifications(@Param("readRetentionDays") int readRetentionDays,

@@ -77,6 +77,8 @@ public final class MaintenanceService {
         // the recruiters' names (V48), likewise
         Long recruiterNameRepairs = step("Checking the recruiter name list", problems,
                 MaintenanceMapper::rebuildRecruiterNames);
+        // the live board's change events (V42, decision 0021): a client away longer reloads what it shows
+        step("Pruning live-board change events older than 7 days", problems, MaintenanceMapper::pruneChangeEvents);
         // normally delivered within seconds by any signed-in client; this covers a night with none (decision 0018)
         step("Delivering candidates' notifications past their undo window", problems, m -> {
             m.deliverDueStatusNotifications();

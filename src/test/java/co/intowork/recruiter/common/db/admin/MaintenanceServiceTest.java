@@ -37,6 +37,9 @@ class MaintenanceServiceTest {
             exec(c, "INSERT INTO recruiter.pending_status_notifications (application_id, from_status, to_status,"
                     + " requested_by, first_at, due_at) SELECT min(id), 'applied', 'viewed', 1,"
                     + " now() - interval '1 minute', now() - interval '50 seconds' FROM public.job_applications");
+            // live-board events (V42): one 8 days old, one of now
+            exec(c, "INSERT INTO recruiter.change_events (kind, next_xid, created_at) VALUES"
+                    + " ('old', '1', now() - interval '8 days'), ('recent', '1', now())");
         }
 
         MaintenanceReport first = service.run();
@@ -56,6 +59,8 @@ class MaintenanceServiceTest {
         assertThat(first.recruiterNameRepairs()).isZero();
         try (Connection c = db.superuser().getConnection()) {
             assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_log")).containsExactly("new@example.com");
+            assertThat(rows(c, "SELECT kind FROM recruiter.change_events WHERE kind IN ('old', 'recent')"))
+                    .containsExactly("recent");
         }
         assertThat(first.passwordResetTokensPurged()).isEqualTo(2);
         assertThat(first.verificationTokensPurged()).isEqualTo(1);
@@ -110,7 +115,7 @@ class MaintenanceServiceTest {
     void reportsEachFailedStepInsteadOfStopping() throws SQLException {
         TestDatabase.Db db = MigratedDatabases.migratedTo("maintain_v1", "1");
         MaintenanceReport report = new MaintenanceService(db.superuser()).run(30, 180);
-        assertThat(report.problems()).hasSize(13)
+        assertThat(report.problems()).hasSize(14)
                 .allMatch(p -> p.contains("failed: The database reported an error"));
         assertThat(report.expiredSessionsPurged()).isNull();
         assertThat(report.statisticsRepairs()).isNull();
