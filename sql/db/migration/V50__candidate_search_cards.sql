@@ -103,36 +103,6 @@ END
 $$;
 REVOKE ALL ON FUNCTION recruiter.candidate_search_hits(integer, integer[], text, integer, integer) FROM PUBLIC;
 
--- V39's function keeps its signature (a client of the previous version calls it, and V39 must stay re-runnable
--- over this one's result); its match is now the shared one.
-CREATE OR REPLACE FUNCTION recruiter.search_candidates(query text, min_years integer, max_hits integer)
-    RETURNS TABLE (candidate_id integer, rank real, capped boolean)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-    SET max_parallel_workers_per_gather = 0
-    SET plan_cache_mode = force_generic_plan
-    ROWS 50
-AS $$
-#variable_conflict use_column
-DECLARE
-    company  integer := recruiter.session_company_id();
-    managed  integer[] := recruiter.session_job_ids();
-BEGIN
-    IF pg_catalog.length(query) > 500 THEN
-        RAISE EXCEPTION 'Search for at most 500 characters.' USING ERRCODE = 'string_data_right_truncation';
-    END IF;
-    IF company IS NULL AND coalesce(pg_catalog.cardinality(managed), 0) = 0 THEN
-        RETURN;
-    END IF;
-    RETURN QUERY
-    SELECT h.candidate_id, h.rank, h.capped
-      FROM recruiter.candidate_search_hits(company, managed, query, min_years,
-                                           greatest(1, least(coalesce(max_hits, 50), 200))) h;
-END
-$$;
-REVOKE ALL ON FUNCTION recruiter.search_candidates(text, integer, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION recruiter.search_candidates(text, integer, integer) TO recruiter_app;
-
 -- What the Candidates section's list shows, for the same hits in the same order.
 CREATE OR REPLACE FUNCTION recruiter.search_candidate_cards(query text, min_years integer, max_hits integer)
     RETURNS TABLE (candidate_id integer, rank real, capped boolean, name text, title text, location text,
@@ -173,3 +143,16 @@ END
 $$;
 REVOKE ALL ON FUNCTION recruiter.search_candidate_cards(text, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION recruiter.search_candidate_cards(text, integer, integer) TO recruiter_app;
+
+-- V39's function keeps its signature (a client of the previous version calls it, and V39 must stay re-runnable
+-- over this one's result): the same hits, without what the list shows.
+CREATE OR REPLACE FUNCTION recruiter.search_candidates(query text, min_years integer, max_hits integer)
+    RETURNS TABLE (candidate_id integer, rank real, capped boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    ROWS 50
+AS $$
+    SELECT c.candidate_id, c.rank, c.capped FROM recruiter.search_candidate_cards(query, min_years, max_hits) c
+$$;
+REVOKE ALL ON FUNCTION recruiter.search_candidates(text, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION recruiter.search_candidates(text, integer, integer) TO recruiter_app;

@@ -190,28 +190,8 @@ public final class BoardView {
             viewModel.applyFilter();
         });
 
-        ratingFilter.setMinWidth(90);
-        ratingFilter.getItems().setAll(java.util.Arrays.asList(null, 1, 2, 3, 4, 5));
-        ratingFilter.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer stars) {
-                return BoardViewModel.minRatingText(stars);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return null;
-            }
-        });
-        ratingFilter.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(Integer stars, boolean empty) {
-                super.updateItem(stars, empty);
-                setText(BoardViewModel.minRatingText(empty ? null : stars));
-            }
-        });
-        ratingFilter.valueProperty().bindBidirectional(viewModel.filterMinRatingProperty());
-        ratingFilter.setOnAction(e -> viewModel.applyFilter());
+        minimumChoice(ratingFilter, java.util.Arrays.asList(null, 1, 2, 3, 4, 5), BoardViewModel::minRatingText,
+                viewModel.filterMinRatingProperty());
 
         org.controlsfx.control.CheckComboBox<String> tags = checkCombo("board-filter-tags", "board.filter.tags",
                 viewModel.tagChoices(), viewModel.filterTags(), s -> s);
@@ -221,28 +201,8 @@ public final class BoardView {
         // the platform's AI match score (issue 24): a minimum, and the columns' order
         ComboBox<Integer> aiFilter = new ComboBox<>();
         aiFilter.setId("board-filter-ai");
-        aiFilter.setMinWidth(90);
-        aiFilter.getItems().setAll(java.util.Arrays.asList(null, 50, 60, 70, 80, 90));
-        aiFilter.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer min) {
-                return BoardViewModel.minAiScoreText(min);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return null;
-            }
-        });
-        aiFilter.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(Integer min, boolean empty) {
-                super.updateItem(min, empty);
-                setText(BoardViewModel.minAiScoreText(empty ? null : min));
-            }
-        });
-        aiFilter.valueProperty().bindBidirectional(viewModel.filterMinAiScoreProperty());
-        aiFilter.setOnAction(e -> viewModel.applyFilter());
+        minimumChoice(aiFilter, java.util.Arrays.asList(null, 50, 60, 70, 80, 90), BoardViewModel::minAiScoreText,
+                viewModel.filterMinAiScoreProperty());
         ComboBox<BoardOrder> orderChoice = new ComboBox<>();
         orderChoice.setId("board-order");
         orderChoice.setMinWidth(100);
@@ -268,6 +228,34 @@ public final class BoardView {
         clearFilters.disableProperty().bind(viewModel.filteredProperty().not());
         filteredNote.visibleProperty().bind(viewModel.filteredProperty());
         filterBar.disableProperty().bind(open.not());
+    }
+
+    /** A filter's minimum (rating, AI score): "any" first, each choice in words, applied when chosen. */
+    private void minimumChoice(ComboBox<Integer> box, List<Integer> choices,
+                               java.util.function.Function<Integer, String> text,
+                               javafx.beans.property.Property<Integer> minimum) {
+        box.setMinWidth(90);
+        box.getItems().setAll(choices);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public Integer fromString(String typed) {
+                return null;
+            }
+        });
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Integer value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(text.apply(empty ? null : value));
+            }
+        });
+        box.valueProperty().bindBidirectional(minimum);
+        box.setOnAction(e -> viewModel.applyFilter());
     }
 
     private org.controlsfx.control.CheckComboBox<String> checkCombo(String id, String titleKey,

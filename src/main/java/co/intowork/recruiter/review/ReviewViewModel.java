@@ -369,6 +369,24 @@ public final class ReviewViewModel {
     }
 
     private void changeTags(java.util.concurrent.Callable<ReviewService.TagChange> work, boolean adding) {
+        changeBesideTheForm(work, ReviewService.TagChange::version, changed -> {
+            if (adding) {
+                tagDraft.set("");
+            }
+            tags.setAll(changed.tags());
+            changed.tags().stream().filter(t -> !tagChoices.contains(t)).forEach(tagChoices::add);
+        }, failure -> fail(adding ? "review.tags.error.add" : "review.tags.error.remove", failure));
+    }
+
+    /**
+     * A change written at once, apart from the form's save (tags, the notes thread): busy meanwhile, and dropped if
+     * another application was opened since. When it was the only change since the read, the notes, rating and
+     * scorecard stay saveable.
+     */
+    private <T> void changeBesideTheForm(java.util.concurrent.Callable<T> work,
+                                         java.util.function.ToIntFunction<T> versionOf,
+                                         java.util.function.Consumer<T> done,
+                                         java.util.function.Consumer<Throwable> failed) {
         int changing = generation;
         int readVersion = version;
         busy.set(true);
@@ -379,19 +397,14 @@ public final class ReviewViewModel {
             if (changing != generation) {
                 return;
             }
-            // only this change since the read: the notes, rating and scorecard stay saveable
-            if (changed.version() == readVersion + 1) {
-                version = changed.version();
+            if (versionOf.applyAsInt(changed) == readVersion + 1) {
+                version = versionOf.applyAsInt(changed);
             }
-            if (adding) {
-                tagDraft.set("");
-            }
-            tags.setAll(changed.tags());
-            changed.tags().stream().filter(t -> !tagChoices.contains(t)).forEach(tagChoices::add);
+            done.accept(changed);
         }, failure -> {
             busy.set(false);
             if (changing == generation) {
-                fail(adding ? "review.tags.error.add" : "review.tags.error.remove", failure);
+                failed.accept(failure);
             }
         });
     }
@@ -515,29 +528,13 @@ public final class ReviewViewModel {
     }
 
     private void changeThread(java.util.concurrent.Callable<ReviewService.ThreadChange> work, boolean adding) {
-        int changing = generation;
-        int readVersion = version;
-        busy.set(true);
-        error.set("");
-        message.set("");
-        tasks.run(work, changed -> {
-            busy.set(false);
-            if (changing != generation) {
-                return;
-            }
-            if (changed.version() == readVersion + 1) {
-                version = changed.version();
-            }
+        changeBesideTheForm(work, ReviewService.ThreadChange::version, changed -> {
             if (adding) {
                 noteDraft.set("");
             }
             showThread(changed.notes());
             message.set(Messages.text(adding ? "review.thread.added" : "review.thread.deleted"));
         }, failure -> {
-            busy.set(false);
-            if (changing != generation) {
-                return;
-            }
             String reason = SqlErrors.describe(failure);
             log.info("Notes thread of application {} not changed: {}", review.get() == null ? null
                     : review.get().application().applicationId(), reason);
