@@ -77,6 +77,8 @@ public final class MaintenanceService {
         // the recruiters' names (V48), likewise
         Long recruiterNameRepairs = step("Checking the recruiter name list", problems,
                 MaintenanceMapper::rebuildRecruiterNames);
+        // the jobs' tags (V51), likewise
+        Long jobTagRepairs = step("Checking the jobs' tags", problems, MaintenanceMapper::rebuildJobTags);
         // normally delivered within seconds by any signed-in client; this covers a night with none (decision 0018)
         step("Delivering candidates' notifications past their undo window", problems, m -> {
             m.deliverDueStatusNotifications();
@@ -87,7 +89,8 @@ public final class MaintenanceService {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
                 readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints,
-                visibilityRepairs, countRepairs, statisticsRepairs, searchTermRepairs, recruiterNameRepairs, refreshed,
+                visibilityRepairs, countRepairs, statisticsRepairs, searchTermRepairs, recruiterNameRepairs, jobTagRepairs,
+                refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "
                         + "summaryRefreshedAt={}, problems={}, {} ms", sessions, resetTokens, verificationTokens,
