@@ -114,6 +114,8 @@ public interface LargeSeedMapper {
 
     long rebuildRecruiterNames();
 
+    long rebuildJobTags();
+
     long rebuildStatistics();
 
     long syncSequences();

@@ -294,6 +294,13 @@ class LargeSeederTest {
     }
 
     @Test
+    void jobTagsAreWhatTheTriggersWouldHaveWritten() throws Exception {
+        assertThat(number(first, "SELECT count(*) FROM recruiter.job_tags")).isPositive();
+        // the recount finds nothing to repair (run on the database no other test writes to after the seed)
+        assertThat(number(first, "SELECT recruiter.rebuild_job_tags()")).isZero();
+    }
+
+    @Test
     void fullTextSearchFindsJobsInFrenchAndEnglish() throws Exception {
         String count = "SELECT count(*) FROM jobs j WHERE recruiter.job_search_document(j.title, j.description) "
                 + "@@ recruiter.search_query('%s')";

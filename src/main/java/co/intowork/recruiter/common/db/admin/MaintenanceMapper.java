@@ -21,6 +21,8 @@ public interface MaintenanceMapper {
 
     long rebuildRecruiterNames();
 
+    long rebuildJobTags();
+
     int purgePasswordResetTokens();
 
     long pruneChangeEvents();

@@ -25,6 +25,7 @@ import java.util.List;
  *                                     that differed from a recount and were repaired: the drift (0 normally)
  * @param searchTermRepairs            job search rows (V41) added or removed by the rebuild (0 normally)
  * @param recruiterNameRepairs         recruiters' name rows (V48) added, changed or removed by the rebuild (0 normally)
+ * @param jobTagRepairs                the jobs' tag rows (V51) added, changed or removed by the rebuild (0 normally)
  * @param activeJobsSummaryRefreshedAt the time the job summary figures now describe
  * @param problems                     one sentence per step that failed
  * @param elapsedMillis                how long it all took
@@ -43,6 +44,7 @@ public record MaintenanceReport(
         Long statisticsRepairs,
         Long searchTermRepairs,
         Long recruiterNameRepairs,
+        Long jobTagRepairs,
         @JsonSerialize(using = ToStringSerializer.class) OffsetDateTime activeJobsSummaryRefreshedAt,
         List<String> problems,
         long elapsedMillis) {
@@ -97,6 +99,10 @@ public record MaintenanceReport(
         if (recruiterNameRepairs != null) {
             lines.add(recruiterNameRepairs == 0 ? "Recruiter name list checked: nothing to repair."
                     : "Recruiter name list: " + recruiterNameRepairs + " row(s) repaired.");
+        }
+        if (jobTagRepairs != null) {
+            lines.add(jobTagRepairs == 0 ? "Jobs' tags checked: nothing to repair."
+                    : "Jobs' tags: " + jobTagRepairs + " row(s) repaired.");
         }
         if (activeJobsSummaryRefreshedAt != null) {
             lines.add("Job summary figures refreshed (as of " + activeJobsSummaryRefreshedAt + ").");

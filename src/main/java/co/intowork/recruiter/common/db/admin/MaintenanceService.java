@@ -77,6 +77,8 @@ public final class MaintenanceService {
         // the recruiters' names (V48), likewise
         Long recruiterNameRepairs = step("Checking the recruiter name list", problems,
                 MaintenanceMapper::rebuildRecruiterNames);
+        // the jobs' tags (V51), likewise
+        Long jobTagRepairs = step("Checking the jobs' tags", problems, MaintenanceMapper::rebuildJobTags);
         // the live board's change events (V42, decision 0021): a client away longer reloads what it shows
         step("Pruning live-board change events older than 7 days", problems, MaintenanceMapper::pruneChangeEvents);
         // normally delivered within seconds by any signed-in client; this covers a night with none (decision 0018)
@@ -89,7 +91,8 @@ public final class MaintenanceService {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         MaintenanceReport report = new MaintenanceReport(sessions, desktopSessions, resetTokens, verificationTokens, notifications,
                 readRetentionDays, unreadRetentionDays, constraints == null ? List.of() : constraints,
-                visibilityRepairs, countRepairs, statisticsRepairs, searchTermRepairs, recruiterNameRepairs, refreshed,
+                visibilityRepairs, countRepairs, statisticsRepairs, searchTermRepairs, recruiterNameRepairs, jobTagRepairs,
+                refreshed,
                 problems, elapsed);
         log.info("Maintenance: sessions={}, resetTokens={}, verificationTokens={}, notificationsArchived={}, "
                         + "summaryRefreshedAt={}, problems={}, {} ms", sessions, resetTokens, verificationTokens,

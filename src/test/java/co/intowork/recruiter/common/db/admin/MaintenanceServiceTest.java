@@ -57,6 +57,7 @@ class MaintenanceServiceTest {
         assertThat(first.statisticsRepairs()).isZero();
         assertThat(first.searchTermRepairs()).isZero();
         assertThat(first.recruiterNameRepairs()).isZero();
+        assertThat(first.jobTagRepairs()).isZero();
         try (Connection c = db.superuser().getConnection()) {
             assertThat(rows(c, "SELECT email_key FROM recruiter.sign_in_log")).containsExactly("new@example.com");
             assertThat(rows(c, "SELECT kind FROM recruiter.change_events WHERE kind IN ('old', 'recent')"))
@@ -115,7 +116,7 @@ class MaintenanceServiceTest {
     void reportsEachFailedStepInsteadOfStopping() throws SQLException {
         TestDatabase.Db db = MigratedDatabases.migratedTo("maintain_v1", "1");
         MaintenanceReport report = new MaintenanceService(db.superuser()).run(30, 180);
-        assertThat(report.problems()).hasSize(14)
+        assertThat(report.problems()).hasSize(15)
                 .allMatch(p -> p.contains("failed: The database reported an error"));
         assertThat(report.expiredSessionsPurged()).isNull();
         assertThat(report.statisticsRepairs()).isNull();
