@@ -94,8 +94,9 @@ public final class UiStatements {
                 + "every transaction", r -> params("token", s.token()),
                 read(client, SessionMapper.class.getName() + ".useSession"), x -> List.of(), List.of(), null));
 
-        all.add(read(s, "pipeline.page", "pipeline: a page of " + PipelineViewModel.PAGE_SIZE + " jobs, newest first (keyset, random depth up to "
-                        + MAX_DEPTH + " pages), each with its applications counted per status and new",
+        all.add(read(s, "pipeline.page", "pipeline: a page of " + PipelineViewModel.PAGE_SIZE
+                        + " jobs, newest first (keyset, random depth up to " + MAX_DEPTH
+                        + " pages), each with its applications counted per status and new",
                 PIPELINE + "page", r -> {
                     int depth = pipelineDepth(s, r);
                     return params("c", criteria(u, null, cursorAt(s, depth)), "depth", depth);
