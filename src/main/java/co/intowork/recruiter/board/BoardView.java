@@ -227,6 +227,8 @@ public final class BoardView {
         clearFilters.setOnAction(e -> viewModel.clearFilter());
         clearFilters.disableProperty().bind(viewModel.filteredProperty().not());
         filteredNote.visibleProperty().bind(viewModel.filteredProperty());
+        // hidden, it gives its width to the filters
+        filteredNote.managedProperty().bind(filteredNote.visibleProperty());
         filterBar.disableProperty().bind(open.not());
     }
 
@@ -234,7 +236,7 @@ public final class BoardView {
     private void minimumChoice(ComboBox<Integer> box, List<Integer> choices,
                                java.util.function.Function<Integer, String> text,
                                javafx.beans.property.Property<Integer> minimum) {
-        box.setMinWidth(90);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.getItems().setAll(choices);
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override
