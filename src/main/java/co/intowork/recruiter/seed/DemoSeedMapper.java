@@ -75,6 +75,10 @@ public interface DemoSeedMapper {
 
     void updateApplicationCounts();
 
+    void insertInterviews(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
+    void insertEmailTemplates(@Param("seed") int seed, @Param("anchor") OffsetDateTime anchor);
+
     void insertHiringManager(@Param("anchor") OffsetDateTime anchor,
                              @Param("recruiterPasswordHash") String recruiterPasswordHash);
 

@@ -161,6 +161,9 @@ public final class DemoSeeder {
             m.insertHiringManager(anchor, RECRUITER_PASSWORD_HASH);
             m.assignHiringManagerMoves(seed);
             m.insertStatusHistory();
+            // issue 21's calendar and messages: after the hiring manager, who sits on some of her jobs' interviews
+            m.insertInterviews(seed, anchor);
+            m.insertEmailTemplates(seed, anchor);
             step.accept(Stage.NOTIFICATIONS);
             m.insertNewApplicationNotifications(anchor);
             m.insertStatusChangeNotifications(seed, anchor);

@@ -34,7 +34,7 @@ class DemoSeederTest {
     private static final OffsetDateTime ANCHOR = OffsetDateTime.of(2026, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final List<String> TABLES = List.of("companies", "users", "employers", "candidates",
             "candidate_cvs", "experiences", "educations", "skills", "jobs", "job_applications", "notifications",
-            "recruiter.application_status_events");
+            "recruiter.application_status_events", "interview_schedules", "email_templates");
 
     private static TestDatabase.Db first;
     private static TestDatabase.Db second;
@@ -481,5 +481,76 @@ class DemoSeederTest {
                     new DemoSeeder.Options(1, ANCHOR, 10, 2, 2), m -> { }))
                     .isInstanceOf(UserFacingException.class).hasMessageContaining("owner of the platform's tables");
         }
+    }
+
+    /**
+     * The calendar is not empty on the first start (issue 21): interviews around the anchor, each for an
+     * application in interview (or accepted: a completed one) of a job of its company, on a weekday in office
+     * hours of the company's zone, by the job's recruiter; V43's trigger gave each its calendar and booking rows.
+     */
+    @Test
+    void theDemoHasInterviewsAroundTheAnchorInTheCalendar() throws Exception {
+        long interviews = number(first, "SELECT count(*) FROM interview_schedules");
+        assertThat(interviews).isGreaterThan(10);
+        // the anchor's week and the next both hold several
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules WHERE scheduled_at >= '2026-06-01' "
+                + "AND scheduled_at < '2026-06-08'")).isGreaterThanOrEqualTo(3);
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules WHERE scheduled_at >= '2026-06-08' "
+                + "AND scheduled_at < '2026-06-15'")).isGreaterThanOrEqualTo(3);
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules WHERE scheduled_at < '2026-05-16' "
+                + "OR scheduled_at > '2026-06-18'")).isZero();
+        // one per application, of the right stage; the recruiter is the job's, the first interviewer too
+        assertThat(number(first, "SELECT count(DISTINCT application_id) FROM interview_schedules")).isEqualTo(interviews);
+        assertThat(number(first, "SELECT count(*) FROM job_applications WHERE status = 'interview'"))
+                .isEqualTo(number(first, "SELECT count(*) FROM interview_schedules s JOIN job_applications a "
+                        + "ON a.id = s.application_id WHERE a.status = 'interview'"));
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules s JOIN job_applications a "
+                + "ON a.id = s.application_id JOIN jobs j ON j.id = a.job_id JOIN employers e ON e.id = j.employer_id "
+                + "JOIN candidates c ON c.id = a.candidate_id JOIN users u ON u.id = c.user_id "
+                + "WHERE a.status::text NOT IN ('interview', 'accepted') OR s.created_by_user_id <> e.user_id "
+                + "OR (s.interviewers -> 0 ->> 'user_id')::int <> e.user_id OR s.candidate_email <> u.email "
+                + "OR e.company_id <> j.company_id")).isZero();
+        // weekdays, 08:00 to 16:00 where the company is; a place or a link; past ones not left open
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules WHERE "
+                + "extract(isodow FROM scheduled_at AT TIME ZONE timezone) > 5 "
+                + "OR (scheduled_at AT TIME ZONE timezone)::time NOT BETWEEN '08:00' AND '16:00' "
+                + "OR (location IS NULL) = (meeting_link IS NULL) OR timezone NOT LIKE 'Africa/%'")).isZero();
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules WHERE scheduled_at < '2026-06-01' "
+                + "AND status::text NOT IN ('COMPLETED', 'CANCELED')")).isZero();
+        assertThat(column(first, "SELECT DISTINCT status::text FROM interview_schedules ORDER BY 1"))
+                .contains("CANCELED", "COMPLETED", "CONFIRMED", "SCHEDULED");
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules s JOIN job_applications a "
+                + "ON a.id = s.application_id WHERE a.status = 'accepted' AND s.status::text <> 'COMPLETED'")).isZero();
+        // the hiring manager sits on some of her jobs' interviews
+        assertThat(number(first, "SELECT count(*) FROM interview_schedules s, jsonb_array_elements(s.interviewers) i "
+                + "JOIN users u ON u.id = (i ->> 'user_id')::int WHERE u.email = 'ines.moukagni@hiring-manager.demo'"))
+                .isPositive();
+        // the trigger ran: a calendar row per interview with its job's company, a booking per interviewer
+        assertThat(number(first, "SELECT count(*) FROM recruiter.interview_calendar k JOIN interview_schedules s "
+                + "ON s.id = k.interview_id JOIN job_applications a ON a.id = s.application_id "
+                + "JOIN jobs j ON j.id = a.job_id WHERE k.company_id = j.company_id AND k.starts_at = s.scheduled_at "
+                + "AND k.status = s.status::text")).isEqualTo(interviews);
+        assertThat(number(first, "SELECT count(*) FROM recruiter.interview_calendar")).isEqualTo(interviews);
+        assertThat(number(first, "SELECT count(*) FROM recruiter.interview_bookings"))
+                .isEqualTo(number(first, "SELECT sum(jsonb_array_length(interviewers)) FROM interview_schedules"));
+    }
+
+    /** The Messages screen is not empty either: each company's templates, one per type, in its language. */
+    @Test
+    void everyCompanyHasItsEmailTemplates() throws Exception {
+        assertThat(number(first, "SELECT count(*) FROM companies c WHERE (SELECT count(DISTINCT type) "
+                + "FROM email_templates t WHERE t.company_id = c.id) < 4")).isZero();
+        assertThat(column(first, "SELECT DISTINCT type::text FROM email_templates ORDER BY 1")).containsExactly(
+                "APPLICATION_RECEIVED", "APPLICATION_REJECTED", "INTERVIEW_INVITATION", "OFFER_LETTER");
+        // written by one of the company's recruiters, with placeholders the client fills
+        assertThat(number(first, "SELECT count(*) FROM email_templates t LEFT JOIN employers e "
+                + "ON e.user_id = t.created_by_user_id AND e.company_id = t.company_id WHERE e.id IS NULL")).isZero();
+        for (String text : column(first, "SELECT subject || body FROM email_templates")) {
+            assertThat(text).contains("{{job_title}}");
+            assertThat(text.replaceAll("\\{\\{(candidate_name|candidate_first_name|job_title|company_name|"
+                    + "recruiter_name|interview_time)}}", "")).doesNotContain("{{").doesNotContain("}}");
+        }
+        assertThat(column(first, "SELECT t.name FROM email_templates t JOIN companies c ON c.id = t.company_id "
+                + "WHERE c.name = 'Ogooué Énergie' ORDER BY t.id")).contains("Invitation à un entretien");
     }
 }
