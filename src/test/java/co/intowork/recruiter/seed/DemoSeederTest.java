@@ -521,6 +521,11 @@ class DemoSeederTest {
                 .contains("CANCELED", "COMPLETED", "CONFIRMED", "SCHEDULED");
         assertThat(number(first, "SELECT count(*) FROM interview_schedules s JOIN job_applications a "
                 + "ON a.id = s.application_id WHERE a.status = 'accepted' AND s.status::text <> 'COMPLETED'")).isZero();
+        // a recruiter is never booked twice at the same time (the calendar would warn of a double booking)
+        assertThat(number(first, "SELECT count(*) FROM recruiter.interview_bookings a JOIN recruiter.interview_bookings b "
+                + "ON b.user_id = a.user_id AND b.interview_id > a.interview_id AND b.starts_at < a.ends_at "
+                + "AND a.starts_at < b.ends_at JOIN users u ON u.id = a.user_id "
+                + "WHERE u.email NOT LIKE '%@hiring-manager.demo'")).isZero();
         // the hiring manager sits on some of her jobs' interviews
         assertThat(number(first, "SELECT count(*) FROM interview_schedules s, jsonb_array_elements(s.interviewers) i "
                 + "JOIN users u ON u.id = (i ->> 'user_id')::int WHERE u.email = 'ines.moukagni@hiring-manager.demo'"))
