@@ -42,7 +42,8 @@ import java.util.Set;
 public final class BoardView {
     /** A column asks for its next page when fewer cards than this are left below the last one drawn. */
     private static final int PREFETCH = 15;
-    private static final double CARD_HEIGHT = 78;
+    /** Five lines: name, title, time in status and AI score, applied, tags (the platform's, issue 24). */
+    private static final double CARD_HEIGHT = 96;
 
     @FXML private BorderPane root;
     @FXML private Label jobTitle;
