@@ -4,7 +4,7 @@
 -- may take. Two costs, both measured on the large data set:
 --   * the mapper joined the hits to candidates and users under row-level security, whose policies nest (the
 --     users policy asks whether a visible candidate has that user, which asks the candidates policy, which probes
---     the managed jobs' applications): about 19 buffers a hit. The function has just chosen these candidates
+--     the managed jobs' applications): about 32 buffers a hit (867 for 27 hits). The function has just chosen these candidates
 --     within the session's scope, so search_candidate_cards returns their name, title, place and years itself;
 --   * a search with no exact hit read the scope's documents twice, once per pass (exact words, then prefixes).
 --     The small-scope path now reads each document once, keeps both matches, and returns the exact ones when

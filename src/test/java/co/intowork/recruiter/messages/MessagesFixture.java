@@ -5,6 +5,7 @@ import co.intowork.recruiter.auth.SessionContext;
 import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.common.tasks.TaskRunner;
 import co.intowork.recruiter.testing.MigratedDatabase;
@@ -14,8 +15,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,30 +82,17 @@ final class MessagesFixture {
     }
 
     static void exec(TestDatabase.Db db, String sql) {
-        try (Connection c = db.superuser().getConnection(); var st = c.createStatement()) {
-            st.execute(sql);
+        try (Connection c = db.superuser().getConnection()) {
+            MigratedDatabases.exec(c, sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Every row as the superuser, its columns joined with '|'. */
     static List<String> rows(TestDatabase.Db db, String sql, Object... params) {
-        try (Connection c = db.superuser().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> cells = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        cells.add(rs.getString(i));
-                    }
-                    out.add(String.join("|", cells));
-                }
-            }
-            return out;
+        try (Connection c = db.superuser().getConnection()) {
+            return MigratedDatabases.rows(c, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
