@@ -61,6 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Only our statements.")
     boolean noBaseline;
 
+    @Option(names = "--only", paramLabel = "REGEX", description = "Time only the statements whose \"subject "
+            + "statement\" matches, e.g. 'hiring_manager board\\.page' (while tuning; a report for the record "
+            + "times them all).")
+    java.util.regex.Pattern only;
+
     @Option(names = "--random-seed", defaultValue = "7", description = "Seed of the parameter draws (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -107,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             try (Database client = openClient(owner)) {
                 BenchRunner.Options options = new BenchRunner.Options(repetitions, warmup, budgetSeconds, baselineRepetitions,
-                        baselineBudgetSeconds, seed, !noBaseline, command, machineNote);
+                        baselineBudgetSeconds, seed, !noBaseline, command, machineNote, only);
                 BenchReport report = new BenchRunner(owner.unitOfWork(), client.unitOfWork().factory(), options,
                         msg -> {
                             out.println("… " + msg);

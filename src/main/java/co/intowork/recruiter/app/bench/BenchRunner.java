@@ -39,7 +39,11 @@ import java.util.function.Consumer;
 public final class BenchRunner {
     public record Options(int repetitions, int warmup, double budgetSeconds, int baselineRepetitions,
                           double baselineBudgetSeconds, long seed, boolean baseline, String command,
-                          String machineNote) {
+                          String machineNote, java.util.regex.Pattern only) {
+        /** Whether a statement is timed: all of them unless --only narrows the run to "subject statement" matches. */
+        boolean times(Subject s, BenchStatement st) {
+            return only == null || only.matcher(s.key() + " " + st.name()).find();
+        }
     }
 
     /** The measurements of one statement for one subject, kept until the baseline has run too. */
@@ -84,7 +88,9 @@ public final class BenchRunner {
         try {
             for (Subject s : subjects) {
                 for (BenchStatement st : UiStatements.forSubject(s)) {
-                    measured.add(measure(s, st));
+                    if (options.times(s, st)) {
+                        measured.add(measure(s, st));
+                    }
                 }
             }
             List<String> dropped = options.baseline() ? runBaseline(measured) : List.of();
