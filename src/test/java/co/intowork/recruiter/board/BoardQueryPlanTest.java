@@ -9,6 +9,7 @@ import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.NestedPlans;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -157,22 +158,48 @@ class BoardQueryPlanTest {
     }
 
     @Test
-    void theColumnPagesReadTheBoardIndex() {
+    void theColumnPagesReadTheBoardIndex() throws Exception {
         BoardService service = new BoardService(aicha);
         BoardHeader header = service.header(bigJob);
         assertThat(header.counts().get(ApplicationStatus.REJECTED)).isGreaterThan(400);
         List<BoardCard> first = service.page(bigJob, ApplicationStatus.REJECTED, null, BoardService.PAGE_SIZE);
         BoardCard last = first.get(first.size() - 1);
 
-        List<String> firstPage = plan("page", params("status", "rejected", "limit", 50), true);
+        // recruiter.board_page (V53) reads the column after one check of the job: its statements' own plans
+        List<String> firstPage = pagePlans(params("status", "rejected", "limit", 50));
         assertNoGuardedSeqScan(firstPage);
         assertThat(firstPage).contains("Index Scan on job_applications using ix_job_applications_job_applied");
         assertThat(firstPage).anyMatch(s -> s.contains("ix_application_status_events_application_changed"));
 
-        List<String> laterPage = plan("page", params("status", "rejected", "limit", 50,
-                "afterAppliedAt", last.appliedAt(), "afterId", last.applicationId()), true);
+        List<String> laterPage = pagePlans(params("status", "rejected", "limit", 50,
+                "afterAppliedAt", last.appliedAt(), "afterId", last.applicationId()));
         assertNoGuardedSeqScan(laterPage);
         assertThat(laterPage).contains("Index Scan on job_applications using ix_job_applications_job_applied");
+
+        List<String> byScore = pagePlans(params("status", "rejected", "limit", 50, "byAiScore", true,
+                "minAiScore", 10, "afterAiScore", 90.0, "afterId", last.applicationId()));
+        assertNoGuardedSeqScan(byScore);
+        assertThat(byScore).contains("Index Scan on job_applications using ix_job_applications_job_ai_score");
+
+        List<String> filtered = pagePlans(params("status", "rejected", "limit", 50, "namePattern", "%a%",
+                "minRating", 1, "tags", new String[] {"bilingue"}, "sources", new String[] {""}));
+        assertNoGuardedSeqScan(filtered);
+        assertThat(filtered).contains("Index Scan on job_applications using ix_job_applications_job_applied");
+    }
+
+    /** The scans of the statements board_page ran for the mapper's page call with these parameters. */
+    private List<String> pagePlans(Map<String, Object> params) throws Exception {
+        params.putIfAbsent("byAiScore", false);
+        MappedStatement ms = client.unitOfWork().factory().getConfiguration().getMappedStatement(NS + "page");
+        BoundSql bound = ms.getBoundSql(params);
+        List<String> scans = NestedPlans.of(db, "board_plans_client", "aicha.nze@ogooue-energie.demo",
+                c -> {
+                    PreparedStatement ps = c.prepareStatement(bound.getSql());
+                    new DefaultParameterHandler(ms, params, bound).setParameters(ps);
+                    return ps;
+                }).scans();
+        log.info("page {} (jobId {}): scans {}", params, bigJob, scans);
+        return scans;
     }
 
     @Test

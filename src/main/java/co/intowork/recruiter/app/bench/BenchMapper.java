@@ -81,6 +81,10 @@ public interface BenchMapper {
 
     String functionBody(@Param("signature") String signature);
 
+    void loadAutoExplain();
+
+    String explainNestedAs(@Param("login") String login);
+
     /** For the rest of this transaction: the platform's way takes minutes on purpose. */
     String noStatementTimeout();
 }

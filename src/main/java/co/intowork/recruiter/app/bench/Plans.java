@@ -65,6 +65,39 @@ public final class Plans {
                 : "EXPLAIN (FORMAT JSON) ").get(0).get("Plan");
     }
 
+    /**
+     * The plans of the statements a SECURITY DEFINER function runs for a mapper statement, which EXPLAIN of the call
+     * cannot show (a function scan): in the superuser owner's transaction, auto_explain reports each nested
+     * statement, analysed, as a JSON notice while the transaction acts as the client login with the client's session.
+     * Returns each nested statement's "Plan" node; the caller's transaction must be rolled back or be a read.
+     */
+    public static List<JsonNode> nested(SqlSession ownerSession, String clientLogin, String token, String statementId,
+                                        Object parameter) throws SQLException {
+        BenchMapper bench = ownerSession.getMapper(BenchMapper.class);
+        bench.loadAutoExplain();
+        bench.explainNestedAs(clientLogin);
+        ownerSession.getMapper(co.intowork.recruiter.auth.SessionMapper.class).useSession(token);
+        MappedStatement statement = ownerSession.getConfiguration().getMappedStatement(statementId);
+        BoundSql bound = statement.getBoundSql(parameter);
+        List<JsonNode> plans = new ArrayList<>();
+        try (PreparedStatement ps = ownerSession.getConnection().prepareStatement(bound.getSql())) {
+            new DefaultParameterHandler(statement, parameter, bound).setParameters(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // the whole result, so that every statement inside has run
+                }
+            }
+            for (java.sql.SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
+                String message = w.getMessage();
+                int start = message.indexOf('{');
+                if (message.startsWith("duration") && start >= 0) {
+                    plans.add(parse(message.substring(start)).get("Plan"));
+                }
+            }
+        }
+        return plans;
+    }
+
     /** EXPLAIN (FORMAT JSON) of plain SQL with no parameters (e.g. a function's body, explained by its owner). */
     public static JsonNode explainSql(SqlSession session, String sql) throws SQLException {
         try (var st = session.getConnection().createStatement();

@@ -125,9 +125,11 @@ public final class UiStatements {
                 BOARD + "header", r -> params("jobId", pick(r, p.jobs()).jobId, "companyId", u.companyId(),
                         "userId", u.userId()), COUNTS_INDEX)
                 .withBaseline(Baseline::boardCounts));
-        all.add(read(s, "board.page", "board: 50 cards of a column (random job and non-empty column, keyset at a "
-                        + "random depth up to " + MAX_DEPTH + " pages) with names, titles and time in status",
-                BOARD + "page", r -> columnPage(s, r), "ix_job_applications_job_applied")
+        // recruiter.board_page (V53): its statements' plans through auto_explain, as the client
+        all.add(new BenchStatement("board.page", "board: 50 cards of a column (random job and non-empty column, keyset "
+                + "at a random depth up to " + MAX_DEPTH + " pages) with names, titles and time in status",
+                r -> columnPage(s, r), read(client, BOARD + "page"),
+                m -> boardPagePlans(s, m), List.of("ix_job_applications_job_applied"), null)
                 .withBaseline(Baseline::boardPage));
 
         all.add(read(s, "review.application", "review: the application with the candidate's profile, CV and "
@@ -273,6 +275,16 @@ public final class UiStatements {
     /** The job lists, whose services plan them for their own parameters first (SessionMapper.planForTheseValues). */
     private static final Set<String> CUSTOM_PLANS = Set.of(PIPELINE + "count",
             PIPELINE + "recruiters", PIPELINE + "countries", BOARD + "jobChoices", STATS + "jobs");
+
+    /** Inside recruiter.board_page (needs a superuser owner for auto_explain; else the call's own plan). */
+    private static List<JsonNode> boardPagePlans(Subject s, Map<String, Object> m) {
+        String login = s.client().inTransaction(session -> session.getConnection().getMetaData().getUserName());
+        try {
+            return s.owner().inTransaction(session -> Plans.nested(session, login, s.token(), BOARD + "page", m));
+        } catch (RuntimeException e) {
+            return explain(s.client(), m, BOARD + "page");
+        }
+    }
 
     static BenchStatement.Timed read(UnitOfWork client, String statementId) {
         boolean customPlans = CUSTOM_PLANS.contains(statementId);
