@@ -9,8 +9,7 @@ import org.junit.platform.suite.api.Suite;
  * the slowest set-up of the suite (20 to 40 seconds on the 2-core machine), and with the classes spread over the two
  * JVMs each seeded both sets, one of them sometimes as the last class of the whole run. pom.xml leaves these classes
  * out of surefire's own list, so each runs once, here; {@code -Dtest=ClassName} still runs one alone.
- * {@link DemoPlans1500JobsTests} does the same for the other set, in the other JVM as a rule (both are handed out
- * first).
+ * {@link DemoPlans1500JobsTests} does the same for the other set.
  *
  * <p>Names, not class literals: the classes stay package-private in their features' packages.
  */
