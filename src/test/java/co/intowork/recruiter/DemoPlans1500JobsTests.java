@@ -1,4 +1,4 @@
-package co.intowork.recruiter.testing;
+package co.intowork.recruiter;
 
 import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.Suite;
