@@ -158,7 +158,7 @@ class BoardQueryPlanTest {
     }
 
     @Test
-    void theColumnPagesReadTheBoardIndex() throws Exception {
+    void theColumnPagesReadTheBoardIndex() {
         BoardService service = new BoardService(aicha);
         BoardHeader header = service.header(bigJob);
         assertThat(header.counts().get(ApplicationStatus.REJECTED)).isGreaterThan(400);
@@ -188,16 +188,10 @@ class BoardQueryPlanTest {
     }
 
     /** The scans of the statements board_page ran for the mapper's page call with these parameters. */
-    private List<String> pagePlans(Map<String, Object> params) throws Exception {
+    private List<String> pagePlans(Map<String, Object> params) {
         params.putIfAbsent("byAiScore", false);
-        MappedStatement ms = client.unitOfWork().factory().getConfiguration().getMappedStatement(NS + "page");
-        BoundSql bound = ms.getBoundSql(params);
-        List<String> scans = NestedPlans.of(db, "board_plans_client", "aicha.nze@ogooue-energie.demo",
-                c -> {
-                    PreparedStatement ps = c.prepareStatement(bound.getSql());
-                    new DefaultParameterHandler(ms, params, bound).setParameters(ps);
-                    return ps;
-                }).scans();
+        List<String> scans = NestedPlans.of(db, client, "board_plans_client", "aicha.nze@ogooue-energie.demo",
+                NS + "page", params).scans();
         log.info("page {} (jobId {}): scans {}", params, bigJob, scans);
         return scans;
     }

@@ -69,9 +69,13 @@ public final class Plans {
      * The plans of the statements a SECURITY DEFINER function runs for a mapper statement, which EXPLAIN of the call
      * cannot show (a function scan): in the superuser owner's transaction, auto_explain reports each nested
      * statement, analysed, as a JSON notice while the transaction acts as the client login with the client's session.
-     * Returns each nested statement's "Plan" node; the caller's transaction must be rolled back or be a read.
+     * Returns each nested statement's "Plan" node and the rows the statement returned; the caller's transaction
+     * must be rolled back or be a read.
      */
-    public static List<JsonNode> nested(SqlSession ownerSession, String clientLogin, String token, String statementId,
+    public record Nested(List<JsonNode> plans, int rows) {
+    }
+
+    public static Nested nested(SqlSession ownerSession, String clientLogin, String token, String statementId,
                                         Object parameter) throws SQLException {
         BenchMapper bench = ownerSession.getMapper(BenchMapper.class);
         bench.loadAutoExplain();
@@ -80,11 +84,12 @@ public final class Plans {
         MappedStatement statement = ownerSession.getConfiguration().getMappedStatement(statementId);
         BoundSql bound = statement.getBoundSql(parameter);
         List<JsonNode> plans = new ArrayList<>();
+        int rows = 0;
         try (PreparedStatement ps = ownerSession.getConnection().prepareStatement(bound.getSql())) {
             new DefaultParameterHandler(statement, parameter, bound).setParameters(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    // the whole result, so that every statement inside has run
+                    rows++; // the whole result, so that every statement inside has run
                 }
             }
             for (java.sql.SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
@@ -95,7 +100,7 @@ public final class Plans {
                 }
             }
         }
-        return plans;
+        return new Nested(plans, rows);
     }
 
     /** EXPLAIN (FORMAT JSON) of plain SQL with no parameters (e.g. a function's body, explained by its owner). */

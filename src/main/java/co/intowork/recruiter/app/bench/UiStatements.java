@@ -280,7 +280,8 @@ public final class UiStatements {
     private static List<JsonNode> boardPagePlans(Subject s, Map<String, Object> m) {
         String login = s.client().inTransaction(session -> session.getConnection().getMetaData().getUserName());
         try {
-            return s.owner().inTransaction(session -> Plans.nested(session, login, s.token(), BOARD + "page", m));
+            return s.owner().inTransaction(session -> Plans.nested(session, login, s.token(), BOARD + "page", m)
+                    .plans());
         } catch (RuntimeException e) {
             return explain(s.client(), m, BOARD + "page");
         }

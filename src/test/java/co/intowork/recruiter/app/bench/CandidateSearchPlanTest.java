@@ -1,14 +1,18 @@
 package co.intowork.recruiter.app.bench;
 
+import co.intowork.recruiter.common.db.Database;
+import co.intowork.recruiter.search.CandidateSearchMapper;
 import co.intowork.recruiter.testing.NestedPlans;
 import co.intowork.recruiter.testing.NestedPlans.Run;
 import co.intowork.recruiter.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.PreparedStatement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,20 +28,25 @@ class CandidateSearchPlanTest {
     private static final List<String> BIG = List.of("candidate_search", "candidates", "job_applications",
             "company_candidates", "users");
     private TestDatabase.Db db;
+    private Database client;
 
     @BeforeAll
     void data() {
         db = PlanDemoData.get();
-        co.intowork.recruiter.testing.MigratedDatabase.openAsClient(db, LOGIN).close();
+        client = co.intowork.recruiter.testing.MigratedDatabase.openAsClient(db, LOGIN);
     }
 
-    private Run search(String email, String query, Integer minYears) throws Exception {
-        return NestedPlans.of(db, LOGIN, email, c -> {
-            PreparedStatement ps = c.prepareStatement("SELECT * FROM recruiter.search_candidate_cards(?, ?, 50)");
-            ps.setString(1, query);
-            ps.setObject(2, minYears, java.sql.Types.INTEGER);
-            return ps;
-        });
+    @AfterAll
+    void close() {
+        client.close();
+    }
+
+    private Run search(String email, String query, Integer minYears) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("query", query);
+        params.put("minYears", minYears);
+        params.put("limit", 50);
+        return NestedPlans.of(db, client, LOGIN, email, CandidateSearchMapper.class.getName() + ".search", params);
     }
 
     private static List<String> seqScans(Run run) {
@@ -45,7 +54,7 @@ class CandidateSearchPlanTest {
     }
 
     @Test
-    void theLargestCompanysSearchReadsTheDocumentIndexAndProbesTheCompany() throws Exception {
+    void theLargestCompanysSearchReadsTheDocumentIndexAndProbesTheCompany() {
         Run run = search("aicha.nze@ogooue-energie.demo", "ingénieur", null);
         assertThat(run.rows()).isPositive();
         assertThat(run.scans()).as("the GIN index of the documents")
@@ -56,14 +65,14 @@ class CandidateSearchPlanTest {
     }
 
     @Test
-    void aNameCutShortTakesThePrefixPassWithoutScanning() throws Exception {
+    void aNameCutShortTakesThePrefixPassWithoutScanning() {
         Run run = search("aicha.nze@ogooue-energie.demo", "ingé", null);
         assertThat(run.rows()).isPositive();
         assertThat(seqScans(run)).isEmpty();
     }
 
     @Test
-    void aHiringManagersSearchReadsHerCandidatesByKey() throws Exception {
+    void aHiringManagersSearchReadsHerCandidatesByKey() {
         Run run = search("ines.moukagni@hiring-manager.demo", "ingénieur", null);
         assertThat(seqScans(run)).isEmpty();
         assertThat(run.scans()).anyMatch(s -> s.endsWith("using candidate_search_pkey"));
