@@ -9,6 +9,7 @@ import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.NestedPlans;
 import co.intowork.recruiter.testing.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.apache.ibatis.session.SqlSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,6 +111,30 @@ class StatsQueryPlanTest {
         log.info("stats {}: {} ms execution, {} ms planning, {} shared buffers hit", variant,
                 plan.get("Execution Time"), plan.get("Planning Time"), plan.get("Plan").path("Shared Hit Blocks"));
         assertThat(seqScans).as(variant + " plan:\n" + plan.toPrettyString()).isEmpty();
+    }
+
+    /** The stale list is read by recruiter.stale_applications (V55): the plans of the statements it runs. */
+    @Test
+    void staleListReadsTheStaleIndexesInsideItsFunction() {
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", StatsQuery.of(aicha, null, null, null, 14));
+        params.put("limit", 200);
+        NestedPlans.Run company = NestedPlans.of(db, client, "stats_plans_client", "aicha.nze@ogooue-energie.demo",
+                NS + "stale", params);
+        params.put("q", StatsQuery.of(aicha, anyJob(), null, null, 14));
+        NestedPlans.Run job = NestedPlans.of(db, client, "stats_plans_client", "aicha.nze@ogooue-energie.demo",
+                NS + "stale", params);
+        log.info("stale, company: {} rows, scans {}; one job: {} rows, scans {}", company.rows(), company.scans(),
+                job.rows(), job.scans());
+        assertThat(company.rows()).as("the demo company has open applications older than 14 days").isPositive();
+        // (the session's own look-ups scan the test's few sessions and employers)
+        java.util.function.Predicate<String> bigTableSeqScan = scan -> scan.startsWith("Seq Scan")
+                && (GUARDED.stream().anyMatch(t -> scan.equals("Seq Scan on " + t))
+                    || scan.equals("Seq Scan on stats_application_facts"));
+        assertThat(company.scans()).anyMatch(scan -> scan.contains("ix_stats_application_facts_company_stale"))
+                .noneMatch(bigTableSeqScan);
+        assertThat(job.scans()).anyMatch(scan -> scan.contains("ix_stats_application_facts_job_stale"))
+                .noneMatch(bigTableSeqScan);
     }
 
     private Integer anyJob() {

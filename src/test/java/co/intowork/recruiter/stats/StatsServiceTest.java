@@ -169,6 +169,22 @@ class StatsServiceTest {
     }
 
     @Test
+    void theStaleListKeepsToTheSessionsRowsWhateverScopeItIsAskedFor() {
+        // recruiter.stale_applications (V55) reads names as its owner: only the session's rows may come out of it
+        assertThat(service(hugoDb).overview(allTime(hugo)).stale()).extracting(StaleApplication::applicationId)
+                .containsExactly(304, 305, 303);
+        assertThat(service(hugoDb).overview(allTime(hugo)).stale()).extracting(StaleApplication::candidateName)
+                .doesNotContainNull();
+        // Bruno (Beta) asking for Alpha's company, Alpha's job 11, or Hugo's jobs gets none of them
+        StatsService asBruno = service(brunoDb);
+        assertThat(asBruno.overview(new StatsQuery(anne.companyId(), bruno.userId(), null, null, null, 14)).stale())
+                .isEmpty();
+        assertThat(asBruno.overview(new StatsQuery(bruno.companyId(), bruno.userId(), 11, null, null, 14)).stale())
+                .isEmpty();
+        assertThat(asBruno.overview(new StatsQuery(null, hugo.userId(), null, null, null, 14)).stale()).isEmpty();
+    }
+
+    @Test
     void trendsPerWeekSourceAndJob() {
         Trends trends = service(anneDb).overview(allTime(anne)).trends();
         // 101 and 121 were applied "now", in the current week
