@@ -36,5 +36,7 @@ public interface BoardMapper {
     List<Versioned> move(@Param("jobId") int jobId, @Param("ids") Integer[] ids, @Param("versions") Integer[] versions,
                          @Param("to") String to, @Param("undoSeconds") int undoSeconds);
 
-    List<JobChoice> jobChoices(@Param("companyId") Integer companyId, @Param("userId") int userId);
+    /** The newest jobs one may open, or with {@code search} those matching it; at most {@code limit}. */
+    List<JobChoice> jobChoices(@Param("companyId") Integer companyId, @Param("userId") int userId,
+                               @Param("search") String search, @Param("limit") int limit);
 }

@@ -23,6 +23,8 @@ import java.util.function.BiConsumer;
 public final class BoardService {
     /** A page of a column: a screenful or two of cards, so a column of thousands loads as it is scrolled. */
     public static final int PAGE_SIZE = 50;
+    /** Jobs in the chooser at a time: the newest, or the best matches of what was typed (the stats filter's 100). */
+    public static final int JOB_CHOICES = 100;
 
     /** One card to move to a status; the card carries the version it was read at. */
     public record Move(BoardCard card, ApplicationStatus to) {
@@ -125,9 +127,15 @@ public final class BoardService {
     }
 
     public List<JobChoice> jobChoices() {
+        return jobChoices(null);
+    }
+
+    /** The chooser's jobs: the newest {@link #JOB_CHOICES}, or those matching what was typed (all jobs searched). */
+    public List<JobChoice> jobChoices(String search) {
         return signedIn.unitOfWork().inTransaction(s -> {
             s.getMapper(SessionMapper.class).planForTheseValues();
-            return s.getMapper(BoardMapper.class).jobChoices(user().companyId(), user().userId());
+            return s.getMapper(BoardMapper.class).jobChoices(user().companyId(), user().userId(),
+                    search == null || search.isBlank() ? null : search.strip(), JOB_CHOICES);
         });
     }
 

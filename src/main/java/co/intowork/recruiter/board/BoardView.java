@@ -50,6 +50,7 @@ public final class BoardView {
     @FXML private Label jobSubtitle;
     @FXML private ProgressIndicator progress;
     @FXML private ComboBox<JobChoice> jobChooser;
+    @FXML private org.controlsfx.control.textfield.CustomTextField jobSearch;
     @FXML private MenuButton messagesMenu;
     @FXML private MenuItem writeItem;
     @FXML private MenuItem rejectMessageItem;
@@ -109,6 +110,13 @@ public final class BoardView {
         pipelineButton.setOnAction(e -> viewModel.showPipeline());
 
         jobChooser.setItems(viewModel.jobChoices());
+        jobSearch.textProperty().bindBidirectional(viewModel.jobSearchProperty());
+        jobSearch.setLeft(new org.kordamp.ikonli.javafx.FontIcon("fth-search"));
+        // Enter shows what was found, ready to pick with the arrow keys
+        jobSearch.setOnAction(e -> {
+            jobChooser.requestFocus();
+            jobChooser.show();
+        });
         jobChooser.setOnAction(e -> {
             JobChoice choice = jobChooser.getValue();
             BoardHeader current = viewModel.jobProperty().get();

@@ -69,6 +69,10 @@ public final class BoardViewModel {
     private final Map<ApplicationStatus, BoardColumn> columns = new EnumMap<>(ApplicationStatus.class);
     private final ObservableList<BoardColumn> columnList = FXCollections.observableArrayList();
     private final ObservableList<JobChoice> jobChoices = FXCollections.observableArrayList();
+    private final StringProperty jobSearch = new SimpleStringProperty("");
+    // the newest jobs as loaded without a search; a newer search's answer wins over an older one's
+    private List<JobChoice> newestJobs;
+    private long jobSearchSequence;
     private final ObjectProperty<BoardHeader> job = new SimpleObjectProperty<>();
     private final StringProperty jobSubtitle = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -126,6 +130,7 @@ public final class BoardViewModel {
         this.tasks = tasks;
         this.navigator = navigator;
         this.clock = clock;
+        jobSearch.addListener((o, was, typed) -> findJobs(typed));
         for (ApplicationStatus s : ApplicationStatus.values()) {
             BoardColumn column = new BoardColumn(s);
             columns.put(s, column);
@@ -198,9 +203,50 @@ public final class BoardViewModel {
         return rejection;
     }
 
-    /** The jobs that can be opened here, for the chooser shown with the board. */
+    /** The jobs that can be opened here, for the chooser shown with the board (the newest, or what was typed). */
     public void loadJobChoices() {
-        tasks.run(service::jobChoices, jobChoices::setAll, failure -> fail("board.error.load", failure));
+        String typed = jobSearch.get();
+        long sequence = ++jobSearchSequence;
+        tasks.run(() -> service.jobChoices(null), newest -> {
+            newestJobs = List.copyOf(newest);
+            if (sequence == jobSearchSequence) {
+                findJobs(typed);
+            }
+        }, failure -> fail("board.error.load", failure));
+    }
+
+    /**
+     * The chooser's jobs for what was typed. When the newest jobs were fewer than a chooser holds, they are every job
+     * one may open, and are filtered here (also on the laptop's offline copy, which has no session to search with);
+     * otherwise the database searches all of them.
+     */
+    private void findJobs(String typed) {
+        if (newestJobs == null) {
+            return;
+        }
+        long sequence = ++jobSearchSequence;
+        String wanted = typed == null ? "" : typed.strip();
+        if (wanted.isEmpty() || newestJobs.size() < BoardService.JOB_CHOICES) {
+            String key = foldedForMatching(wanted);
+            jobChoices.setAll(newestJobs.stream().filter(j -> foldedForMatching(j.title()).contains(key)).toList());
+            return;
+        }
+        tasks.run(() -> service.jobChoices(wanted), found -> {
+            if (sequence == jobSearchSequence) {
+                jobChoices.setAll(found);
+            }
+        }, failure -> fail("board.error.load", failure));
+    }
+
+    /** Lower case without accents: "Ingénieur" is found by "ingenieur". */
+    static String foldedForMatching(String text) {
+        return java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What was typed in the chooser's search field: the choices follow it. */
+    public StringProperty jobSearchProperty() {
+        return jobSearch;
     }
 
     /** Shows the board of one job: header and counts, then the first page of every column. */

@@ -203,7 +203,8 @@ class BoardQueryPlanTest {
         Integer[] ids = rows(db, "SELECT id FROM public.job_applications WHERE job_id = ? LIMIT 20", bigJob)
                 .stream().map(Integer::valueOf).toArray(Integer[]::new);
         assertNoGuardedSeqScan(plan("states", params("ids", ids), true));
-        assertNoGuardedSeqScan(plan("jobChoices", params("companyId", u.companyId(), "userId", u.userId()), true));
+        assertNoGuardedSeqScan(plan("jobChoices", params("companyId", u.companyId(), "userId", u.userId(), "search", null,
+                "limit", 100), true));
     }
 
     @Test

@@ -139,6 +139,9 @@ class BoardServiceTest {
         BoardService hugo = new BoardService(BoardFixture.signIn(db, TwoCompanies.HUGO));
         assertThat(hugo.header(ALPHA_JOB).counts().get(ApplicationStatus.APPLIED)).isEqualTo(1);
         assertThat(hugo.jobChoices()).extracting(JobChoice::id).containsExactly(ALPHA_JOB);
+        // the chooser's search keeps to the jobs one may open: "Beta engineer" is another company's
+        assertThat(hugo.jobChoices("engineer")).extracting(JobChoice::id).containsExactly(ALPHA_JOB);
+        assertThat(hugo.jobChoices("accountant")).isEmpty();
         hugo.move(ALPHA_JOB, List.of(new BoardService.Move(card(hugo, ALPHA_JOB, ApplicationStatus.APPLIED, 101),
                 ApplicationStatus.INTERVIEW)));
         assertThat(rows(db, "SELECT to_status, changed_by, source FROM recruiter.application_status_events"

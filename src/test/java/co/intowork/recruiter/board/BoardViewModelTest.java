@@ -252,5 +252,31 @@ class BoardViewModelTest {
             assertThat(c.toString()).contains("#" + c.id())
                     .contains(co.intowork.recruiter.common.ui.Formats.date(c.createdAt()));
         });
+        // fewer jobs than the chooser holds: they are all of them, narrowed here as one types (accents ignored)
+        board.jobSearchProperty().set("ACCOUNTÀNT");
+        assertThat(board.jobChoices()).extracting(JobChoice::id).containsExactly(12);
+        board.jobSearchProperty().set("nothing like it");
+        assertThat(board.jobChoices()).isEmpty();
+        board.jobSearchProperty().set(" ");
+        assertThat(board.jobChoices()).extracting(JobChoice::id).containsExactlyInAnyOrder(11, 12);
+    }
+
+    @Test
+    void withMoreJobsThanTheChooserHoldsTypingSearchesThemAll() {
+        // 150 newer jobs push the two fixture jobs (posted a year ago) out of the newest 100
+        exec(db, "UPDATE public.jobs SET posted_at = now() - interval '1 year' WHERE id IN (11, 12)");
+        exec(db, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type, location_type, status,"
+                + " posted_at) SELECT 1, 1, 'Pump technician ' || g, 'd', 'full_time', 'on_site', 'published',"
+                + " now() - g * interval '1 minute' FROM generate_series(1, 150) g");
+        board.loadJobChoices();
+        assertThat(board.jobChoices()).hasSize(BoardService.JOB_CHOICES)
+                .extracting(JobChoice::id).doesNotContain(11, 12);
+        board.jobSearchProperty().set("accountant");
+        assertThat(board.jobChoices()).extracting(JobChoice::id).containsExactly(12);
+        board.jobSearchProperty().set("technician");
+        assertThat(board.jobChoices()).hasSize(BoardService.JOB_CHOICES)
+                .allSatisfy(c -> assertThat(c.title()).startsWith("Pump technician"));
+        board.jobSearchProperty().set("");
+        assertThat(board.jobChoices()).hasSize(BoardService.JOB_CHOICES);
     }
 }

@@ -194,4 +194,24 @@ class BoardViewTest {
         BoardFixture.windowsPassAndDeliver(db);
         assertThat(rows(db, "SELECT count(*) FROM public.notifications WHERE title LIKE '❌%'")).containsExactly("3");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void typingInTheFindFieldNarrowsTheChooserAndEnterOpensItsList(FxRobot robot) throws Exception {
+        robot.interact(board::loadJobChoices);
+        settle();
+        javafx.scene.control.ComboBox<JobChoice> chooser =
+                robot.lookup("#board-job-chooser").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(chooser.getItems()).extracting(JobChoice::id).containsExactlyInAnyOrder(11, 12);
+        robot.clickOn("#board-job-search").write("accountant");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chooser.getItems()).extracting(JobChoice::id).containsExactly(12);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chooser.isShowing()).as("Enter shows what was found").isTrue();
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").lookup((ListCell<?> c) -> c.getItem() != null)
+                .<Node>query());
+        settle();
+        assertThat(robot.lookup("#board-job-title").queryAs(Label.class).getText()).isEqualTo("Alpha accountant");
+    }
 }

@@ -119,8 +119,10 @@ public final class UiStatements {
                 PIPELINE + "countries", r -> params("companyId", u.companyId(), "userId", u.userId()),
                 recruiter ? "ix_jobs_company_country" : "jobs_pkey|ix_jobs_id"));
 
-        all.add(read(s, "board.job_choices", "board: the job picker (500 most recent jobs)", BOARD + "jobChoices",
-                r -> params("companyId", u.companyId(), "userId", u.userId()), pageIndex));
+        all.add(read(s, "board.job_choices", "board: the job picker (the " + BoardService.JOB_CHOICES
+                        + " most recent jobs; typing searches them all)", BOARD + "jobChoices",
+                r -> params("companyId", u.companyId(), "userId", u.userId(), "search", null,
+                        "limit", BoardService.JOB_CHOICES), pageIndex));
         all.add(read(s, "board.header", "board: the job and its applications counted per status (a random job)",
                 BOARD + "header", r -> params("jobId", pick(r, p.jobs()).jobId, "companyId", u.companyId(),
                         "userId", u.userId()), COUNTS_INDEX)

@@ -205,7 +205,7 @@ class UiPlanGuardTest {
             java.util.Arrays.fill(versions, 1);
             return params("jobId", job(who), "ids", ids, "versions", versions, "to", "viewed", "undoSeconds", 10);
         });
-        p.put("BoardMapper.jobChoices", this::who);
+        p.put("BoardMapper.jobChoices", who -> with(who(who), "search", null, "limit", 100));
         p.put("ReviewMapper.application", who -> with(who(who), "applicationId", applications(who)[0]));
         p.put("ReviewMapper.experiences", who -> params("candidateId", candidate(who)));
         p.put("ReviewMapper.educations", who -> params("candidateId", candidate(who)));
