@@ -95,12 +95,33 @@ public final class BoardService {
     }
 
     public BoardHeader header(int jobId) {
-        BoardHeader header = BoardHeader.of(signedIn.unitOfWork().inTransaction(
-                s -> s.getMapper(BoardMapper.class).header(jobId, user().companyId(), user().userId())));
+        return signedIn.unitOfWork().inTransaction(s -> header(s.getMapper(BoardMapper.class), jobId));
+    }
+
+    private BoardHeader header(BoardMapper m, int jobId) {
+        BoardHeader header = BoardHeader.of(m.header(jobId, user().companyId(), user().userId()));
         if (header == null) {
             throw new UserFacingException(Sentence.of("board.jobNotFound"));
         }
         return header;
+    }
+
+    /** A job's header and the first page of each of its non-empty columns. */
+    public record Opening(BoardHeader header, Map<ApplicationStatus, List<BoardCard>> pages) {
+    }
+
+    /** What opening a board shows, read in one transaction (one session look-up, not one per column). */
+    public Opening open(int jobId, int limit, BoardFilter filter) {
+        return signedIn.unitOfWork().inTransaction(s -> {
+            BoardMapper m = s.getMapper(BoardMapper.class);
+            BoardHeader header = header(m, jobId);
+            Map<ApplicationStatus, List<BoardCard>> pages = new java.util.EnumMap<>(ApplicationStatus.class);
+            for (ApplicationStatus status : ApplicationStatus.values()) {
+                pages.put(status, header.counts().get(status) == 0 ? List.of()
+                        : page(m, jobId, status, null, limit, filter));
+            }
+            return new Opening(header, pages);
+        });
     }
 
     public List<BoardCard> page(int jobId, ApplicationStatus status, BoardCard after, int limit) {
@@ -108,11 +129,16 @@ public final class BoardService {
     }
 
     public List<BoardCard> page(int jobId, ApplicationStatus status, BoardCard after, int limit, BoardFilter filter) {
+        return signedIn.unitOfWork().inTransaction(s -> page(s.getMapper(BoardMapper.class), jobId, status, after,
+                limit, filter));
+    }
+
+    private static List<BoardCard> page(BoardMapper m, int jobId, ApplicationStatus status, BoardCard after,
+                                        int limit, BoardFilter filter) {
         BoardFilter f = filter == null ? BoardFilter.NONE : filter;
-        return signedIn.unitOfWork().inTransaction(s -> s.getMapper(BoardMapper.class).page(jobId, status.label(),
-                after == null ? null : after.appliedAt(), after == null ? null : after.applicationId(), limit,
-                f.namePattern(), f.minRating(), f.tagArray(), f.sourceArray(), f.minAiScore(), f.byAiScore(),
-                after == null ? null : after.aiScoreKey()));
+        return m.page(jobId, status.label(), after == null ? null : after.appliedAt(),
+                after == null ? null : after.applicationId(), limit, f.namePattern(), f.minRating(), f.tagArray(),
+                f.sourceArray(), f.minAiScore(), f.byAiScore(), after == null ? null : after.aiScoreKey());
     }
 
     /** The tags and sources found on the job's applications, for the filters' choices. */

@@ -269,22 +269,14 @@ public final class BoardViewModel {
         columns.values().forEach(BoardColumn::reset);
         columns.values().forEach(c -> c.setOrder(filter.order()));
         busy.set(true);
-        tasks.run(() -> {
-            BoardHeader header = service.header(jobId);
-            BoardFilter using = filter;
-            Map<ApplicationStatus, List<BoardCard>> pages = new EnumMap<>(ApplicationStatus.class);
-            for (ApplicationStatus s : ApplicationStatus.values()) {
-                pages.put(s, header.counts().get(s) == 0 ? List.of()
-                        : service.page(jobId, s, null, BoardService.PAGE_SIZE, using));
-            }
-            return Map.entry(header, pages);
-        }, loaded -> {
+        BoardFilter using = filter;
+        tasks.run(() -> service.open(jobId, BoardService.PAGE_SIZE, using), loaded -> {
             if (opening != generation) {
                 return;
             }
             busy.set(false);
-            showHeader(loaded.getKey());
-            loaded.getValue().forEach((s, page) -> columns.get(s).appendPage(page, BoardService.PAGE_SIZE));
+            showHeader(loaded.header());
+            loaded.pages().forEach((s, page) -> columns.get(s).appendPage(page, BoardService.PAGE_SIZE));
             loadFilterChoices(jobId);
         }, failure -> {
             if (opening == generation) {

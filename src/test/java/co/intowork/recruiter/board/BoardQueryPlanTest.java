@@ -168,13 +168,13 @@ class BoardQueryPlanTest {
         // recruiter.board_page (V53) reads the column after one check of the job: its statements' own plans
         List<String> firstPage = pagePlans(params("status", "rejected", "limit", 50));
         assertNoGuardedSeqScan(firstPage);
-        assertThat(firstPage).contains("Index Scan on job_applications using ix_job_applications_job_applied");
+        assertThat(firstPage).contains("Index Scan on job_applications using ix_job_applications_board");
         assertThat(firstPage).anyMatch(s -> s.contains("ix_application_status_events_application_changed"));
 
         List<String> laterPage = pagePlans(params("status", "rejected", "limit", 50,
                 "afterAppliedAt", last.appliedAt(), "afterId", last.applicationId()));
         assertNoGuardedSeqScan(laterPage);
-        assertThat(laterPage).contains("Index Scan on job_applications using ix_job_applications_job_applied");
+        assertThat(laterPage).contains("Index Scan on job_applications using ix_job_applications_board");
 
         List<String> byScore = pagePlans(params("status", "rejected", "limit", 50, "byAiScore", true,
                 "minAiScore", 10, "afterAiScore", 90.0, "afterId", last.applicationId()));
@@ -184,7 +184,7 @@ class BoardQueryPlanTest {
         List<String> filtered = pagePlans(params("status", "rejected", "limit", 50, "namePattern", "%a%",
                 "minRating", 1, "tags", new String[] {"bilingue"}, "sources", new String[] {""}));
         assertNoGuardedSeqScan(filtered);
-        assertThat(filtered).contains("Index Scan on job_applications using ix_job_applications_job_applied");
+        assertThat(filtered).contains("Index Scan on job_applications using ix_job_applications_board");
     }
 
     /** The scans of the statements board_page ran for the mapper's page call with these parameters. */

@@ -144,9 +144,16 @@ final class UiBench {
     /** Opens the job as choosing it does and returns the milliseconds until its first column's cards are laid out. */
     private static long openAndWait(BoardViewModel vm, Stage stage, int jobId) throws Exception {
         CompletableFuture<Long> rendered = new CompletableFuture<>();
+        CompletableFuture<Long> loaded = new CompletableFuture<>();
         AtomicReference<Runnable> listener = new AtomicReference<>();
+        javafx.beans.value.ChangeListener<Boolean> idle = (o, was, busy) -> {
+            if (!busy) {
+                loaded.complete(System.nanoTime());
+            }
+        };
         long start = onFx(() -> {
             Scene scene = stage.getScene();
+            vm.busyProperty().addListener(idle);
             long t0 = System.nanoTime();
             Runnable check = () -> {
                 BoardHeader header = vm.jobProperty().get();
@@ -163,8 +170,12 @@ final class UiBench {
         long end = rendered.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         onFx(() -> {
             stage.getScene().removePostLayoutPulseListener(listener.get());
+            vm.busyProperty().removeListener(idle);
             return null;
         });
+        long dataIn = loaded.getNow(end);
+        System.err.println("UI run: data in the view model after " + TimeUnit.NANOSECONDS.toMillis(dataIn - start)
+                + " ms, rendered after " + TimeUnit.NANOSECONDS.toMillis(end - start) + " ms");
         return TimeUnit.NANOSECONDS.toMillis(end - start);
     }
 
