@@ -9,6 +9,13 @@ public interface PipelineMapper {
 
     long count(@Param("c") PipelineCriteria criteria);
 
+    /** With a tag: the ids of the jobs carrying it, read first (see the mapper's "filters"). */
+    List<JobSummary> page(@Param("c") PipelineCriteria criteria, @Param("tagged") Integer[] tagged);
+
+    long count(@Param("c") PipelineCriteria criteria, @Param("tagged") Integer[] tagged);
+
+    List<Integer> taggedJobIds(@Param("tag") String tag);
+
     List<Recruiter> recruiters();
 
     List<String> countries(@Param("companyId") Integer companyId, @Param("userId") int userId);

@@ -32,13 +32,19 @@ public final class PipelineService {
     public Page page(PipelineCriteria criteria) {
         return unitOfWork.inTransaction(session -> {
             PipelineMapper m = session.getMapper(PipelineMapper.class);
+            // with a tag, its jobs' ids as a value planned for (see the mapper's filters)
+            Integer[] tagged = null;
+            if (criteria.hasTag()) {
+                tagged = m.taggedJobIds(criteria.tag()).toArray(Integer[]::new);
+                session.getMapper(SessionMapper.class).planForTheseValues();
+            }
             // the page's generic plan already reads V37's index in order; the count's would not (it would count
             // the largest company's jobs through ix_jobs_company_id, costed for an average company)
-            List<JobSummary> rows = m.page(criteria);
+            List<JobSummary> rows = m.page(criteria, tagged);
             long total = -1;
             if (criteria.after() == null) {
                 session.getMapper(SessionMapper.class).planForTheseValues();
-                total = m.count(criteria);
+                total = m.count(criteria, tagged);
             }
             return new Page(rows, total);
         });

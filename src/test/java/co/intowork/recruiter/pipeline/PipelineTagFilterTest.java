@@ -69,6 +69,25 @@ class PipelineTagFilterTest {
     }
 
     @Test
+    void aTagOnManyJobsPagesInTheListsOrderAndCountsThemAll() {
+        // more tagged jobs than the mapper fetches by id (200): the list's own index is walked instead
+        platform(db, "INSERT INTO public.jobs (id, employer_id, company_id, title, description, job_type, location_type,"
+                + " status, posted_at) SELECT 5000 + g, 1, 1, 'Tagged job ' || g, 'd', 'full_time', 'on_site',"
+                + " 'published', timestamptz '2026-06-01' + g * interval '1 hour' FROM generate_series(1, 260) g");
+        platform(db, "INSERT INTO public.job_applications (job_id, candidate_id, status, tags)"
+                + " SELECT 5000 + g, 1, 'applied', '[\"many\"]' FROM generate_series(1, 260) g");
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        PipelineService.Page first = service.page(tagged(anne, "many"));
+        assertThat(first.total()).isEqualTo(260);
+        // newest first: jobs 5260, 5259, ...
+        assertThat(ids(first)).hasSize(PipelineViewModel.PAGE_SIZE).startsWith(5260, 5259, 5258);
+        PipelineCriteria next = tagged(anne, "many").after(first.rows().get(first.rows().size() - 1));
+        assertThat(ids(service.page(next))).first().isEqualTo(5260 - PipelineViewModel.PAGE_SIZE);
+        // Hugo manages none of them
+        assertThat(new PipelineService(hugo.unitOfWork()).page(tagged(hugo, "many")).total()).isZero();
+    }
+
+    @Test
     void anotherCompanysTagNeverShowsItsJobs() {
         PipelineService service = new PipelineService(anne.unitOfWork());
         assertThat(ids(service.page(tagged(anne, "java")))).doesNotContain(21);
