@@ -276,6 +276,15 @@ public final class BoardView {
         box.setId(id);
         box.setTitle(Messages.text(titleKey));
         box.setShowCheckedCount(true);
+        // ControlsFX writes "Tags (0/4)" on its button only when the checks change, so it said "(0/0)" once the
+        // job's choices had arrived: its button cell is asked to write it again (what its skin does on a check)
+        choices.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            for (Node child : box.getChildrenUnmodifiable()) {
+                if (child instanceof javafx.scene.control.ComboBox<?> inner && inner.getButtonCell() != null) {
+                    inner.getButtonCell().updateIndex(0);
+                }
+            }
+        });
         box.setMinWidth(130);
         box.setConverter(new javafx.util.StringConverter<>() {
             @Override

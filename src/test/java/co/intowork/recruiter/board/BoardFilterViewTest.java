@@ -124,8 +124,11 @@ class BoardFilterViewTest {
         @SuppressWarnings("unchecked")
         CheckComboBox<String> tags = robot.lookup("#board-filter-tags").queryAs(CheckComboBox.class);
         assertThat(tags.getItems()).containsExactly("urgent");
+        // the title counts the job's choices once they have arrived (ControlsFX counted them only on a check)
+        assertThat(titleOf(robot, tags)).isEqualTo("Tags (0/1)");
         robot.interact(() -> tags.getCheckModel().check("urgent"));
         settle();
+        assertThat(titleOf(robot, tags)).isEqualTo("Tags (1/1)");
         assertThat(shownNames()).containsExactlyInAnyOrder("Cand1 Test", "Cand2 Test");
 
         for (String id : List.of("#board-filter-name", "#board-filter-rating", "#board-filter-tags",
@@ -135,5 +138,11 @@ class BoardFilterViewTest {
             assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(1280);
             assertThat(node.isVisible()).as(id).isTrue();
         }
+    }
+
+    /** What the check-combo shows on its button. */
+    private static String titleOf(FxRobot robot, CheckComboBox<String> box) {
+        return robot.from(box).lookup((javafx.scene.control.Labeled l) -> l.getText() != null
+                && l.getText().startsWith("Tags")).queryAs(javafx.scene.control.Labeled.class).getText();
     }
 }
