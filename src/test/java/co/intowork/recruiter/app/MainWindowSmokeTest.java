@@ -57,6 +57,9 @@ class MainWindowSmokeTest {
         }, null);
         // the smallest screen supported
         stage.setScene(new Scene(MainView.load(viewModel), 1280, 720));
+        // TestFX hands every class of the JVM the same stage, which may keep a size an earlier class gave it: the
+        // window is sized to this scene (a run once found Sign out at y=796 after other classes; not reproduced)
+        stage.sizeToScene();
         stage.show();
     }
 
