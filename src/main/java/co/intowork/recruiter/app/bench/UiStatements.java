@@ -13,6 +13,7 @@ import co.intowork.recruiter.notifications.NotificationService;
 import co.intowork.recruiter.pipeline.JobSort;
 import co.intowork.recruiter.pipeline.PipelineCriteria;
 import co.intowork.recruiter.pipeline.PipelineMapper;
+import co.intowork.recruiter.pipeline.PipelineService;
 import co.intowork.recruiter.pipeline.PipelineViewModel;
 import co.intowork.recruiter.review.ReviewMapper;
 import co.intowork.recruiter.review.ReviewService;
@@ -60,7 +61,8 @@ public final class UiStatements {
     /** The names every subject gets when its data has them (the test checks the report against this list). */
     public static final List<String> NAMES = List.of("session.use_session", "pipeline.page", "pipeline.count",
             "pipeline.search.fr_common", "pipeline.search.fr_rare", "pipeline.search.en_common",
-            "pipeline.search.en_rare", "pipeline.recruiters", "pipeline.countries", "board.job_choices",
+            "pipeline.search.en_rare", "pipeline.tagged", "pipeline.recruiters", "pipeline.countries",
+            "board.job_choices", "board.job_search",
             "board.header", "board.page", "review.application", "review.experiences", "review.educations",
             "review.skills", "review.events", "review.save", "board.move", "candidates.search.fr_common",
             "candidates.search.fr_rare", "candidates.search.en_common", "candidates.search.en_rare",
@@ -111,6 +113,13 @@ public final class UiStatements {
                     m -> searchPlans(s, m, word), List.of("ix_jobs_company_search_document", "job_application_counts_pkey"),
                     (o, m) -> Baseline.search(o, u, word)));
         }
+        // the tag filter (decision 0026) through its service: the tagged ids, then the page and its count
+        PipelineService pipeline = new PipelineService(client);
+        all.add(new BenchStatement("pipeline.tagged", "pipeline: first page and count of the jobs tagged '"
+                + TAG + "' (PipelineService: the tagged ids, the page, the count; whole transaction incl. use_session)",
+                r -> params("c", tagged(criteria(u, null, null), TAG)),
+                m -> timed(() -> pipeline.page((PipelineCriteria) m.get("c")).rows().size()),
+                m -> explain(client, m, PIPELINE + "page"), List.of(), null));
         all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list (once per opening)",
                 PIPELINE + "recruiters", r -> params("companyId", u.companyId(), "userId", u.userId())));
         all.add(read(s, "pipeline.countries", "pipeline: the country filter's list (once per opening)",
@@ -121,6 +130,10 @@ public final class UiStatements {
                         + " most recent jobs; typing searches them all)", BOARD + "jobChoices",
                 r -> params("companyId", u.companyId(), "userId", u.userId(), "search", null,
                         "limit", BoardService.JOB_CHOICES), pageIndex));
+        all.add(read(s, "board.job_search", "board: the job picker's find field, '" + p.words().get("fr_common")
+                        + "' among all the jobs", BOARD + "jobChoices",
+                r -> params("companyId", u.companyId(), "userId", u.userId(), "search", p.words().get("fr_common"),
+                        "limit", BoardService.JOB_CHOICES)));
         all.add(read(s, "board.header", "board: the job and its applications counted per status (a random job)",
                 BOARD + "header", r -> params("jobId", pick(r, p.jobs()).jobId, "companyId", u.companyId(),
                         "userId", u.userId()), COUNTS_INDEX)
@@ -334,6 +347,14 @@ public final class UiStatements {
             return Plans.explainSql(session, body.replaceAll("\\bquery\\b", "'" + word + "'"));
         }));
         return plans;
+    }
+
+    /** A tag a quarter of the largest company's jobs carry in the large data set (2,244 of 8,001). */
+    static final String TAG = "bilingue";
+
+    static PipelineCriteria tagged(PipelineCriteria c, String tag) {
+        return new PipelineCriteria(c.companyId(), c.userId(), c.status(), c.jobType(), c.locationType(),
+                c.country(), c.employerId(), c.search(), tag, c.sort(), c.after(), c.limit());
     }
 
     static PipelineCriteria criteria(SignedInUser u, String search, PipelineCriteria.Cursor after) {
