@@ -19,27 +19,52 @@
 -- now are too: one more index entry per row a write touches, a few microseconds, measured in the bench's
 -- "A move's triggers" table.
 --
+-- Also two helpers for the migrations from here on: recruiter.set_aside_invalid_indexes (what V37 and others wrote
+-- out each time) and recruiter.reads_without_policies (V53's owner-or-BYPASSRLS test, for V55 and V56).
+--
 -- Live-database safety like V37: outside a transaction, indexes built CONCURRENTLY, an index left INVALID by an
 -- earlier failed build dropped and built again; each primary key swapped to its covering twin in one short
 -- ALTER TABLE through apply_ddl (lock waits short and retried). Re-runnable (a re-run after a failure builds
 -- what is missing again).
 
-DO $$
+-- Shared by the migrations from here on. An index an earlier concurrent build left INVALID is renamed
+-- name__invalid (and dropped CONCURRENTLY by the migration, which a function cannot do), so that the build runs
+-- again under its own name.
+CREATE OR REPLACE PROCEDURE recruiter.set_aside_invalid_indexes(in_schema text, names text[])
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+AS $$
 DECLARE
     r record;
 BEGIN
     FOR r IN
         SELECT c.relname
           FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
-         WHERE c.relnamespace = 'recruiter'::regnamespace AND NOT i.indisvalid
-           AND c.relname IN ('ix_job_application_counts_company_total', 'ix_job_application_counts_company_v54',
-                             'stats_company_durations_pkey_v54', 'stats_company_sources_pkey_v54')
+         WHERE c.relnamespace = in_schema::pg_catalog.regnamespace AND NOT i.indisvalid AND c.relname = ANY (names)
     LOOP
-        RAISE WARNING 'Index recruiter.% is INVALID (an earlier concurrent build failed): dropping it and building it again.', r.relname;
-        EXECUTE pg_catalog.format('ALTER INDEX recruiter.%I RENAME TO %I', r.relname, r.relname || '__invalid');
+        RAISE WARNING 'Index %.% is INVALID (an earlier concurrent build failed): dropping it and building it again.',
+            in_schema, r.relname;
+        EXECUTE pg_catalog.format('ALTER INDEX %I.%I RENAME TO %I', in_schema, r.relname, r.relname || '__invalid');
     END LOOP;
 END
 $$;
+REVOKE ALL ON PROCEDURE recruiter.set_aside_invalid_indexes(text, text[]) FROM PUBLIC;
+
+-- Whether the session user reads a table with no row-level security (its owner, as the laptop's offline copy is
+-- read, or a role that bypasses it): the SECURITY DEFINER readers (V55, V56) then skip their session check, as
+-- the policies did. A client login cannot change its session user.
+CREATE OR REPLACE FUNCTION recruiter.reads_without_policies(tbl pg_catalog.regclass) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT r.rolbypassrls OR pg_catalog.pg_has_role(session_user, t.relowner, 'USAGE')
+      FROM pg_catalog.pg_roles r, pg_catalog.pg_class t
+     WHERE r.rolname = session_user AND t.oid = tbl
+$$;
+REVOKE ALL ON FUNCTION recruiter.reads_without_policies(pg_catalog.regclass) FROM PUBLIC;
+
+CALL recruiter.set_aside_invalid_indexes('recruiter', ARRAY['ix_job_application_counts_company_total',
+    'ix_job_application_counts_company_v54', 'stats_company_durations_pkey_v54', 'stats_company_sources_pkey_v54']);
 DROP INDEX CONCURRENTLY IF EXISTS recruiter.ix_job_application_counts_company_total__invalid;
 DROP INDEX CONCURRENTLY IF EXISTS recruiter.ix_job_application_counts_company_v54__invalid;
 DROP INDEX CONCURRENTLY IF EXISTS recruiter.stats_company_durations_pkey_v54__invalid;

@@ -34,10 +34,7 @@ DECLARE
     page       integer := least(greatest(coalesce(page_size, 200), 1), 500);
     cutoff     timestamptz := now() - make_interval(days => coalesce(stale_days, 0));
 BEGIN
-    SELECT r.rolbypassrls OR pg_catalog.pg_has_role(session_user, t.relowner, 'USAGE')
-      INTO bypass
-      FROM pg_catalog.pg_roles r, pg_catalog.pg_class t
-     WHERE r.rolname = session_user AND t.oid = 'recruiter.stats_application_facts'::pg_catalog.regclass;
+    bypass := recruiter.reads_without_policies('recruiter.stats_application_facts');
     IF NOT bypass THEN
         SELECT s.user_id, s.company_id INTO signed_in, my_company FROM recruiter.resolve_session() s;
         IF signed_in IS NULL THEN

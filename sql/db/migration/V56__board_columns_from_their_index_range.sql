@@ -17,16 +17,7 @@
 -- Live-database safety like V37: outside a transaction, the index built CONCURRENTLY before the old one is dropped
 -- (the name is taken over by a rename), an index left INVALID by an earlier failed build dropped and built again.
 
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
-                WHERE c.relnamespace = 'public'::regnamespace AND NOT i.indisvalid
-                  AND c.relname = 'ix_job_applications_board_v56') THEN
-        RAISE WARNING 'Index public.ix_job_applications_board_v56 is INVALID (an earlier concurrent build failed): dropping it and building it again.';
-        ALTER INDEX public.ix_job_applications_board_v56 RENAME TO ix_job_applications_board_v56__invalid;
-    END IF;
-END
-$$;
+CALL recruiter.set_aside_invalid_indexes('public', ARRAY['ix_job_applications_board_v56']);
 DROP INDEX CONCURRENTLY IF EXISTS public.ix_job_applications_board_v56__invalid;
 
 CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_job_applications_board_v56
@@ -62,11 +53,8 @@ DECLARE
     bypass    boolean;
 BEGIN
     -- who row-level security would not filter (the tables' owner, as on the laptop's offline copy, or a role that
-    -- bypasses it) reads the column as before, with no session; a client login cannot change its session user
-    SELECT r.rolbypassrls OR pg_catalog.pg_has_role(session_user, t.relowner, 'USAGE')
-      INTO bypass
-      FROM pg_catalog.pg_roles r, pg_catalog.pg_class t
-     WHERE r.rolname = session_user AND t.oid = 'public.job_applications'::pg_catalog.regclass;
+    -- bypasses it) reads the column as before, with no session
+    bypass := recruiter.reads_without_policies('public.job_applications');
     IF NOT bypass THEN
         SELECT s.user_id, s.company_id INTO signed_in, company FROM recruiter.resolve_session() s;
         IF signed_in IS NULL OR NOT EXISTS (
