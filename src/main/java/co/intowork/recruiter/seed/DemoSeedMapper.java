@@ -88,6 +88,9 @@ public interface DemoSeedMapper {
 
     void analyze();
 
+    /** Planner statistics for the tables loaded so far, inside the load's transaction (see the XML). */
+    void analyzeLoaded();
+
     List<DemoLogin> demoLogins();
 
     List<TableCount> tableCounts();

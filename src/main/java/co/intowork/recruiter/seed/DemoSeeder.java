@@ -144,6 +144,8 @@ public final class DemoSeeder {
             step.accept(Stage.JOBS);
             m.createJobCatalogue();
             m.insertJobs(seed, anchor, options.jobs());
+            // the planner's statistics of what is written so far (see analyzeLoaded): the application plan joins it
+            m.analyzeLoaded();
             step.accept(Stage.APPLICATIONS);
             // each application's way through the funnel, planned first, then written with its history
             m.createFunnelPaths();
@@ -164,6 +166,8 @@ public final class DemoSeeder {
             // issue 21's calendar and messages: after the hiring manager, who sits on some of her jobs' interviews
             m.insertInterviews(seed, anchor);
             m.insertEmailTemplates(seed, anchor);
+            // and again with the applications and their history: the notifications and the rebuilds join them
+            m.analyzeLoaded();
             step.accept(Stage.NOTIFICATIONS);
             m.insertNewApplicationNotifications(anchor);
             m.insertStatusChangeNotifications(seed, anchor);

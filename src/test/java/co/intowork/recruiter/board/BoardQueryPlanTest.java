@@ -7,6 +7,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.BulkLoad;
 import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.NestedPlans;
@@ -67,13 +68,13 @@ class BoardQueryPlanTest {
         bigJob = Integer.parseInt(rows(db, "SELECT j.id FROM public.jobs j WHERE j.company_id = ? AND j.status <> 'draft'"
                 + " ORDER BY j.id LIMIT 1", user.companyId()).get(0));
         // one job every candidate applied to: columns of hundreds to a thousand cards
-        exec(db, "INSERT INTO public.job_applications (job_id, candidate_id, status, applied_at) "
+        BulkLoad.applications(db, "INSERT INTO public.job_applications (job_id, candidate_id, status, applied_at) "
                 + "SELECT " + bigJob + ", c.id, (ARRAY['applied','viewed','shortlisted','interview','accepted',"
                 + "'rejected'])[1 + c.id % 6]::public.applicationstatus, now() - c.id * interval '17 minutes' "
                 + "FROM public.candidates c WHERE NOT EXISTS (SELECT 1 FROM public.job_applications a "
                 + "WHERE a.job_id = " + bigJob + " AND a.candidate_id = c.id)");
         // the platform serves many companies: the demo's 200 jobs would make any jobs lookup a whole-table read
-        exec(db, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type, location_type, status,"
+        BulkLoad.jobs(db, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type, location_type, status,"
                 + " posted_at) SELECT e.id, e.company_id, 'Other company job ' || g, 'd', 'full_time', 'on_site',"
                 + " 'published', now() - g * interval '1 hour' FROM generate_series(1, 8000) g,"
                 + " LATERAL (SELECT id, company_id FROM public.employers WHERE company_id IS NOT NULL"

@@ -8,6 +8,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.BulkLoad;
 import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
@@ -67,7 +68,7 @@ class ReviewQueryPlanTest {
         candidateId = Integer.parseInt(row.split(",")[1]);
         // the platform serves many companies: with the demo's 200 jobs any jobs lookup would legitimately be a
         // whole-table read (the board's plan guard does the same)
-        ReviewFixture.update(db, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type,"
+        BulkLoad.jobs(db, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type,"
                 + " location_type, status, posted_at) SELECT e.id, e.company_id, 'Other company job ' || g, 'd',"
                 + " 'full_time', 'on_site', 'published', now() - g * interval '1 hour' FROM generate_series(1, 8000) g,"
                 + " LATERAL (SELECT id, company_id FROM public.employers WHERE company_id IS NOT NULL"

@@ -8,6 +8,7 @@ import co.intowork.recruiter.auth.SignedInUser;
 import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.common.tasks.ImmediateTaskRunner;
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.BulkLoad;
 import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
@@ -121,7 +122,7 @@ class SlicePlanTest {
         SyncFixture.update(db, "ALTER TABLE public.skills ENABLE TRIGGER recruiter_candidate_search");
         SyncFixture.update(db, "ALTER TABLE public.experiences ENABLE TRIGGER recruiter_candidate_search");
         // the job taken offline: 1,500 applications (each with its 'insert' status event, from the trigger)
-        SyncFixture.update(db, """
+        BulkLoad.applications(db, """
                 INSERT INTO public.job_applications (job_id, candidate_id, status, applied_at, updated_at)
                 SELECT ?, 1000000 + g,
                        (ARRAY['applied','viewed','shortlisted','interview'])[1 + g % 4]::public.applicationstatus,
@@ -144,14 +145,14 @@ class SlicePlanTest {
                 SELECT 500000 + k, 2000000 + k, 500000 + (k + 1) / 2, 'Recruiter', timestamptz '2025-01-01',
                        timestamptz '2025-01-01'
                   FROM generate_series(1, 2000) k""");
-        SyncFixture.update(db, """
+        BulkLoad.jobs(db, """
                 INSERT INTO public.jobs (id, employer_id, company_id, title, description, job_type, location_type,
                                          status, posted_at, updated_at)
                 SELECT 500000 + g, 500000 + (g + 3) / 4, 500000 + (g + 7) / 8, 'Other company job ' || g, 'd',
                        'full_time', 'on_site', 'published', timestamptz '2025-06-01' + g * interval '1 hour',
                        timestamptz '2025-06-01' + g * interval '1 hour'
                   FROM generate_series(1, 8000) g""");
-        SyncFixture.update(db, """
+        BulkLoad.applications(db, """
                 INSERT INTO public.job_applications (job_id, candidate_id, status, applied_at, updated_at)
                 SELECT 500001 + g % 8000, 1000000 + g, 'applied', timestamptz '2026-01-01', timestamptz '2026-01-01'
                   FROM generate_series(?, ?) g""", BIG_JOB_APPLICATIONS + 1, OTHER_CANDIDATES);

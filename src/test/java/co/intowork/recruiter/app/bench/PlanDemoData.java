@@ -1,6 +1,7 @@
 package co.intowork.recruiter.app.bench;
 
 import co.intowork.recruiter.seed.DemoSeeder;
+import co.intowork.recruiter.testing.BulkLoad;
 import co.intowork.recruiter.testing.DemoDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 
@@ -24,15 +25,15 @@ final class PlanDemoData {
         if (db == null) {
             TestDatabase.Db created = DemoDatabase.create("bench_plans", new DemoSeeder.Options(42,
                     OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 1500, 40));
+            // the platform serves many companies: other employers' jobs make the jobs table large enough that
+            // the row-level security checks probe it by id (as on the large data set) instead of hashing it
+            BulkLoad.jobs(created, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type,"
+                    + " location_type, status, posted_at) SELECT e.id, e.company_id, 'Other company job ' || g,"
+                    + " 'd', 'full_time', 'on_site', 'published', timestamptz '2026-05-01' - g * interval '1 hour'"
+                    + " FROM generate_series(1, 8000) g, LATERAL (SELECT id, company_id FROM public.employers"
+                    + " WHERE company_id IS NOT NULL AND company_id <> (SELECT company_id FROM public.employers"
+                    + " ORDER BY id LIMIT 1) ORDER BY id OFFSET g % 5 LIMIT 1) e");
             try (Connection c = created.superuser().getConnection(); var st = c.createStatement()) {
-                // the platform serves many companies: other employers' jobs make the jobs table large enough that
-                // the row-level security checks probe it by id (as on the large data set) instead of hashing it
-                st.execute("INSERT INTO public.jobs (employer_id, company_id, title, description, job_type,"
-                        + " location_type, status, posted_at) SELECT e.id, e.company_id, 'Other company job ' || g,"
-                        + " 'd', 'full_time', 'on_site', 'published', timestamptz '2026-05-01' - g * interval '1 hour'"
-                        + " FROM generate_series(1, 8000) g, LATERAL (SELECT id, company_id FROM public.employers"
-                        + " WHERE company_id IS NOT NULL AND company_id <> (SELECT company_id FROM public.employers"
-                        + " ORDER BY id LIMIT 1) ORDER BY id OFFSET g % 5 LIMIT 1) e");
                 // interviews (issue 21): one per application in Interview, around the anchor date, with its job's
                 // author as interviewer; V43's trigger fills the calendar and the bookings
                 st.execute("INSERT INTO public.interview_schedules (application_id, created_by_user_id, title,"
