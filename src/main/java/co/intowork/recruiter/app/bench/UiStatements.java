@@ -287,7 +287,7 @@ public final class UiStatements {
 
     /** The job lists, whose services plan them for their own parameters first (SessionMapper.planForTheseValues). */
     private static final Set<String> CUSTOM_PLANS = Set.of(PIPELINE + "count",
-            PIPELINE + "recruiters", PIPELINE + "countries", BOARD + "jobChoices", STATS + "jobs");
+            PIPELINE + "recruiters", PIPELINE + "countries", BOARD + "jobChoices", STATS + "jobs", STATS + "topJobs");
 
     /** Inside recruiter.board_page (needs a superuser owner for auto_explain; else the call's own plan). */
     private static List<JsonNode> boardPagePlans(Subject s, Map<String, Object> m) {

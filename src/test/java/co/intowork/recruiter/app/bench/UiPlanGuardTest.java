@@ -187,6 +187,7 @@ class UiPlanGuardTest {
         p.put("SessionMapper.visibleJobCount", who -> who(who));
         p.put("PipelineMapper.page", who -> params("c", criteria(who.user(), null, null)));
         p.put("PipelineMapper.count", who -> params("c", criteria(who.user(), null, null)));
+        p.put("PipelineMapper.taggedJobIds", who -> params("tag", "bilingue"));
         p.put("PipelineMapper.recruiters", this::who);
         p.put("PipelineMapper.countries", this::who);
         p.put("PipelineMapper.find", who -> params("id", job(who)));
@@ -330,6 +331,14 @@ class UiPlanGuardTest {
                     withTag(criteria(who.user(), null, null), "senior", JobStatus.PUBLISHED, JobSort.TITLE))) {
                 tagged.addAll(seqScans(who, mapperName("PipelineMapper.page"), params("c", c)));
                 tagged.addAll(seqScans(who, mapperName("PipelineMapper.count"), params("c", c)));
+                // as PipelineService sends them since issue 16: the ids as a value, few (by id) and many (the
+                // list's index walked, the ids hashed)
+                Integer[] few = {job(who)};
+                Integer[] many = java.util.stream.IntStream.rangeClosed(1, 250).boxed().toArray(Integer[]::new);
+                for (Integer[] ids : List.of(few, many)) {
+                    tagged.addAll(seqScans(who, mapperName("PipelineMapper.page"), params("c", c, "tagged", ids)));
+                    tagged.addAll(seqScans(who, mapperName("PipelineMapper.count"), params("c", c, "tagged", ids)));
+                }
             }
             if (!tagged.isEmpty()) {
                 scans.put("PipelineMapper.page/count (tag) as " + who.user().email(), tagged);
