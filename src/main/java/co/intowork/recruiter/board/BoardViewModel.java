@@ -207,7 +207,7 @@ public final class BoardViewModel {
     public void loadJobChoices() {
         String typed = jobSearch.get();
         long sequence = ++jobSearchSequence;
-        tasks.run(() -> service.jobChoices(null), newest -> {
+        tasks.run(() -> service.jobChoices(), newest -> {
             newestJobs = List.copyOf(newest);
             if (sequence == jobSearchSequence) {
                 findJobs(typed);

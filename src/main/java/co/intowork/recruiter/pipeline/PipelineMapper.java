@@ -5,11 +5,7 @@ import org.apache.ibatis.annotations.Param;
 import java.util.List;
 
 public interface PipelineMapper {
-    List<JobSummary> page(@Param("c") PipelineCriteria criteria);
-
-    long count(@Param("c") PipelineCriteria criteria);
-
-    /** With a tag: the ids of the jobs carrying it, read first (see the mapper's "filters"). */
+    /** With a tag: the ids of the jobs carrying it, read first, or null (see the mapper's "filters"). */
     List<JobSummary> page(@Param("c") PipelineCriteria criteria, @Param("tagged") Integer[] tagged);
 
     long count(@Param("c") PipelineCriteria criteria, @Param("tagged") Integer[] tagged);

@@ -24,8 +24,8 @@ public final class PipelineService {
 
     private final UnitOfWork unitOfWork;
 
-    /** Above this many tagged jobs the page walks the list's index and hashes the ids (PipelineMapper.xml). */
-    static final int MANY_TAGGED_JOBS = 200;
+    /** Above this many tagged jobs the page walks the list's index and hashes the ids (PipelineMapper.xml reads it). */
+    public static final int MANY_TAGGED_JOBS = 200;
 
     public PipelineService(UnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;

@@ -85,6 +85,17 @@ class PipelineTagFilterTest {
         assertThat(ids(service.page(next))).first().isEqualTo(5260 - PipelineViewModel.PAGE_SIZE);
         // Hugo manages none of them
         assertThat(new PipelineService(hugo.unitOfWork()).page(tagged(hugo, "many")).total()).isZero();
+        // the statement chooses its form by PipelineService.MANY_TAGGED_JOBS (read from the mapper XML)
+        assertThat(pageSql(PipelineService.MANY_TAGGED_JOBS + 1)).contains("(j.id + 0) = ANY");
+        assertThat(pageSql(PipelineService.MANY_TAGGED_JOBS)).doesNotContain("(j.id + 0)").contains("j.id = ANY");
+    }
+
+    private static String pageSql(int taggedIds) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("c", tagged(anne, "many"));
+        params.put("tagged", new Integer[taggedIds]);
+        return anne.unitOfWork().factory().getConfiguration()
+                .getMappedStatement(PipelineMapper.class.getName() + ".page").getBoundSql(params).getSql();
     }
 
     @Test

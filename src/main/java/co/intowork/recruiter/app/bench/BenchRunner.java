@@ -168,7 +168,7 @@ public final class BenchRunner {
         SignedInUser user = session.user();
         SignedIn signedIn = new SignedIn(user, session.client(), new ImmediateTaskRunner());
         long visibleJobs = session.client().inTransaction(s -> s.getMapper(PipelineMapper.class)
-                .count(UiStatements.criteria(user, null, null)));
+                .count(UiStatements.criteria(user, null, null), null));
         progress.accept("Reading " + key + "'s parameter pools (" + email + ")");
         Subject.Pools pools = Subject.loadPools(signedIn, owner, visibleJobs, options.seed() * 31 + key.hashCode());
         return new Subject(key, label, signedIn, new SignedIn(user, session.rollback(), new ImmediateTaskRunner()),

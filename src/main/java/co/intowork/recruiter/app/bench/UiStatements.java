@@ -119,7 +119,13 @@ public final class UiStatements {
                 + TAG + "' (PipelineService: the tagged ids, the page, the count; whole transaction incl. use_session)",
                 r -> params("c", tagged(criteria(u, null, null), TAG)),
                 m -> timed(() -> pipeline.page((PipelineCriteria) m.get("c")).rows().size()),
-                m -> explain(client, m, PIPELINE + "page"), List.of(), null));
+                m -> {
+                    // the page as the service sends it: with the tagged ids as a value
+                    Map<String, Object> withIds = new HashMap<>(m);
+                    withIds.put("tagged", client.inTransaction(x -> x.getMapper(PipelineMapper.class)
+                            .taggedJobIds(TAG)).toArray(Integer[]::new));
+                    return explain(client, withIds, PIPELINE + "page");
+                }, List.of(), null));
         all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list (once per opening)",
                 PIPELINE + "recruiters", r -> params("companyId", u.companyId(), "userId", u.userId())));
         all.add(read(s, "pipeline.countries", "pipeline: the country filter's list (once per opening)",
