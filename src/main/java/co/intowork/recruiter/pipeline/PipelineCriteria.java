@@ -50,6 +50,16 @@ public record PipelineCriteria(Integer companyId, int userId, JobStatus status, 
                 && country == null && employerId == null && !hasTag();
     }
 
+    /**
+     * A tag filter whose page recruiter.tagged_job_page (V57) cuts in the list's own order, and whose total
+     * recruiter.tagged_job_count counts: newest first, no search and no other filter. Otherwise the tagged ids
+     * filter the list (PipelineService).
+     */
+    public boolean tagPagedInListOrder() {
+        return hasTag() && sort == JobSort.NEWEST && status == null && jobType == null && locationType == null
+                && country == null && employerId == null && !hasSearch();
+    }
+
     public PipelineCriteria after(JobSummary last) {
         return new PipelineCriteria(companyId, userId, status, jobType, locationType, country, employerId, search,
                 tag, sort, Cursor.of(last, sort), limit);

@@ -12,6 +12,9 @@ public interface PipelineMapper {
 
     List<Integer> taggedJobIds(@Param("tag") String tag);
 
+    /** The total of a tag filter paged in the list's order (PipelineCriteria.tagPagedInListOrder). */
+    long taggedCount(@Param("tag") String tag);
+
     List<Recruiter> recruiters();
 
     List<String> countries(@Param("companyId") Integer companyId, @Param("userId") int userId);

@@ -35,10 +35,12 @@ public final class PipelineService {
     public Page page(PipelineCriteria criteria) {
         return unitOfWork.inTransaction(session -> {
             PipelineMapper m = session.getMapper(PipelineMapper.class);
-            // with a tag, its jobs' ids as a value (see the mapper's filters); many of them are planned for, so
+            // a tag alone in the default order: its page and count from V57's functions; with other filters or
+            // another order, its jobs' ids as a value (see the mapper's filters); many of them are planned for, so
             // that they are a constant PostgreSQL hashes (planning costs about 1.5 ms: not worth it for a few)
             Integer[] tagged = null;
-            if (criteria.hasTag()) {
+            boolean tagPage = criteria.tagPagedInListOrder();
+            if (criteria.hasTag() && !tagPage) {
                 tagged = m.taggedJobIds(criteria.tag()).toArray(Integer[]::new);
                 if (tagged.length > MANY_TAGGED_JOBS) {
                     session.getMapper(SessionMapper.class).planForTheseValues();
@@ -48,7 +50,9 @@ public final class PipelineService {
             // the largest company's jobs through ix_jobs_company_id, costed for an average company)
             List<JobSummary> rows = m.page(criteria, tagged);
             long total = -1;
-            if (criteria.after() == null) {
+            if (criteria.after() == null && tagPage) {
+                total = m.taggedCount(criteria.tag());
+            } else if (criteria.after() == null) {
                 session.getMapper(SessionMapper.class).planForTheseValues();
                 total = m.count(criteria, tagged);
             }

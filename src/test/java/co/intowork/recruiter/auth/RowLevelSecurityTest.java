@@ -482,7 +482,8 @@ class RowLevelSecurityTest {
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
                             "set_interview_status", "sign_in_finish", "sign_in_start", "sign_out",
-                            "stale_applications", "tagged_job_ids", "visible_active_jobs_summary",
+                            "stale_applications", "tagged_job_count", "tagged_job_ids", "tagged_job_page",
+                            "visible_active_jobs_summary",
                             "visible_recruiters");
         }
     }

@@ -4,7 +4,9 @@ import co.intowork.recruiter.auth.SignedIn;
 import co.intowork.recruiter.common.db.UnitOfWork;
 import co.intowork.recruiter.seed.DemoSeeder;
 import co.intowork.recruiter.testing.DemoDatabase;
+import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.testing.MigratedDatabase;
+import co.intowork.recruiter.testing.NestedPlans;
 import co.intowork.recruiter.testing.TestDatabase;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
@@ -176,6 +178,53 @@ class PipelinePlanTest {
             assertThat(plan).contains("job_tags").doesNotContain("job_applications");
             assertIndexDriven(plan);
         }
+    }
+
+    @Test
+    void aTagAloneAndAOneWordSearchReadAtMostAPageOfEachRange() {
+        PipelineService service = new PipelineService(aicha.unitOfWork());
+        PipelineCriteria tag = tagged(with(aicha, null, null, JobSort.NEWEST), "bilingue");
+        PipelineCriteria any = with(aicha, null, "développeur", JobSort.NEWEST);
+        // the demo data has a few dozen hits for the word: a page of 5
+        PipelineCriteria word = new PipelineCriteria(any.companyId(), any.userId(), null, null, null, null, null,
+                any.search(), any.sort(), null, 5);
+        assertThat(tag.tagPagedInListOrder()).isTrue();
+        assertThat(word.searchPagedInListOrder()).isTrue();
+        // more hits than a page, or cutting the ranges would prove nothing
+        assertThat(service.page(tag).total()).isGreaterThan(tag.limit());
+        assertThat(service.page(with(aicha, JobStatus.PUBLISHED, "développeur", JobSort.NEWEST)).total())
+                .isGreaterThan(2L * word.limit());
+        try (Database client = MigratedDatabase.openAsClient(db, "pipeline_plan_client")) {
+            for (PipelineCriteria c : List.of(tag, word, tag.after(service.page(tag).rows().get(tag.limit() - 1)))) {
+                NestedPlans.Run run = NestedPlans.of(db, client, "pipeline_plan_client", "aicha.nze@ogooue-energie.demo",
+                        PipelineMapper.class.getName() + ".page", params(c));
+                assertThat(run.rows()).as("%s", c).isEqualTo(c.limit());
+                String range = c.hasTag() ? "ix_job_tags_company_tag_posted" : "ix_job_search_terms_order";
+                List<Long> read = rowsRead(run, range);
+                assertThat(read).as("%s: %s", c, run.scans()).isNotEmpty()
+                        .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(c.limit()));
+                assertThat(run.scans()).as("%s", c).noneMatch(scan -> scan.matches("Seq Scan on (jobs|job_applications|job_tags|job_search_terms)"))
+                        .noneMatch(scan -> scan.contains("ix_job_applications_tags"));
+            }
+            NestedPlans.Run count = NestedPlans.of(db, client, "pipeline_plan_client", "aicha.nze@ogooue-energie.demo",
+                    PipelineMapper.class.getName() + ".taggedCount", Map.of("tag", "bilingue"));
+            assertThat(count.scans()).anyMatch(scan -> scan.endsWith("using ix_job_tags_company_tag_posted"))
+                    .noneMatch(scan -> scan.matches("Seq Scan on (jobs|job_applications|job_tags)"));
+        }
+    }
+
+    /** The rows each scan of this index returned, over all its loops, in the nested statements' plans. */
+    private static List<Long> rowsRead(NestedPlans.Run run, String index) {
+        List<Long> out = new java.util.ArrayList<>();
+        java.util.Deque<com.fasterxml.jackson.databind.JsonNode> todo = new java.util.ArrayDeque<>(run.plans());
+        while (!todo.isEmpty()) {
+            com.fasterxml.jackson.databind.JsonNode n = todo.pop();
+            if (index.equals(n.path("Index Name").asText())) {
+                out.add(n.path("Actual Rows").asLong() * n.path("Actual Loops").asLong(1));
+            }
+            n.path("Plans").forEach(todo::push);
+        }
+        return out;
     }
 
     private static PipelineCriteria tagged(PipelineCriteria c, String tag) {

@@ -83,6 +83,16 @@ class PipelineTagFilterTest {
         assertThat(ids(first)).hasSize(PipelineViewModel.PAGE_SIZE).startsWith(5260, 5259, 5258);
         PipelineCriteria next = tagged(anne, "many").after(first.rows().get(first.rows().size() - 1));
         assertThat(ids(service.page(next))).first().isEqualTo(5260 - PipelineViewModel.PAGE_SIZE);
+        // with another filter, the tagged ids as a value (more than MANY_TAGGED_JOBS: hashed, the list's index
+        // walked): the same pages
+        PipelineCriteria published = tagged(anne, JobStatus.PUBLISHED, null, "many", JobSort.NEWEST,
+                PipelineViewModel.PAGE_SIZE);
+        assertThat(published.tagPagedInListOrder()).isFalse();
+        PipelineService.Page publishedFirst = service.page(published);
+        assertThat(publishedFirst.total()).isEqualTo(260);
+        assertThat(ids(publishedFirst)).isEqualTo(ids(first));
+        assertThat(ids(service.page(published.after(publishedFirst.rows().get(PipelineViewModel.PAGE_SIZE - 1)))))
+                .first().isEqualTo(5260 - PipelineViewModel.PAGE_SIZE);
         // Hugo manages none of them
         assertThat(new PipelineService(hugo.unitOfWork()).page(tagged(hugo, "many")).total()).isZero();
         // the statement chooses its form by PipelineService.MANY_TAGGED_JOBS (read from the mapper XML)
@@ -92,10 +102,128 @@ class PipelineTagFilterTest {
 
     private static String pageSql(int taggedIds) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("c", tagged(anne, "many"));
+        params.put("c", tagged(anne, JobStatus.PUBLISHED, null, "many", JobSort.NEWEST, PipelineViewModel.PAGE_SIZE));
         params.put("tagged", new Integer[taggedIds]);
         return anne.unitOfWork().factory().getConfiguration()
                 .getMappedStatement(PipelineMapper.class.getName() + ".page").getBoundSql(params).getSql();
+    }
+
+    @Test
+    void aTagAloneIsPagedFromItsOwnRangeInTheListsExactOrderAsJobsChange() {
+        // 30 Alpha jobs tagged "keyset": 5 drafts (no posting date), 10 posted at the same moment (ties broken by
+        // id), 15 at distinct moments; a page of 7 ends inside each group
+        platform(db, "INSERT INTO public.jobs (id, employer_id, company_id, title, description, job_type, location_type,"
+                + " status, posted_at) SELECT 7000 + g, 1, 1, 'Keyset job ' || g, 'd', 'full_time', 'on_site',"
+                + " CASE WHEN g <= 5 THEN 'draft' ELSE 'published' END,"
+                + " CASE WHEN g <= 5 THEN NULL WHEN g <= 15 THEN timestamptz '2026-03-01'"
+                + " ELSE timestamptz '2026-01-01' + g * interval '1 day' END FROM generate_series(1, 30) g");
+        platform(db, "INSERT INTO public.job_applications (job_id, candidate_id, status, tags)"
+                + " SELECT 7000 + g, 2, 'applied', '[\"keyset\", \"other\"]' FROM generate_series(1, 30) g");
+        PipelineService service = new PipelineService(anne.unitOfWork());
+        PipelineCriteria alone = tagged(anne, null, null, "keyset", JobSort.NEWEST, 7);
+        assertThat(alone.tagPagedInListOrder()).isTrue();
+        assertThat(allPages(service, alone)).containsExactlyElementsOf(exactOrder("keyset"));
+        assertThat(service.page(alone).total()).isEqualTo(30);
+
+        // the rows follow the jobs: soft-deleted, published (a draft takes a posting date), moved to Beta
+        platform(db, "UPDATE public.jobs SET deleted_at = now() WHERE id = 7003");
+        platform(db, "UPDATE public.jobs SET status = 'published', posted_at = timestamptz '2026-02-01' WHERE id = 7004");
+        platform(db, "UPDATE public.jobs SET company_id = 2 WHERE id = 7020");
+        List<Integer> expected = exactOrder("keyset");
+        assertThat(expected).hasSize(28).doesNotContain(7003, 7020);
+        assertThat(allPages(service, alone)).containsExactlyElementsOf(expected);
+        assertThat(service.page(alone).total()).isEqualTo(28);
+        // the same answer as the path that filters with the tagged ids (another filter: every status)
+        assertThat(allPages(service, tagged(anne, null, "keyset job", "keyset", JobSort.NEWEST, 7)))
+                .containsExactlyElementsOf(expected);
+        // and the triggers kept every row: a recount changes nothing
+        try (java.sql.Connection c = db.superuser().getConnection(); java.sql.Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT recruiter.rebuild_job_tags()")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // Hugo manages none of them; Beta's job is not Alpha's, even called directly
+        assertThat(new PipelineService(hugo.unitOfWork()).page(tagged(hugo, null, null, "keyset", JobSort.NEWEST, 7))
+                .total()).isZero();
+        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, 1000)", "keyset"))
+                .hasSize(28).doesNotContain(7020);
+        assertThat(clientInts(anne, "SELECT recruiter.tagged_job_count(?)", "keyset")).containsExactly(28);
+    }
+
+    private static List<Integer> allPages(PipelineService service, PipelineCriteria c) {
+        List<Integer> seen = new ArrayList<>();
+        for (int guard = 0; guard < 20; guard++) {
+            List<JobSummary> rows = service.page(c).rows();
+            rows.forEach(r -> seen.add(r.getId()));
+            if (rows.size() < c.limit()) {
+                return seen;
+            }
+            c = c.after(rows.get(rows.size() - 1));
+        }
+        throw new AssertionError("more than 20 pages");
+    }
+
+    /** Alpha's live jobs with a live application carrying the tag, in the list's order, read as the tables' owner. */
+    private static List<Integer> exactOrder(String tag) {
+        List<Integer> ids = new ArrayList<>();
+        try (java.sql.Connection c = db.superuser().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT j.id FROM public.jobs j WHERE j.company_id = 1"
+                     + " AND j.deleted_at IS NULL AND EXISTS (SELECT 1 FROM public.job_applications a WHERE"
+                     + " a.job_id = j.id AND a.deleted_at IS NULL AND a.tags @> jsonb_build_array(?::text))"
+                     + " ORDER BY j.posted_at DESC NULLS FIRST, j.id DESC")) {
+            ps.setString(1, tag);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    @Test
+    void theTagFunctionsAnswerNothingWithoutASessionOrForAnotherCompanysTag() {
+        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, 50)", "beta-only"))
+                .isEmpty();
+        assertThat(clientInts(anne, "SELECT recruiter.tagged_job_count(?)", "beta-only")).containsExactly(0);
+        assertThat(clientInts(hugo, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, 50)", "java"))
+                .containsExactly(11);
+        // a page size out of range is capped, not an error
+        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, -5)", "java")).hasSize(1);
+        // a client login without a session: nothing
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", "pipeline_tags_client");
+        String url = db.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, login);
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM recruiter.tagged_job_page('java', NULL,"
+                     + " NULL, 50) UNION ALL SELECT recruiter.tagged_job_count('java')");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                assertThat(rs.getLong(1)).isZero();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A statement with one text parameter run by the client login itself in the person's session. */
+    private static List<Integer> clientInts(SignedIn who, String sql, String text) {
+        return who.unitOfWork().inTransaction(session -> {
+            List<Integer> found = new ArrayList<>();
+            try (PreparedStatement ps = session.getConnection().prepareStatement(sql)) {
+                ps.setString(1, text);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getInt(1));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     @Test

@@ -120,11 +120,13 @@ public final class UiStatements {
                 r -> params("c", tagged(criteria(u, null, null), TAG)),
                 m -> timed(() -> pipeline.page((PipelineCriteria) m.get("c")).rows().size()),
                 m -> {
-                    // the page as the service sends it: with the tagged ids as a value
-                    Map<String, Object> withIds = new HashMap<>(m);
-                    withIds.put("tagged", client.inTransaction(x -> x.getMapper(PipelineMapper.class)
-                            .taggedJobIds(TAG)).toArray(Integer[]::new));
-                    return explain(client, withIds, PIPELINE + "page");
+                    // the page as the service sends it: a tag alone through V57's tagged_job_page (no ids), with
+                    // other filters with the tagged ids as a value
+                    Map<String, Object> sent = new HashMap<>(m);
+                    sent.put("tagged", ((PipelineCriteria) m.get("c")).tagPagedInListOrder() ? null
+                            : client.inTransaction(x -> x.getMapper(PipelineMapper.class).taggedJobIds(TAG))
+                                    .toArray(Integer[]::new));
+                    return explain(client, sent, PIPELINE + "page");
                 }, List.of(), null));
         all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list (once per opening)",
                 PIPELINE + "recruiters", r -> params("companyId", u.companyId(), "userId", u.userId())));

@@ -188,6 +188,7 @@ class UiPlanGuardTest {
         p.put("PipelineMapper.page", who -> params("c", criteria(who.user(), null, null)));
         p.put("PipelineMapper.count", who -> params("c", criteria(who.user(), null, null)));
         p.put("PipelineMapper.taggedJobIds", who -> params("tag", "bilingue"));
+        p.put("PipelineMapper.taggedCount", who -> params("tag", "bilingue"));
         p.put("PipelineMapper.recruiters", this::who);
         p.put("PipelineMapper.countries", this::who);
         p.put("PipelineMapper.find", who -> params("id", job(who)));
@@ -323,8 +324,8 @@ class UiPlanGuardTest {
             if (!search.isEmpty()) {
                 scans.put("PipelineMapper.page (search) as " + who.user().email(), search);
             }
-            // issue 24: the pipeline's tag filter (recruiter.tagged_job_ids as an InitPlan), alone, with a search
-            // (which then filters every hit) and with a status in title order; page and count
+            // issue 24: the pipeline's tag filter, alone (V57: recruiter.tagged_job_page as an InitPlan), with a
+            // search (which then filters every hit) and with a status in title order; page and count
             List<String> tagged = new ArrayList<>();
             for (PipelineCriteria c : List.of(withTag(criteria(who.user(), null, null), "bilingue", null, null),
                     withTag(criteria(who.user(), "ingénieur", null), "bilingue", null, null),
