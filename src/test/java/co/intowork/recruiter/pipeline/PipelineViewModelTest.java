@@ -65,6 +65,30 @@ class PipelineViewModelTest {
         }
     }
 
+    /**
+     * The rows shown are read again with the listing's own criteria: with a tag (job 11 alone) in "Expiring soonest",
+     * the untagged list's first page is the jobs that expire next, without job 11 (no expiry date), whose counts
+     * then stayed as they were.
+     */
+    @Test
+    void aChangeMadeElsewhereReachesARowOfATaggedList() {
+        platform(db, "UPDATE public.job_applications SET tags = '[\"à recontacter\"]' WHERE id = 101");
+        try {
+            PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+            vm.sortProperty().set(JobSort.EXPIRING);
+            vm.tagProperty().set("à recontacter");
+            vm.refresh();
+            assertThat(vm.jobs()).extracting(JobSummary::getId).containsExactly(11);
+            int interview = vm.jobs().get(0).getInterview();
+            platform(db, "UPDATE public.job_applications SET status = 'interview' WHERE id = 101");
+            vm.applyLive(List.of(new co.intowork.recruiter.live.LiveEvent("e", "moved", 11, 101, null, "interview",
+                    null)));
+            assertThat(vm.jobs().get(0).getInterview()).isEqualTo(interview + 1);
+        } finally {
+            platform(db, "UPDATE public.job_applications SET status = 'applied', tags = NULL WHERE id = 101");
+        }
+    }
+
     @Test
     void filtersBuildTheCriteria() {
         PipelineViewModel vm = new PipelineViewModel(anne, navigator);
