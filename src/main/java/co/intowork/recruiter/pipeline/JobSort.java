@@ -13,7 +13,12 @@ public enum JobSort {
     /** Drafts (not posted yet) first, then by posted date, newest first; the order of ix_jobs_company_status. */
     NEWEST,
     TITLE,
-    /** Soonest expiry first; jobs without an expiry date last. */
+    /**
+     * What expires next: the jobs still to expire (at or after the listing's moment, PipelineCriteria.asOf), soonest
+     * first; then those without an expiry date; then those already expired, the most recently expired first (the
+     * ones a recruiter may still extend, before the years-old ones). Ties by id (descending among the expired: the
+     * index read backwards).
+     */
     EXPIRING;
 
     @Override

@@ -101,14 +101,17 @@ public final class PipelineViewModel {
         return "";
     }
 
-    /** The criteria of the first page for the filters as they are now. */
+    /**
+     * The criteria of the first page for the filters as they are now. "Expiring soonest" splits the jobs at this
+     * moment; the next pages (loadMore) keep it, a refresh takes a new one.
+     */
     public PipelineCriteria criteria() {
         Recruiter r = recruiter.get();
         String text = search.get() == null ? "" : search.get().trim();
         String tagText = ReviewService.normalizeTag(tag.get());
         return new PipelineCriteria(companyId(), signedIn.user().userId(), status.get(), jobType.get(),
                 locationType.get(), country.get(), r == null ? null : r.employerId(), text.isEmpty() ? null : text,
-                tagText.isEmpty() ? null : tagText, sort.get(), null, PAGE_SIZE);
+                tagText.isEmpty() ? null : tagText, sort.get(), null, PAGE_SIZE, java.time.OffsetDateTime.now());
     }
 
     public void refresh() {
@@ -172,10 +175,9 @@ public final class PipelineViewModel {
         if (jobs.stream().noneMatch(j -> ids.contains(j.getId()))) {
             return;
         }
-        // the rows shown, read again as one page of the same criteria
-        PipelineCriteria again = new PipelineCriteria(shown.companyId(), shown.userId(), shown.status(),
-                shown.jobType(), shown.locationType(), shown.country(), shown.employerId(), shown.search(),
-                shown.sort(), null, Math.max(jobs.size(), shown.limit()));
+        // the rows shown, read again as one page of the same criteria (the tag and the expiring order's moment
+        // included, so that the page holds the same jobs)
+        PipelineCriteria again = shown.firstRows(Math.max(jobs.size(), shown.limit()));
         int request = generation;
         signedIn.tasks().run(() -> service.page(again), page -> {
             if (request != generation) {

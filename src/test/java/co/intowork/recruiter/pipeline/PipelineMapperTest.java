@@ -7,8 +7,11 @@ import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static co.intowork.recruiter.pipeline.PipelineFixture.criteria;
 import static co.intowork.recruiter.pipeline.PipelineFixture.platform;
@@ -138,6 +141,86 @@ class PipelineMapperTest {
             platform(db, "UPDATE public.jobs SET deleted_at = now() WHERE id IN (" + ids.stream().map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(",")) + ")");
         }
+    }
+
+    /**
+     * "Expiring soonest": what expires next first (soonest first, one expiring at the very moment included), then the
+     * jobs without an expiry date (by id), then the expired ones (latest first, ties by id descending). Paged one to
+     * five rows at a time, so that page boundaries fall inside each group and on every boundary between groups, for
+     * the company (each group read from its own index range), a hiring manager and a search (the groups read at
+     * once).
+     */
+    @Test
+    void expiringSoonestShowsWhatExpiresNextThenUndatedThenExpiredOnEveryPage() {
+        OffsetDateTime asOf = OffsetDateTime.parse("2026-12-07T12:00:00Z");
+        // id -> expiry (null: none); two ties on each side of the moment
+        Map<Integer, OffsetDateTime> expiries = new LinkedHashMap<>();
+        expiries.put(9001, asOf);
+        expiries.put(9002, asOf.plusDays(1));
+        expiries.put(9003, asOf.plusDays(1));
+        expiries.put(9004, asOf.plusDays(30));
+        expiries.put(9005, asOf.minusNanos(1000));
+        expiries.put(9006, asOf.minusDays(1));
+        expiries.put(9007, asOf.minusDays(1));
+        expiries.put(9008, asOf.minusYears(3));
+        expiries.put(9009, null);
+        expiries.put(9010, null);
+        expiries.forEach((id, at) -> platform(db, "INSERT INTO public.jobs (id, employer_id, company_id, title,"
+                + " description, job_type, location_type, status, expires_at) VALUES (" + id + ", 1, 1, 'Grutier "
+                + id + "', 'd', 'full_time', 'on_site', 'draft', "
+                + (at == null ? "NULL" : "timestamptz '" + at + "'") + ")"));
+        platform(db, "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by)"
+                + " VALUES (9001, 4, 1), (9005, 4, 1), (9009, 4, 1)");
+        try {
+            PipelineService service = new PipelineService(anne.unitOfWork());
+            // the company's jobs without an expiry date: the fixture's 11 and 12, these two, any other test's
+            List<Integer> undated = service.page(expiring(anne, null, 1000, asOf)).rows().stream()
+                    .filter(j -> j.getExpiresAt() == null).map(JobSummary::getId).sorted().toList();
+            assertThat(undated).contains(11, 12, 9009, 9010);
+            List<Integer> expected = new ArrayList<>(List.of(9001, 9002, 9003, 9004));
+            expected.addAll(undated);
+            expected.addAll(List.of(9005, 9007, 9006, 9008));
+            for (int limit = 1; limit <= 5; limit++) {
+                assertThat(allPages(service, expiring(anne, null, limit, asOf))).as("company, %d a page", limit)
+                        .isEqualTo(expected);
+                assertThat(allPages(new PipelineService(hugo.unitOfWork()), expiring(hugo, null, limit, asOf)))
+                        .as("hiring manager, %d a page", limit).containsExactly(9001, 11, 9009, 9005);
+                assertThat(allPages(service, expiring(anne, "grutier", limit, asOf))).as("search, %d a page", limit)
+                        .containsExactly(9001, 9002, 9003, 9004, 9009, 9010, 9005, 9007, 9006, 9008);
+            }
+            // a filter keeps the order (drafts: all of these and job 12)
+            assertThat(allPages(service, new PipelineCriteria(anne.user().companyId(), anne.user().userId(),
+                    JobStatus.DRAFT, null, null, null, null, null, null, JobSort.EXPIRING, null, 3, asOf)))
+                    .containsSubsequence(9001, 9004, 12, 9009, 9010, 9005, 9008);
+            // one moment for the whole listing: the next page keeps it; other orders have none
+            PipelineCriteria first = expiring(anne, null, 2, asOf);
+            assertThat(first.after(service.page(first).rows().get(1)).asOf()).isEqualTo(asOf);
+            assertThat(criteria(anne).asOf()).isNull();
+        } finally {
+            platform(db, "DELETE FROM recruiter.job_hiring_managers WHERE job_id > 9000");
+            platform(db, "UPDATE public.jobs SET deleted_at = now() WHERE id > 9000");
+        }
+    }
+
+    private static PipelineCriteria expiring(SignedIn who, String search, int limit, OffsetDateTime asOf) {
+        PipelineCriteria c = criteria(who);
+        return new PipelineCriteria(c.companyId(), c.userId(), null, null, null, null, null, search, null,
+                JobSort.EXPIRING, null, limit, asOf);
+    }
+
+    /** Every row of the listing, following the keyset from page to page; no page may be empty before the end. */
+    private static List<Integer> allPages(PipelineService service, PipelineCriteria first) {
+        List<Integer> seen = new ArrayList<>();
+        PipelineCriteria paged = first;
+        for (int guard = 0; guard < 200; guard++) {
+            List<JobSummary> rows = service.page(paged).rows();
+            rows.forEach(r -> seen.add(r.getId()));
+            if (rows.size() < first.limit()) {
+                return seen;
+            }
+            paged = paged.after(rows.get(rows.size() - 1));
+        }
+        throw new AssertionError("more than 200 pages: " + seen);
     }
 
     /** Every hit of a search, two rows per page, following the keyset from page to page. */

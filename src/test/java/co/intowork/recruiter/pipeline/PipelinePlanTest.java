@@ -8,6 +8,8 @@ import co.intowork.recruiter.common.db.Database;
 import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.NestedPlans;
 import co.intowork.recruiter.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.reflection.MetaObject;
@@ -40,10 +42,12 @@ class PipelinePlanTest {
     private static SignedIn aicha;
     private static SignedIn ines;
 
+    // the demo data's "today": jobs expire 30 to 90 days after their posting, up to 180 days before it
+    private static final OffsetDateTime ANCHOR = OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
     @BeforeAll
     static void seed() {
-        db = DemoDatabase.create("pipeline_plan", new DemoSeeder.Options(42,
-                OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), 3000, 1500, 40));
+        db = DemoDatabase.create("pipeline_plan", new DemoSeeder.Options(42, ANCHOR, 3000, 1500, 40));
         aicha = PipelineFixture.signIn(db, "pipeline_plan_client", "aicha.nze@ogooue-energie.demo",
                 DemoSeeder.DEMO_RECRUITER_PASSWORD);
         ines = PipelineFixture.signIn(db, "pipeline_plan_client", "ines.moukagni@hiring-manager.demo",
@@ -107,6 +111,140 @@ class PipelinePlanTest {
         assertIndexDriven(explain(aicha.unitOfWork(), "page",
                 params(with(aicha, null, null, JobSort.NEWEST).after(first.rows().get(PipelineViewModel.PAGE_SIZE - 1)))));
         assertIndexDriven(explain(ines.unitOfWork(), "page", params(with(ines, null, null, JobSort.NEWEST))));
+    }
+
+    /**
+     * "Expiring soonest", split at the demo data's anchor so that each group holds jobs, page after page of the
+     * company's listing (cursors in each group and pages across their boundaries), with and without a status:
+     * <ul>
+     * <li>as a prepared statement runs once PostgreSQL keeps its generic plan: at most three ranges of
+     *     ix_jobs_company_expiring walked in order, each cut at the page size, and only those rows sorted;</li>
+     * <li>as the first runs are planned, with the values: the planner may read a group of a few hundred jobs and
+     *     sort it (this company's expired ones: 220) rather than walk it, but never more than one group, never the
+     *     company's jobs, never a sequential scan. (For the platform's largest company, 8,001 jobs, each group is
+     *     thousands of entries and the custom plan walks it too: that choice is the planner's, by its estimates.)</li>
+     * </ul>
+     * A hiring manager's few jobs and a search's hits: no sequential scan.
+     */
+    @Test
+    void expiringSoonestReadsAtMostThreeIndexRangesAndNeverSortsTheCompany() throws Exception {
+        PipelineService service = new PipelineService(aicha.unitOfWork());
+        for (JobStatus status : new JobStatus[] {null, JobStatus.PUBLISHED}) {
+            PipelineCriteria c = expiring(aicha, status);
+            List<PipelineCriteria> pages = new java.util.ArrayList<>();
+            Map<Integer, Integer> groups = new java.util.TreeMap<>();
+            while (true) {
+                pages.add(c);
+                List<JobSummary> rows = service.page(c).rows();
+                for (JobSummary r : rows) {
+                    groups.merge(c.expiringGroup(r.getExpiresAt()), 1, Integer::sum);
+                }
+                if (rows.size() < c.limit()) {
+                    break;
+                }
+                c = c.after(rows.get(rows.size() - 1));
+            }
+            // the walk crossed from the jobs still to expire into the undated (drafts) and the expired ones
+            assertThat(groups.keySet()).as("status %s", status)
+                    .contains(PipelineCriteria.STILL_OPEN, PipelineCriteria.EXPIRED);
+            if (status == null) {
+                assertThat(groups.keySet()).contains(PipelineCriteria.NO_EXPIRY);
+                assertThat(pages).hasSizeGreaterThan(8);
+            }
+            int company = groups.values().stream().mapToInt(Integer::intValue).sum();
+            int largestGroup = java.util.Collections.max(groups.values());
+            assertThat(largestGroup).isLessThan(company);
+            for (int i = 0; i < pages.size(); i++) {
+                PipelineCriteria page = pages.get(i);
+                JsonNode generic = new ObjectMapper().readTree(explainGeneric(aicha.unitOfWork(), "page", params(page)));
+                assertIndexDriven(generic.toString());
+                assertThat(generic.toString()).as("page %d", i).contains("ix_jobs_company_expiring");
+                assertReadsAtMost(generic, page.limit(), 3 * page.limit());
+                JsonNode custom = new ObjectMapper().readTree(explain(aicha.unitOfWork(), "page", params(page)));
+                assertIndexDriven(custom.toString());
+                assertThat(custom.toString()).as("page %d", i).contains("ix_jobs_company_expiring");
+                assertReadsAtMost(custom, largestGroup, largestGroup);
+            }
+        }
+        assertIndexDriven(explain(ines.unitOfWork(), "page", params(expiring(ines, null))));
+        assertIndexDriven(explain(aicha.unitOfWork(), "page",
+                params(new PipelineCriteria(aicha.user().companyId(), aicha.user().userId(), null, null, null, null,
+                        null, "ingénieur", null, JobSort.EXPIRING, null, PipelineViewModel.PAGE_SIZE, ANCHOR))));
+    }
+
+    private static PipelineCriteria expiring(SignedIn who, JobStatus status) {
+        PipelineCriteria c = PipelineFixture.criteria(who);
+        return new PipelineCriteria(c.companyId(), c.userId(), status, null, null, null, null, null, null,
+                JobSort.EXPIRING, null, c.limit(), ANCHOR);
+    }
+
+    /**
+     * The statement's generic plan, the one a prepared statement runs once PostgreSQL stops planning it for its
+     * values (pgjdbc prepares on the server from the fifth run): PREPARE, then EXPLAIN EXECUTE under
+     * plan_cache_mode = force_generic_plan, the values written as literals.
+     */
+    static String explainGeneric(UnitOfWork unitOfWork, String statement, Map<String, Object> parameters) {
+        return unitOfWork.inTransaction(session -> {
+            Configuration configuration = session.getConfiguration();
+            BoundSql bound = configuration.getMappedStatement(PipelineMapper.class.getName() + "." + statement)
+                    .getBoundSql(parameters);
+            MetaObject meta = configuration.newMetaObject(parameters);
+            StringBuilder sql = new StringBuilder();
+            int n = 0;
+            for (char ch : bound.getSql().toCharArray()) {
+                if (ch == '?') {
+                    sql.append('$').append(++n);
+                } else {
+                    sql.append(ch);
+                }
+            }
+            List<String> values = new java.util.ArrayList<>();
+            for (ParameterMapping mapping : bound.getParameterMappings()) {
+                String name = mapping.getProperty();
+                Object v = bound.hasAdditionalParameter(name) ? bound.getAdditionalParameter(name)
+                        : meta.getValue(name);
+                values.add(v == null ? "NULL" : v instanceof Number ? v.toString()
+                        : "'" + v.toString().replace("'", "''") + "'");
+            }
+            try (var st = session.getConnection().createStatement()) {
+                st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                st.execute("PREPARE generic_page AS " + sql);
+                try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE generic_page("
+                        + String.join(", ", values) + ")")) {
+                    rs.next();
+                    String plan = rs.getString(1);
+                    st.execute("DEALLOCATE generic_page");
+                    return plan;
+                }
+            }
+        });
+    }
+
+    /**
+     * No scan of jobs hands out more than {@code scanned} rows (summed over its loops) and no sort takes in more
+     * than {@code sorted}.
+     */
+    private static void assertReadsAtMost(JsonNode node, int scanned, int sorted) {
+        if (node.isArray()) {
+            node.forEach(n -> assertReadsAtMost(n, scanned, sorted));
+            return;
+        }
+        if (node.has("Plan")) {
+            assertReadsAtMost(node.get("Plan"), scanned, sorted);
+            return;
+        }
+        if ("jobs".equals(node.path("Relation Name").asText())) {
+            assertThat(node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong())
+                    .as("rows of %s", node.path("Index Name").asText(node.path("Node Type").asText()))
+                    .isLessThanOrEqualTo(scanned);
+        }
+        if ("Sort".equals(node.path("Node Type").asText())) {
+            for (JsonNode child : node.path("Plans")) {
+                assertThat(child.path("Actual Rows").asLong() * child.path("Actual Loops").asLong())
+                        .as("rows sorted").isLessThanOrEqualTo(sorted);
+            }
+        }
+        node.path("Plans").forEach(n -> assertReadsAtMost(n, scanned, sorted));
     }
 
     @Test

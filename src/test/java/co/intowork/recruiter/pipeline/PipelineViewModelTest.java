@@ -26,13 +26,15 @@ class PipelineViewModelTest {
     @BeforeAll
     static void setUp() {
         db = TwoCompanies.create("pipeline_vm");
-        // 250 more Alpha jobs, some sharing a posted date, title or expiry, so every page boundary has ties
+        // 250 more Alpha jobs, some sharing a posted date, title or expiry, so every page boundary has ties; the
+        // expiries 10 days either side of now (half a day off the day: none expires while the tests run)
         platform(db, "INSERT INTO public.jobs (employer_id, company_id, title, description, job_type, location_type,"
                 + " status, posted_at, expires_at, country)"
                 + " SELECT 1 + g % 2, 1, 'Poste ' || (g % 40), 'Description ' || g, 'contract', 'remote',"
                 + " CASE WHEN g % 5 = 0 THEN 'draft' ELSE 'published' END,"
                 + " CASE WHEN g % 5 = 0 THEN NULL ELSE timestamptz '2026-01-01' + (g % 30) * interval '1 day' END,"
-                + " CASE WHEN g % 3 = 0 THEN NULL ELSE timestamptz '2026-06-01' + (g % 20) * interval '1 day' END,"
+                + " CASE WHEN g % 3 = 0 THEN NULL"
+                + " ELSE now() + ((g % 20) - 10) * interval '1 day' + interval '12 hours' END,"
                 + " CASE WHEN g % 2 = 0 THEN 'GA' ELSE 'CM' END"
                 + " FROM generate_series(1, 250) g");
         anne = PipelineFixture.signIn(db, "pipeline_vm_client", TwoCompanies.ANNE, TwoCompanies.PASSWORD);
@@ -60,6 +62,30 @@ class PipelineViewModelTest {
                     .zipSatisfy(others, (a, b) -> assertThat(a).isSameAs(b));
         } finally {
             platform(db, "UPDATE public.job_applications SET status = '" + status + "' WHERE id = 101");
+        }
+    }
+
+    /**
+     * The rows shown are read again with the listing's own criteria: with a tag (job 11 alone) in "Expiring soonest",
+     * the untagged list's first page is the jobs that expire next, without job 11 (no expiry date), whose counts
+     * then stayed as they were.
+     */
+    @Test
+    void aChangeMadeElsewhereReachesARowOfATaggedList() {
+        platform(db, "UPDATE public.job_applications SET tags = '[\"à recontacter\"]' WHERE id = 101");
+        try {
+            PipelineViewModel vm = new PipelineViewModel(anne, navigator);
+            vm.sortProperty().set(JobSort.EXPIRING);
+            vm.tagProperty().set("à recontacter");
+            vm.refresh();
+            assertThat(vm.jobs()).extracting(JobSummary::getId).containsExactly(11);
+            int interview = vm.jobs().get(0).getInterview();
+            platform(db, "UPDATE public.job_applications SET status = 'interview' WHERE id = 101");
+            vm.applyLive(List.of(new co.intowork.recruiter.live.LiveEvent("e", "moved", 11, 101, null, "interview",
+                    null)));
+            assertThat(vm.jobs().get(0).getInterview()).isEqualTo(interview + 1);
+        } finally {
+            platform(db, "UPDATE public.job_applications SET status = 'applied', tags = NULL WHERE id = 101");
         }
     }
 
@@ -122,6 +148,7 @@ class PipelineViewModelTest {
 
     @Test
     void scrollingLoadsEveryJobOnceInEachOrder() {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
         for (JobSort sort : JobSort.values()) {
             PipelineViewModel vm = new PipelineViewModel(anne, navigator);
             vm.sortProperty().set(sort);
@@ -139,13 +166,27 @@ class PipelineViewModelTest {
                 case NEWEST -> java.util.Comparator.comparing(JobSummary::getPostedAt,
                         java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.OffsetDateTime>reverseOrder()))
                         .thenComparing(JobSummary::getId, java.util.Comparator.reverseOrder());
-                case EXPIRING -> java.util.Comparator.comparing(JobSummary::getExpiresAt,
-                        java.util.Comparator.nullsLast(java.util.Comparator.<java.time.OffsetDateTime>naturalOrder()))
-                        .thenComparing(JobSummary::getId);
+                // still to expire, soonest first; no expiry date; expired, latest first (ties by id the same way)
+                case EXPIRING -> java.util.Comparator.comparingInt((JobSummary j) -> vm.criteria()
+                                .expiringGroup(j.getExpiresAt()))
+                        .thenComparing(j -> j.getExpiresAt() == null || j.getExpiresAt().isAfter(now)
+                                ? j.getExpiresAt() : null,
+                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .thenComparing(j -> j.getExpiresAt() != null && j.getExpiresAt().isBefore(now)
+                                ? j.getExpiresAt() : null,
+                                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+                        .thenComparing(j -> j.getExpiresAt() != null && j.getExpiresAt().isBefore(now)
+                                ? -j.getId() : j.getId());
                 case TITLE -> java.util.Comparator.comparing(JobSummary::getId); // collation: checked below
             });
             if (sort != JobSort.TITLE) {
                 assertThat(ids).as(sort.name()).isEqualTo(expected.stream().map(JobSummary::getId).toList());
+            }
+            if (sort == JobSort.EXPIRING) {
+                // the list opens on what expires next, and the pages crossed into the undated and the expired jobs
+                assertThat(vm.jobs().get(0).getExpiresAt()).isAfter(now);
+                assertThat(vm.jobs().get(vm.jobs().size() - 1).getExpiresAt()).isBefore(now);
+                assertThat(vm.jobs()).anySatisfy(j -> assertThat(j.getExpiresAt()).isNull());
             }
             assertThat(vm.summaryProperty().get()).isEqualTo(total + " jobs shown of " + total);
         }
