@@ -61,7 +61,8 @@ public final class UiStatements {
     /** The names every subject gets when its data has them (the test checks the report against this list). */
     public static final List<String> NAMES = List.of("session.use_session", "pipeline.page", "pipeline.count",
             "pipeline.search.fr_common", "pipeline.search.fr_rare", "pipeline.search.en_common",
-            "pipeline.search.en_rare", "pipeline.tagged", "pipeline.recruiters", "pipeline.countries",
+            "pipeline.search.en_rare", "pipeline.expiring", "pipeline.tagged", "pipeline.recruiters",
+            "pipeline.countries",
             "board.job_choices", "board.job_search",
             "board.header", "board.page", "review.application", "review.experiences", "review.educations",
             "review.skills", "review.events", "review.save", "board.move", "candidates.search.fr_common",
@@ -113,6 +114,15 @@ public final class UiStatements {
                     m -> searchPlans(s, m, word), List.of("ix_jobs_company_search_document", "job_application_counts_pkey"),
                     (o, m) -> Baseline.search(o, u, word)));
         }
+        // "Expiring soonest" (decision 0006): still to expire, then no expiry, then expired, each a range of V37's
+        // ix_jobs_company_expiring cut to the page
+        all.add(read(s, "pipeline.expiring", "pipeline: first page of " + PipelineViewModel.PAGE_SIZE
+                        + " jobs, expiring soonest (still open first, then no expiry, then expired)",
+                PIPELINE + "page", r -> {
+                    PipelineCriteria c = criteria(u, null, null);
+                    return params("c", new PipelineCriteria(c.companyId(), c.userId(), null, null, null, null, null,
+                            null, null, JobSort.EXPIRING, null, c.limit(), null));
+                }, pageIndex, "job_application_counts_pkey"));
         // the tag filter (decision 0026) through its service: the tagged ids, then the page and its count
         PipelineService pipeline = new PipelineService(client);
         all.add(new BenchStatement("pipeline.tagged", "pipeline: first page and count of the jobs tagged '"
