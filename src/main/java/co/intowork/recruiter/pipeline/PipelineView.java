@@ -58,6 +58,7 @@ public final class PipelineView {
     @FXML private TableView<JobSummary> table;
     @FXML private TableColumn<JobSummary, Integer> idColumn;
     @FXML private TableColumn<JobSummary, String> createdColumn;
+    @FXML private TableColumn<JobSummary, String> expiresColumn;
     @FXML private Button copyButton;
     @FXML private Label keysHint;
     @FXML private TableColumn<JobSummary, String> titleColumn;
@@ -162,6 +163,28 @@ public final class PipelineView {
         // jobs with the same title are told apart by their number, creation date, recruiter and place
         number(idColumn, JobSummary::getId);
         text(createdColumn, j -> Formats.date(j.getCreatedAt()));
+        // ordered by expiry, the date column shows the expiry (greyed once past) in the creation day's place
+        text(expiresColumn, j -> Formats.date(j.getExpiresAt()));
+        expiresColumn.setCellFactory(c -> new TableCell<>() {
+            {
+                setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                JobSummary job = empty ? null : getTableRow().getItem();
+                boolean expired = job != null && viewModel.expired(job);
+                getStyleClass().remove("expired");
+                if (expired) {
+                    getStyleClass().add("expired");
+                }
+                setTooltip(expired ? new Tooltip(Messages.text("pipeline.expiredTip")) : null);
+            }
+        });
+        expiresColumn.visibleProperty().bind(viewModel.sortProperty().isEqualTo(JobSort.EXPIRING));
+        createdColumn.visibleProperty().bind(expiresColumn.visibleProperty().not());
         text(titleColumn, JobSummary::getTitle);
         text(statusColumn, j -> j.jobStatus().label());
         text(placeColumn, j -> place(j));
@@ -234,7 +257,7 @@ public final class PipelineView {
 
     // the columns a click sorts, by fx:id, and the server order each means
     private static final Map<String, JobSort> SORTS = Map.of("titleColumn", JobSort.TITLE,
-            "daysColumn", JobSort.NEWEST);
+            "daysColumn", JobSort.NEWEST, "expiresColumn", JobSort.EXPIRING);
 
     /**
      * The column's name as a label that shows its full name (and what a click does) on hover, since narrow

@@ -310,6 +310,12 @@ public final class PipelineViewModel {
     public LongProperty totalProperty() { return total; }
     public BooleanProperty loadingProperty() { return loading; }
     public BooleanProperty hasMoreProperty() { return hasMore; }
+
+    /** Whether the job's posting had expired at the moment this listing was read (false with no expiry date). */
+    public boolean expired(JobSummary job) {
+        return shown != null && shown.sort() == JobSort.EXPIRING
+                && shown.expiringGroup(job.getExpiresAt()) == PipelineCriteria.EXPIRED;
+    }
     public StringProperty errorProperty() { return error; }
     public StringProperty summaryProperty() { return summary; }
 }

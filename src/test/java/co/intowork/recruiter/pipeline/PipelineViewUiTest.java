@@ -9,6 +9,7 @@ import co.intowork.recruiter.testing.MigratedDatabase;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
 import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -206,5 +207,42 @@ class PipelineViewUiTest {
         } finally {
             PipelineFixture.platform(db, "UPDATE public.job_applications SET tags = NULL WHERE id = 101");
         }
+    }
+
+    @Test
+    void orderedByExpiryTheDateColumnShowsTheExpiryGreyedOncePast(FxRobot robot) throws Exception {
+        PipelineFixture.platform(db, "UPDATE public.jobs SET expires_at = now() - interval '3 days' WHERE id = 11");
+        PipelineFixture.platform(db, "UPDATE public.jobs SET expires_at = now() + interval '30 days' WHERE id = 12");
+        try {
+            waitFor(() -> table(robot).getItems().size() == 2);
+            TableColumn<JobSummary, ?> created = column(robot, "createdColumn");
+            TableColumn<JobSummary, ?> expires = column(robot, "expiresColumn");
+            assertThat(created.isVisible()).isTrue();
+            assertThat(expires.isVisible()).isFalse();
+            robot.interact(() -> viewModel.sortProperty().set(JobSort.EXPIRING));
+            waitFor(() -> !viewModel.loadingProperty().get() && table(robot).getItems().size() == 2);
+            assertThat(expires.isVisible()).isTrue();
+            assertThat(created.isVisible()).isFalse();
+            // still to expire first, then the expired one, greyed
+            assertThat(table(robot).getItems()).extracting(JobSummary::getId).containsExactly(12, 11);
+            var cells = robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                    .filter(c -> c.getTableColumn() == expires && !c.isEmpty() && c.getText() != null
+                            && !c.getText().isEmpty())
+                    .toList();
+            assertThat(cells).hasSize(2);
+            assertThat(cells).filteredOn(c -> c.getStyleClass().contains("expired")).singleElement()
+                    .satisfies(c -> assertThat(c.getTableRow().getItem()).extracting("id").isEqualTo(11));
+            robot.interact(() -> viewModel.sortProperty().set(JobSort.NEWEST));
+            waitFor(() -> !viewModel.loadingProperty().get());
+            assertThat(created.isVisible()).isTrue();
+            assertThat(expires.isVisible()).isFalse();
+        } finally {
+            PipelineFixture.platform(db, "UPDATE public.jobs SET expires_at = NULL WHERE id IN (11, 12)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableColumn<JobSummary, ?> column(FxRobot robot, String id) {
+        return table(robot).getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 }
