@@ -198,6 +198,17 @@ AS $$
 $$;
 DROP INDEX CONCURRENTLY IF EXISTS recruiter.ix_job_tags_company_tag;
 
+-- Whether a row (posted, job) comes after (after_posted, after_id) in the pipeline's default order (posted_at DESC
+-- NULLS FIRST, id DESC); every row when after_id is NULL (a first page). A body parsed when created, which the planner
+-- inlines: "posted <= after_posted" stays a plain comparison of the row's column.
+CREATE OR REPLACE FUNCTION recruiter.after_in_list_order(posted timestamptz, job integer, after_posted timestamptz,
+                                                         after_id integer) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN after_id IS NULL
+    OR (after_posted IS NULL AND (posted IS NOT NULL OR job < after_id))
+    OR (posted <= after_posted AND (posted < after_posted OR job < after_id));
+REVOKE ALL ON FUNCTION recruiter.after_in_list_order(timestamptz, integer, timestamptz, integer) FROM PUBLIC;
+
 -- One page of the session's jobs carrying the tag, in the pipeline's default order (posted_at DESC NULLS FIRST,
 -- id DESC), strictly after (after_posted, after_id) when given: its company's from one range of
 -- ix_job_tags_company_tag_posted, the jobs it manages elsewhere (a hiring manager's few) by primary key. Without a
@@ -221,9 +232,7 @@ BEGIN
       FROM ((SELECT t.posted_at, t.job_id
                FROM recruiter.job_tags t
               WHERE t.company_id = company AND t.tag = wanted_tag AND t.job_live
-                AND (after_id IS NULL
-                     OR (after_posted IS NULL AND (t.posted_at IS NOT NULL OR t.job_id < after_id))
-                     OR (t.posted_at <= after_posted AND (t.posted_at < after_posted OR t.job_id < after_id)))
+                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
               LIMIT page_limit)
             UNION
@@ -231,9 +240,7 @@ BEGIN
                FROM recruiter.job_tags t
               WHERE t.job_id = ANY (managed) AND t.tag = wanted_tag AND t.job_live
                 AND t.company_id IS DISTINCT FROM company
-                AND (after_id IS NULL
-                     OR (after_posted IS NULL AND (t.posted_at IS NOT NULL OR t.job_id < after_id))
-                     OR (t.posted_at <= after_posted AND (t.posted_at < after_posted OR t.job_id < after_id)))
+                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
               LIMIT page_limit)) u
      ORDER BY u.posted_at DESC NULLS FIRST, u.job_id DESC
@@ -280,34 +287,26 @@ BEGIN
     SELECT u.job_id
       FROM ((SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
               WHERE t.company_id = company AND t.term = terms[1]
-                AND (after_id IS NULL
-                     OR (after_posted IS NULL AND (t.posted_at IS NOT NULL OR t.job_id < after_id))
-                     OR (t.posted_at <= after_posted AND (t.posted_at < after_posted OR t.job_id < after_id)))
+                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
               LIMIT page_limit)
             UNION
             (SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
               WHERE t.company_id = company AND t.term = terms[2]
-                AND (after_id IS NULL
-                     OR (after_posted IS NULL AND (t.posted_at IS NOT NULL OR t.job_id < after_id))
-                     OR (t.posted_at <= after_posted AND (t.posted_at < after_posted OR t.job_id < after_id)))
+                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
               LIMIT page_limit)
             UNION
             (SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
               WHERE t.company_id = company AND t.term = terms[3]
-                AND (after_id IS NULL
-                     OR (after_posted IS NULL AND (t.posted_at IS NOT NULL OR t.job_id < after_id))
-                     OR (t.posted_at <= after_posted AND (t.posted_at < after_posted OR t.job_id < after_id)))
+                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
               LIMIT page_limit)
             UNION
             (SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
               WHERE t.job_id = ANY (managed) AND t.term = ANY (terms)
                 AND t.company_id IS DISTINCT FROM company
-                AND (after_id IS NULL
-                     OR (after_posted IS NULL AND (t.posted_at IS NOT NULL OR t.job_id < after_id))
-                     OR (t.posted_at <= after_posted AND (t.posted_at < after_posted OR t.job_id < after_id)))
+                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
               LIMIT page_limit)) u
      ORDER BY u.posted_at DESC NULLS FIRST, u.job_id DESC
@@ -363,10 +362,7 @@ BEGIN
         SELECT j.id
           FROM public.jobs j
          WHERE j.id = ANY (others)
-           AND (after_id IS NULL
-                OR (after_posted IS NULL AND ((j.posted_at IS NULL AND j.id < after_id) OR j.posted_at IS NOT NULL))
-                OR (after_posted IS NOT NULL AND j.posted_at IS NOT NULL
-                    AND (j.posted_at < after_posted OR (j.posted_at = after_posted AND j.id < after_id))))
+           AND recruiter.after_in_list_order(j.posted_at, j.id, after_posted, after_id)
          ORDER BY j.posted_at DESC NULLS FIRST, j.id DESC
          LIMIT page_limit;
 END
