@@ -473,7 +473,7 @@ class RowLevelSecurityTest {
             assertThat(strings(admin, "SELECT p.proname FROM pg_proc p WHERE p.pronamespace = 'recruiter'::regnamespace"
                     + " AND p.prosecdef AND p.prorettype <> 'trigger'::regtype"
                     + " AND has_function_privilege('recruiter_app', p.oid, 'EXECUTE') ORDER BY 1"))
-                    .containsExactly("add_application_note", "board_page", "candidate_applications", "delete_application_note",
+                    .containsExactly("add_application_note", "board_page", "delete_application_note",
                             "deliver_due_status_notifications", "interview_people", "invite_hiring_manager",
                             // the live board (V42, decision 0021)
                             "live_channels", "live_events",

@@ -78,61 +78,6 @@ class CandidateSearchServiceTest {
         assertThat(forBruno.jobs()).extracting(AppliedJob::applicationId).containsExactly(202);
     }
 
-    /**
-     * recruiter.candidate_applications (V57) called by the client login itself with a scope of its choosing: it
-     * never returns more than the session may read (Camille applied to Alpha's 121 and Beta's 202; Chloé to
-     * Alpha's 101, on the job Hugo manages).
-     */
-    @Test
-    void theApplicationsFunctionKeepsToTheSessionWhateverScopeItIsAsked() {
-        SignedIn anneIn = CandidateSearchFixture.signIn(db, TwoCompanies.ANNE);
-        SignedIn hugoIn = CandidateSearchFixture.signIn(db, TwoCompanies.HUGO);
-        SignedIn brunoIn = CandidateSearchFixture.signIn(db, TwoCompanies.BRUNO);
-        Integer[] everyone = java.util.stream.IntStream.of(candidateOf(101), candidateOf(121), candidateOf(202))
-                .distinct().boxed().toArray(Integer[]::new);
-        int alpha = anneIn.user().companyId();
-        int beta = brunoIn.user().companyId();
-        assertThat(applicationIds(anneIn, everyone, alpha, anneIn.user().userId())).containsExactlyInAnyOrder(101, 121);
-        assertThat(applicationIds(anneIn, everyone, beta, anneIn.user().userId())).as("Beta's scope").isEmpty();
-        assertThat(applicationIds(hugoIn, everyone, alpha, hugoIn.user().userId())).as("Alpha's scope")
-                .containsExactly(101);
-        assertThat(applicationIds(brunoIn, everyone, alpha, hugoIn.user().userId())).as("Alpha's, Hugo's")
-                .isEmpty();
-        assertThat(applicationIds(brunoIn, everyone, beta, brunoIn.user().userId())).containsExactly(202);
-    }
-
-    private int candidateOf(int applicationId) {
-        try (java.sql.Connection c = db.superuser().getConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement(
-                     "SELECT candidate_id FROM public.job_applications WHERE id = ?")) {
-            ps.setInt(1, applicationId);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Integer> applicationIds(SignedIn who, Integer[] candidates, Integer company, int manager) {
-        return who.unitOfWork().inTransaction(session -> {
-            List<Integer> ids = new java.util.ArrayList<>();
-            try (java.sql.PreparedStatement ps = session.getConnection().prepareStatement(
-                    "SELECT application_id FROM recruiter.candidate_applications(?, ?, ?, 20)")) {
-                ps.setArray(1, session.getConnection().createArrayOf("integer", candidates));
-                ps.setObject(2, company);
-                ps.setInt(3, manager);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getInt(1));
-                    }
-                }
-            }
-            return ids;
-        });
-    }
-
     @Test
     void aHiringManagerFindsOnlyTheCandidatesOfHerJobs() {
         assertThat(names(hugo.search("candidate", null))).containsExactly("Chloé Candidate");
