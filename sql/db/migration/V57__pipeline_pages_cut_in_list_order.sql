@@ -264,9 +264,9 @@ BEGIN
 END
 $$;
 
--- V41's page of up to three lexemes, each range cut to a page before the merge (the ranges are read in the page's
--- order, so a page reads at most three pages of entries, whatever the number of hits), planned once per
--- connection.
+-- V41's page of up to three lexemes, each lexeme's range cut to a page before the merge (one lateral range per
+-- lexeme, read in the page's order: a page reads at most three pages of entries, whatever the number of hits),
+-- planned once per connection.
 CREATE OR REPLACE FUNCTION recruiter.job_search_term_page(company integer, managed integer[], terms text[],
                                                           after_posted timestamptz, after_id integer,
                                                           page_limit integer)
@@ -282,33 +282,26 @@ CREATE OR REPLACE FUNCTION recruiter.job_search_term_page(company integer, manag
 AS $$
 BEGIN
     RETURN QUERY
-    SELECT u.job_id
-      FROM ((SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
-              WHERE t.company_id = company AND t.term = terms[1]
-                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
-              ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
-              LIMIT page_limit)
-            UNION
-            (SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
-              WHERE t.company_id = company AND t.term = terms[2]
-                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
-              ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
-              LIMIT page_limit)
-            UNION
-            (SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
-              WHERE t.company_id = company AND t.term = terms[3]
-                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
-              ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
-              LIMIT page_limit)
-            UNION
-            (SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
-              WHERE t.job_id = ANY (managed) AND t.term = ANY (terms)
-                AND t.company_id IS DISTINCT FROM company
-                AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
-              ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
-              LIMIT page_limit)) u
-     ORDER BY u.posted_at DESC NULLS FIRST, u.job_id DESC
-     LIMIT page_limit;
+    SELECT p.job_id
+      FROM (SELECT DISTINCT u.posted_at, u.job_id
+              FROM (SELECT r.posted_at, r.job_id
+                      FROM pg_catalog.unnest(terms) AS w(term)
+                     CROSS JOIN LATERAL (
+                           SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
+                            WHERE t.company_id = company AND t.term = w.term
+                              AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
+                            ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
+                            LIMIT page_limit) r
+                    UNION ALL
+                    (SELECT t.posted_at, t.job_id FROM recruiter.job_search_terms t
+                      WHERE t.job_id = ANY (managed) AND t.term = ANY (terms)
+                        AND t.company_id IS DISTINCT FROM company
+                        AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
+                      ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
+                      LIMIT page_limit)) u
+             ORDER BY u.posted_at DESC NULLS FIRST, u.job_id DESC
+             LIMIT page_limit) p
+     ORDER BY p.posted_at DESC NULLS FIRST, p.job_id DESC;
 END
 $$;
 
