@@ -16,8 +16,8 @@
 --     the range from the index alone. It replaces ix_job_tags_company_tag (same leading columns), so the tag
 --     writes keep one index besides the primary key. tagged_job_ids keeps serving the filter combined with
 --     other filters or another order, now from the same index;
---   job_search_term_page takes at most a page from each of its ranges (each read in the page's order) before
---     merging them, and is PL/pgSQL with a generic plan: planned once per connection;
+--   job_search_term_page takes at most a page from each lexeme's range (one lateral range each, read in the page's
+--     order) before merging them, and is PL/pgSQL with a generic plan: planned once per connection;
 --   the Candidates section's search for a hiring manager (V50's candidate_search_hits, small-scope path) probed
 --     the scope's 417 documents one lateral subquery at a time: now one index scan of them (1.6 -> 0.7 ms);
 --   visible_recruiters (V48), 1,086 names for the largest company, was an SQL function planned at every call
@@ -32,7 +32,8 @@
 -- retried; job_live's constant default needs no rewrite), the triggers' functions replaced before the backfill,
 -- which runs in batches of 5,000 jobs, each its own transaction holding only its jobs (FOR SHARE: a concurrent
 -- edit of one of them waits for the batch; FOR SHARE reads the latest version of a job edited meanwhile, whose
--- trigger already wrote the same values). The index is built CONCURRENTLY before the old one is dropped.
+-- trigger already wrote the same values). The index is built CONCURRENTLY before the old one is dropped. On the
+-- large data set (165,144 tag rows) the whole migration took about 3.5 s.
 
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
