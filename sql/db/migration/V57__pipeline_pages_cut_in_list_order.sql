@@ -10,10 +10,10 @@
 --                'candidatures') to sort them for one page, and, as an SQL function with its own settings, was
 --                planned again at every call (1.2 ms of its 2.8).
 -- Now:
---   recruiter.job_tags carries each job's posting date and whether the job is live, and
+--   recruiter.job_tags carries each job's posting date, status and whether the job is live, and
 --     ix_job_tags_company_tag_posted orders a company's jobs carrying a tag as the list does (newest first, drafts
---     first), live jobs only: recruiter.tagged_job_page reads one page of it, recruiter.tagged_job_count counts
---     the range from the index alone. It replaces ix_job_tags_company_tag (same leading columns), so the tag
+--     first), live jobs only, with their status: recruiter.tagged_job_page reads one page of it (of one status,
+--     when the list is filtered by status), recruiter.tagged_job_count counts the range from the index alone. It replaces ix_job_tags_company_tag (same leading columns), so the tag
 --     writes keep one index besides the primary key. tagged_job_ids keeps serving the filter combined with
 --     other filters or another order, now from the same index;
 --   job_search_term_page takes at most a page from each lexeme's range (one lateral range each, read in the page's
@@ -24,8 +24,8 @@
 --     whose rows the caller sorted again by name (1.9-2.1 ms in psql): now PL/pgSQL with a generic plan, in the
 --     order of ix_recruiter_names_company_name, which the caller keeps by the rows' ordinality (0.8-0.9 ms).
 --
--- Writes: the jobs trigger of V51 now also follows a job's posting date and soft delete (the platform rarely
--- writes those; a status change does not fire it). A tag added to an application reads the job's posting date
+-- Writes: the jobs trigger of V51 now also follows a job's posting date, status and soft delete (a job's few tag
+-- rows are updated with it; the platform's other job edits do not fire it). A tag added to an application reads the job's posting date
 -- with its company, which it already read.
 --
 -- Live-database safety: outside a transaction (.conf). The columns are added through apply_ddl (a short lock,
@@ -38,10 +38,12 @@
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
 ALTER TABLE recruiter.job_tags ADD COLUMN IF NOT EXISTS posted_at timestamptz,
+                               ADD COLUMN IF NOT EXISTS job_status varchar(20),
                                ADD COLUMN IF NOT EXISTS job_live boolean NOT NULL DEFAULT true
 $ddl$]);
 COMMENT ON TABLE recruiter.job_tags IS
-    'Tags carried by each job''s live applications, with how many, and the job''s company, posting date and liveness; '
+    'Tags carried by each job''s live applications, with how many, and the job''s company, posting date, status and '
+    'liveness; '
     'kept by trigger, read only by recruiter.tagged_job_ids, tagged_job_page and tagged_job_count.';
 
 CREATE OR REPLACE FUNCTION recruiter.count_job_tags() RETURNS trigger
@@ -82,8 +84,8 @@ BEGIN
         DELETE FROM recruiter.job_tags WHERE job_id = old_job AND tag = ANY (removed) AND applications <= 0;
     END IF;
     IF cardinality(added) > 0 THEN
-        INSERT INTO recruiter.job_tags (job_id, tag, company_id, posted_at, job_live, applications)
-        SELECT new_job, t, j.company_id, j.posted_at, j.deleted_at IS NULL, 1
+        INSERT INTO recruiter.job_tags (job_id, tag, company_id, posted_at, job_status, job_live, applications)
+        SELECT new_job, t, j.company_id, j.posted_at, j.status::text, j.deleted_at IS NULL, 1
           FROM unnest(added) t
           LEFT JOIN public.jobs j ON j.id = new_job
          ORDER BY t
@@ -99,9 +101,11 @@ CREATE OR REPLACE FUNCTION recruiter.move_job_tags() RETURNS trigger
 AS $$
 BEGIN
     IF NEW.company_id IS DISTINCT FROM OLD.company_id OR NEW.posted_at IS DISTINCT FROM OLD.posted_at
+       OR NEW.status::text IS DISTINCT FROM OLD.status::text
        OR (NEW.deleted_at IS NULL) <> (OLD.deleted_at IS NULL) THEN
         UPDATE recruiter.job_tags
-           SET company_id = NEW.company_id, posted_at = NEW.posted_at, job_live = NEW.deleted_at IS NULL
+           SET company_id = NEW.company_id, posted_at = NEW.posted_at, job_status = NEW.status::text,
+               job_live = NEW.deleted_at IS NULL
          WHERE job_id = NEW.id;
     END IF;
     RETURN NULL;
@@ -119,25 +123,27 @@ DECLARE
 BEGIN
     LOCK TABLE public.jobs, public.job_applications IN SHARE MODE;
     WITH fresh AS (
-        SELECT a.job_id, t.tag, j.company_id, j.posted_at, j.deleted_at IS NULL AS job_live,
-               count(*)::integer AS applications
+        SELECT a.job_id, t.tag, j.company_id, j.posted_at, j.status::text AS job_status,
+               j.deleted_at IS NULL AS job_live, count(*)::integer AS applications
           FROM public.job_applications a
           JOIN public.jobs j ON j.id = a.job_id
          CROSS JOIN LATERAL unnest(recruiter.application_tags(a.tags)) t(tag)
          WHERE a.deleted_at IS NULL AND a.tags IS NOT NULL
-         GROUP BY a.job_id, t.tag, j.company_id, j.posted_at, j.deleted_at IS NULL
+         GROUP BY a.job_id, t.tag, j.company_id, j.posted_at, j.status::text, j.deleted_at IS NULL
     ), removed AS (
         DELETE FROM recruiter.job_tags jt
          WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.job_id = jt.job_id AND f.tag = jt.tag)
         RETURNING 1
     ), written AS (
-        INSERT INTO recruiter.job_tags (job_id, tag, company_id, posted_at, job_live, applications)
-        SELECT f.job_id, f.tag, f.company_id, f.posted_at, f.job_live, f.applications FROM fresh f
+        INSERT INTO recruiter.job_tags (job_id, tag, company_id, posted_at, job_status, job_live, applications)
+        SELECT f.job_id, f.tag, f.company_id, f.posted_at, f.job_status, f.job_live, f.applications FROM fresh f
         ON CONFLICT (job_id, tag) DO UPDATE
-           SET company_id = EXCLUDED.company_id, posted_at = EXCLUDED.posted_at, job_live = EXCLUDED.job_live,
-               applications = EXCLUDED.applications
-         WHERE (job_tags.company_id, job_tags.posted_at, job_tags.job_live, job_tags.applications)
-               IS DISTINCT FROM (EXCLUDED.company_id, EXCLUDED.posted_at, EXCLUDED.job_live, EXCLUDED.applications)
+           SET company_id = EXCLUDED.company_id, posted_at = EXCLUDED.posted_at, job_status = EXCLUDED.job_status,
+               job_live = EXCLUDED.job_live, applications = EXCLUDED.applications
+         WHERE (job_tags.company_id, job_tags.posted_at, job_tags.job_status, job_tags.job_live,
+                job_tags.applications)
+               IS DISTINCT FROM (EXCLUDED.company_id, EXCLUDED.posted_at, EXCLUDED.job_status, EXCLUDED.job_live,
+                                 EXCLUDED.applications)
         RETURNING 1
     )
     SELECT (SELECT count(*) FROM removed) + (SELECT count(*) FROM written) INTO drift;
@@ -148,7 +154,7 @@ $$;
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
 CREATE OR REPLACE TRIGGER recruiter_move_job_tags
-    AFTER UPDATE OF company_id, posted_at, deleted_at ON public.jobs
+    AFTER UPDATE OF company_id, posted_at, status, deleted_at ON public.jobs
     FOR EACH ROW EXECUTE FUNCTION recruiter.move_job_tags()
 $ddl$]);
 
@@ -160,13 +166,14 @@ DECLARE
 BEGIN
     WHILE low <= high LOOP
         UPDATE recruiter.job_tags t
-           SET posted_at = x.posted_at, job_live = x.live
-          FROM (SELECT j.id, j.posted_at, j.deleted_at IS NULL AS live
+           SET posted_at = x.posted_at, job_status = x.status, job_live = x.live
+          FROM (SELECT j.id, j.posted_at, j.status::text AS status, j.deleted_at IS NULL AS live
                   FROM public.jobs j
                  WHERE j.id >= low AND j.id < low + 5000
                    FOR SHARE OF j) x
          WHERE t.job_id = x.id
-           AND (t.posted_at IS DISTINCT FROM x.posted_at OR t.job_live IS DISTINCT FROM x.live);
+           AND (t.posted_at IS DISTINCT FROM x.posted_at OR t.job_status IS DISTINCT FROM x.status
+                OR t.job_live IS DISTINCT FROM x.live);
         COMMIT;
         low := low + 5000;
     END LOOP;
@@ -175,8 +182,10 @@ $$;
 
 CALL recruiter.set_aside_invalid_indexes('recruiter', ARRAY['ix_job_tags_company_tag_posted']);
 DROP INDEX CONCURRENTLY IF EXISTS recruiter.ix_job_tags_company_tag_posted__invalid;
+-- the status included: the status filter reads it from the index too
 CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_job_tags_company_tag_posted
-    ON recruiter.job_tags (company_id, tag, posted_at DESC NULLS FIRST, job_id DESC) WHERE job_live;
+    ON recruiter.job_tags (company_id, tag, posted_at DESC NULLS FIRST, job_id DESC) INCLUDE (job_status)
+    WHERE job_live;
 
 -- V51's function on the new index (live jobs only: the pipeline leaves the others out anyway).
 CREATE OR REPLACE FUNCTION recruiter.tagged_job_ids(tag text) RETURNS SETOF integer
@@ -208,13 +217,13 @@ RETURN after_id IS NULL
     OR (posted <= after_posted AND (posted < after_posted OR job < after_id));
 REVOKE ALL ON FUNCTION recruiter.after_in_list_order(timestamptz, integer, timestamptz, integer) FROM PUBLIC;
 
--- One page of the session's jobs carrying the tag, in the pipeline's default order (posted_at DESC NULLS FIRST,
+-- One page of the session's jobs carrying the tag (and of this status, when given), in the pipeline's default order (posted_at DESC NULLS FIRST,
 -- id DESC), strictly after (after_posted, after_id) when given: its company's from one range of
 -- ix_job_tags_company_tag_posted, the jobs it manages elsewhere (a hiring manager's few) by primary key. Without a
 -- session: nothing (both are NULL). A generic plan: the statement is the same for every company and tag, and a
 -- plan per call cost more than the page.
-CREATE OR REPLACE FUNCTION recruiter.tagged_job_page(wanted_tag text, after_posted timestamptz, after_id integer,
-                                                     page_size integer)
+CREATE OR REPLACE FUNCTION recruiter.tagged_job_page(wanted_tag text, wanted_status text, after_posted timestamptz,
+                                                     after_id integer, page_size integer)
     RETURNS SETOF integer
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
@@ -231,6 +240,7 @@ BEGIN
       FROM ((SELECT t.posted_at, t.job_id
                FROM recruiter.job_tags t
               WHERE t.company_id = company AND t.tag = wanted_tag AND t.job_live
+                AND (wanted_status IS NULL OR t.job_status = wanted_status)
                 AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
               LIMIT page_limit)
@@ -238,6 +248,7 @@ BEGIN
             (SELECT t.posted_at, t.job_id
                FROM recruiter.job_tags t
               WHERE t.job_id = ANY (managed) AND t.tag = wanted_tag AND t.job_live
+                AND (wanted_status IS NULL OR t.job_status = wanted_status)
                 AND t.company_id IS DISTINCT FROM company
                 AND recruiter.after_in_list_order(t.posted_at, t.job_id, after_posted, after_id)
               ORDER BY t.posted_at DESC NULLS FIRST, t.job_id DESC
@@ -247,8 +258,9 @@ BEGIN
 END
 $$;
 
--- How many of the session's live jobs carry the tag: the page's range counted from the index alone.
-CREATE OR REPLACE FUNCTION recruiter.tagged_job_count(wanted_tag text) RETURNS bigint
+-- How many of the session's live jobs carry the tag (and have this status, when given): the page's range counted
+-- from the index alone.
+CREATE OR REPLACE FUNCTION recruiter.tagged_job_count(wanted_tag text, wanted_status text) RETURNS bigint
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     SET plan_cache_mode = force_generic_plan
@@ -258,9 +270,11 @@ DECLARE
     managed integer[] := coalesce(recruiter.session_job_ids(), '{}');
 BEGIN
     RETURN (SELECT count(*) FROM recruiter.job_tags t
-             WHERE t.company_id = company AND t.tag = wanted_tag AND t.job_live)
+             WHERE t.company_id = company AND t.tag = wanted_tag AND t.job_live
+               AND (wanted_status IS NULL OR t.job_status = wanted_status))
          + (SELECT count(*) FROM recruiter.job_tags t
              WHERE t.job_id = ANY (managed) AND t.tag = wanted_tag AND t.job_live
+               AND (wanted_status IS NULL OR t.job_status = wanted_status)
                AND t.company_id IS DISTINCT FROM company);
 END
 $$;
@@ -485,10 +499,12 @@ REVOKE ALL ON FUNCTION recruiter.candidate_search_hits(integer, integer[], text,
 
 REVOKE ALL ON FUNCTION recruiter.count_job_tags(), recruiter.move_job_tags(), recruiter.rebuild_job_tags(),
     recruiter.job_search_term_page(integer, integer[], text[], timestamptz, integer, integer) FROM PUBLIC;
-REVOKE ALL ON FUNCTION recruiter.tagged_job_ids(text), recruiter.tagged_job_page(text, timestamptz, integer, integer),
-    recruiter.tagged_job_count(text), recruiter.search_job_page(text, timestamptz, integer, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION recruiter.tagged_job_ids(text), recruiter.tagged_job_page(text, timestamptz, integer, integer),
-    recruiter.tagged_job_count(text), recruiter.search_job_page(text, timestamptz, integer, integer) TO recruiter_app;
+REVOKE ALL ON FUNCTION recruiter.tagged_job_ids(text),
+    recruiter.tagged_job_page(text, text, timestamptz, integer, integer), recruiter.tagged_job_count(text, text),
+    recruiter.search_job_page(text, timestamptz, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION recruiter.tagged_job_ids(text),
+    recruiter.tagged_job_page(text, text, timestamptz, integer, integer), recruiter.tagged_job_count(text, text),
+    recruiter.search_job_page(text, timestamptz, integer, integer) TO recruiter_app;
 
 -- sets the visibility map, which the count's index-only scan needs (autovacuum keeps it up after)
 VACUUM (ANALYZE) recruiter.job_tags;

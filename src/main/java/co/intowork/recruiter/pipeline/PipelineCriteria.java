@@ -90,12 +90,12 @@ public record PipelineCriteria(Integer companyId, int userId, JobStatus status, 
 
     /**
      * A tag filter whose page recruiter.tagged_job_page (V57) cuts in the list's own order, and whose total
-     * recruiter.tagged_job_count counts: newest first, no search and no other filter. Otherwise the tagged ids
-     * filter the list (PipelineService).
+     * recruiter.tagged_job_count counts: newest first, no search and no other filter than the status. Otherwise
+     * the tagged ids filter the list (PipelineService).
      */
     public boolean tagPagedInListOrder() {
-        return hasTag() && sort == JobSort.NEWEST && status == null && jobType == null && locationType == null
-                && country == null && employerId == null && !hasSearch();
+        return hasTag() && sort == JobSort.NEWEST && jobType == null && locationType == null && country == null
+                && employerId == null && !hasSearch();
     }
 
     public PipelineCriteria after(JobSummary last) {

@@ -13,7 +13,7 @@ public interface PipelineMapper {
     List<Integer> taggedJobIds(@Param("tag") String tag);
 
     /** The total of a tag filter paged in the list's order (PipelineCriteria.tagPagedInListOrder). */
-    long taggedCount(@Param("tag") String tag);
+    long taggedCount(@Param("tag") String tag, @Param("status") String status);
 
     List<Recruiter> recruiters();
 

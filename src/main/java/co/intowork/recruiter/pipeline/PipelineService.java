@@ -35,9 +35,10 @@ public final class PipelineService {
     public Page page(PipelineCriteria criteria) {
         return unitOfWork.inTransaction(session -> {
             PipelineMapper m = session.getMapper(PipelineMapper.class);
-            // a tag alone in the default order: its page and count from V57's functions; with other filters or
-            // another order, its jobs' ids as a value (see the mapper's filters); many of them are planned for, so
-            // that they are a constant PostgreSQL hashes (planning costs about 1.5 ms: not worth it for a few)
+            // a tag in the default order, alone or with a status: its page and count from V57's functions; with
+            // other filters or another order, its jobs' ids as a value (see the mapper's filters); many of them are
+            // planned for, so that they are a constant PostgreSQL hashes (planning costs about 1.5 ms: not worth it
+            // for a few)
             Integer[] tagged = null;
             boolean tagPage = criteria.tagPagedInListOrder();
             if (criteria.hasTag() && !tagPage) {
@@ -51,7 +52,8 @@ public final class PipelineService {
             List<JobSummary> rows = m.page(criteria, tagged);
             long total = -1;
             if (criteria.after() == null && tagPage) {
-                total = m.taggedCount(criteria.tag());
+                total = m.taggedCount(criteria.tag(),
+                        criteria.status() == null ? null : criteria.status().dbValue());
             } else if (criteria.after() == null) {
                 session.getMapper(SessionMapper.class).planForTheseValues();
                 total = m.count(criteria, tagged);

@@ -83,10 +83,16 @@ class PipelineTagFilterTest {
         assertThat(ids(first)).hasSize(PipelineViewModel.PAGE_SIZE).startsWith(5260, 5259, 5258);
         PipelineCriteria next = tagged(anne, "many").after(first.rows().get(first.rows().size() - 1));
         assertThat(ids(service.page(next))).first().isEqualTo(5260 - PipelineViewModel.PAGE_SIZE);
-        // with another filter, the tagged ids as a value (more than MANY_TAGGED_JOBS: hashed, the list's index
-        // walked): the same pages
-        PipelineCriteria published = tagged(anne, JobStatus.PUBLISHED, null, "many", JobSort.NEWEST,
+        // with the status too, still V57's functions; with a job type, the tagged ids as a value (more than
+        // MANY_TAGGED_JOBS: hashed, the list's index walked): the same pages either way
+        PipelineCriteria publishedOnly = tagged(anne, JobStatus.PUBLISHED, null, "many", JobSort.NEWEST,
                 PipelineViewModel.PAGE_SIZE);
+        assertThat(publishedOnly.tagPagedInListOrder()).isTrue();
+        assertThat(ids(service.page(publishedOnly))).isEqualTo(ids(first));
+        assertThat(service.page(publishedOnly).total()).isEqualTo(260);
+        assertThat(service.page(tagged(anne, JobStatus.DRAFT, null, "many", JobSort.NEWEST, 50)).total()).isZero();
+        PipelineCriteria published = fullTime(tagged(anne, JobStatus.PUBLISHED, null, "many", JobSort.NEWEST,
+                PipelineViewModel.PAGE_SIZE));
         assertThat(published.tagPagedInListOrder()).isFalse();
         PipelineService.Page publishedFirst = service.page(published);
         assertThat(publishedFirst.total()).isEqualTo(260);
@@ -100,9 +106,15 @@ class PipelineTagFilterTest {
         assertThat(pageSql(PipelineService.MANY_TAGGED_JOBS)).doesNotContain("(j.id + 0)").contains("j.id = ANY");
     }
 
+    private static PipelineCriteria fullTime(PipelineCriteria c) {
+        return new PipelineCriteria(c.companyId(), c.userId(), c.status(), JobType.FULL_TIME, c.locationType(),
+                c.country(), c.employerId(), c.search(), c.tag(), c.sort(), c.after(), c.limit());
+    }
+
     private static String pageSql(int taggedIds) {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("c", tagged(anne, JobStatus.PUBLISHED, null, "many", JobSort.NEWEST, PipelineViewModel.PAGE_SIZE));
+        params.put("c", fullTime(tagged(anne, JobStatus.PUBLISHED, null, "many", JobSort.NEWEST,
+                PipelineViewModel.PAGE_SIZE)));
         params.put("tagged", new Integer[taggedIds]);
         return anne.unitOfWork().factory().getConfiguration()
                 .getMappedStatement(PipelineMapper.class.getName() + ".page").getBoundSql(params).getSql();
@@ -133,6 +145,15 @@ class PipelineTagFilterTest {
         assertThat(expected).hasSize(28).doesNotContain(7003, 7020);
         assertThat(allPages(service, alone)).containsExactlyElementsOf(expected);
         assertThat(service.page(alone).total()).isEqualTo(28);
+        // with a status: the drafts left (7004 was published), and the published ones, also from V57's functions
+        for (JobStatus status : List.of(JobStatus.DRAFT, JobStatus.PUBLISHED)) {
+            PipelineCriteria ofStatus = tagged(anne, status, null, "keyset", JobSort.NEWEST, 7);
+            assertThat(ofStatus.tagPagedInListOrder()).isTrue();
+            List<Integer> exact = exactOrder("keyset", status.dbValue());
+            assertThat(allPages(service, ofStatus)).as(status.name()).containsExactlyElementsOf(exact);
+            assertThat(service.page(ofStatus).total()).as(status.name()).isEqualTo(exact.size());
+        }
+        assertThat(exactOrder("keyset", "draft")).hasSize(3).doesNotContain(7003, 7004);
         // the same answer as the path that filters with the tagged ids (another filter: every status)
         assertThat(allPages(service, tagged(anne, null, "keyset job", "keyset", JobSort.NEWEST, 7)))
                 .containsExactlyElementsOf(expected);
@@ -147,9 +168,9 @@ class PipelineTagFilterTest {
         // Hugo manages none of them; Beta's job is not Alpha's, even called directly
         assertThat(new PipelineService(hugo.unitOfWork()).page(tagged(hugo, null, null, "keyset", JobSort.NEWEST, 7))
                 .total()).isZero();
-        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, 1000)", "keyset"))
+        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, NULL, 1000)", "keyset"))
                 .hasSize(28).doesNotContain(7020);
-        assertThat(clientInts(anne, "SELECT recruiter.tagged_job_count(?)", "keyset")).containsExactly(28);
+        assertThat(clientInts(anne, "SELECT recruiter.tagged_job_count(?, NULL)", "keyset")).containsExactly(28);
     }
 
     private static List<Integer> allPages(PipelineService service, PipelineCriteria c) {
@@ -165,15 +186,25 @@ class PipelineTagFilterTest {
         throw new AssertionError("more than 20 pages");
     }
 
-    /** Alpha's live jobs with a live application carrying the tag, in the list's order, read as the tables' owner. */
     private static List<Integer> exactOrder(String tag) {
+        return exactOrder(tag, null);
+    }
+
+    /**
+     * Alpha's live jobs (of this status, when given) with a live application carrying the tag, in the list's order,
+     * read as the tables' owner.
+     */
+    private static List<Integer> exactOrder(String tag, String status) {
         List<Integer> ids = new ArrayList<>();
         try (java.sql.Connection c = db.superuser().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT j.id FROM public.jobs j WHERE j.company_id = 1"
                      + " AND j.deleted_at IS NULL AND EXISTS (SELECT 1 FROM public.job_applications a WHERE"
                      + " a.job_id = j.id AND a.deleted_at IS NULL AND a.tags @> jsonb_build_array(?::text))"
+                     + " AND (?::text IS NULL OR j.status::text = ?)"
                      + " ORDER BY j.posted_at DESC NULLS FIRST, j.id DESC")) {
             ps.setString(1, tag);
+            ps.setString(2, status);
+            ps.setString(3, status);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getInt(1));
@@ -187,20 +218,20 @@ class PipelineTagFilterTest {
 
     @Test
     void theTagFunctionsAnswerNothingWithoutASessionOrForAnotherCompanysTag() {
-        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, 50)", "beta-only"))
+        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, NULL, 50)", "beta-only"))
                 .isEmpty();
-        assertThat(clientInts(anne, "SELECT recruiter.tagged_job_count(?)", "beta-only")).containsExactly(0);
-        assertThat(clientInts(hugo, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, 50)", "java"))
+        assertThat(clientInts(anne, "SELECT recruiter.tagged_job_count(?, NULL)", "beta-only")).containsExactly(0);
+        assertThat(clientInts(hugo, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, NULL, 50)", "java"))
                 .containsExactly(11);
         // a page size out of range is capped, not an error
-        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, -5)", "java")).hasSize(1);
+        assertThat(clientInts(anne, "SELECT * FROM recruiter.tagged_job_page(?, NULL, NULL, NULL, -5)", "java")).hasSize(1);
         // a client login without a session: nothing
         java.util.Properties login = new java.util.Properties();
         login.setProperty("user", "pipeline_tags_client");
         String url = db.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, login);
              PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM recruiter.tagged_job_page('java', NULL,"
-                     + " NULL, 50) UNION ALL SELECT recruiter.tagged_job_count('java')");
+                     + " NULL, NULL, 50) UNION ALL SELECT recruiter.tagged_job_count('java', NULL)");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 assertThat(rs.getLong(1)).isZero();

@@ -188,7 +188,7 @@ class UiPlanGuardTest {
         p.put("PipelineMapper.page", who -> params("c", criteria(who.user(), null, null)));
         p.put("PipelineMapper.count", who -> params("c", criteria(who.user(), null, null)));
         p.put("PipelineMapper.taggedJobIds", who -> params("tag", "bilingue"));
-        p.put("PipelineMapper.taggedCount", who -> params("tag", "bilingue"));
+        p.put("PipelineMapper.taggedCount", who -> params("tag", "bilingue", "status", "published"));
         p.put("PipelineMapper.recruiters", this::who);
         p.put("PipelineMapper.countries", this::who);
         p.put("PipelineMapper.find", who -> params("id", job(who)));
