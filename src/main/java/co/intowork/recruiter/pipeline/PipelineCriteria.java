@@ -84,8 +84,7 @@ public record PipelineCriteria(Integer companyId, int userId, JobStatus status, 
      * every hit.
      */
     public boolean searchPagedInListOrder() {
-        return hasSearch() && sort == JobSort.NEWEST && status == null && jobType == null && locationType == null
-                && country == null && employerId == null && !hasTag();
+        return hasSearch() && sort == JobSort.NEWEST && status == null && noFilterButStatus() && !hasTag();
     }
 
     /**
@@ -94,8 +93,11 @@ public record PipelineCriteria(Integer companyId, int userId, JobStatus status, 
      * the tagged ids filter the list (PipelineService).
      */
     public boolean tagPagedInListOrder() {
-        return hasTag() && sort == JobSort.NEWEST && jobType == null && locationType == null && country == null
-                && employerId == null && !hasSearch();
+        return hasTag() && sort == JobSort.NEWEST && noFilterButStatus() && !hasSearch();
+    }
+
+    private boolean noFilterButStatus() {
+        return jobType == null && locationType == null && country == null && employerId == null;
     }
 
     public PipelineCriteria after(JobSummary last) {
@@ -104,8 +106,7 @@ public record PipelineCriteria(Integer companyId, int userId, JobStatus status, 
     }
 
     public PipelineCriteria firstPage() {
-        return new PipelineCriteria(companyId, userId, status, jobType, locationType, country, employerId, search,
-                tag, sort, null, limit, asOf);
+        return firstRows(limit);
     }
 
     /** The same listing, first page, {@code limit} rows (the rows shown, read again). */

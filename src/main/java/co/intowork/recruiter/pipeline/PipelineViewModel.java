@@ -296,6 +296,12 @@ public final class PipelineViewModel {
         }
     }
 
+    /** Whether the job's posting had expired at the moment this listing was read (false with no expiry date). */
+    public boolean expired(JobSummary job) {
+        return shown != null && shown.sort() == JobSort.EXPIRING
+                && shown.expiringGroup(job.getExpiresAt()) == PipelineCriteria.EXPIRED;
+    }
+
     public ObjectProperty<JobStatus> statusProperty() { return status; }
     public ObjectProperty<JobType> jobTypeProperty() { return jobType; }
     public ObjectProperty<LocationType> locationTypeProperty() { return locationType; }
@@ -311,11 +317,6 @@ public final class PipelineViewModel {
     public BooleanProperty loadingProperty() { return loading; }
     public BooleanProperty hasMoreProperty() { return hasMore; }
 
-    /** Whether the job's posting had expired at the moment this listing was read (false with no expiry date). */
-    public boolean expired(JobSummary job) {
-        return shown != null && shown.sort() == JobSort.EXPIRING
-                && shown.expiringGroup(job.getExpiresAt()) == PipelineCriteria.EXPIRED;
-    }
     public StringProperty errorProperty() { return error; }
     public StringProperty summaryProperty() { return summary; }
 }

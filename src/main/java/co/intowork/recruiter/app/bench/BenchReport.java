@@ -56,6 +56,11 @@ public record BenchReport(String generatedAt, String command, Settings settings,
                            List<Long> openToDataMs) {
     }
 
+    /** The middle value (the upper one of an even count), or -1 for none. */
+    static long median(List<Long> values) {
+        return values == null || values.isEmpty() ? -1 : values.stream().sorted().toList().get(values.size() / 2);
+    }
+
     static ObjectMapper json() {
         return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(SerializationFeature.INDENT_OUTPUT);
@@ -125,8 +130,7 @@ public record BenchReport(String generatedAt, String command, Settings settings,
                             + "median: %s ms. Heap used with the board open, after GC: %d MB (%d MB before opening "
                             + "it).%n", ui.jobId(), ui.applications(),
                     ui.display(), ui.openToRenderedMsMedian(), ui.openToRenderedMs(),
-                    ui.openToDataMs() == null || ui.openToDataMs().isEmpty() ? -1
-                            : ui.openToDataMs().stream().sorted().toList().get(ui.openToDataMs().size() / 2),
+                    median(ui.openToDataMs()),
                     ui.openToDataMs(), ui.warmUpMs(), ui.heapUsedAfterGcMb(), ui.heapUsedBeforeOpenMb()));
         }
         if (moveTriggers != null && !moveTriggers.isEmpty()) {

@@ -116,12 +116,11 @@ final class UiBench {
                 stage.get().close();
                 return null;
             });
-            List<Long> sorted = times.stream().sorted().toList();
             String display = System.getProperty("glass.platform", "").isEmpty()
                     ? "DISPLAY=" + System.getenv("DISPLAY") : System.getProperty("glass.platform");
             return new BenchReport(report.generatedAt(), report.command(), report.settings(), report.machine(),
                     report.data(), report.statements(), new BenchReport.UiResult(job.jobId, job.applications,
-                    sorted.get(sorted.size() / 2), times, heapOpen / 1048576, heapBefore / 1048576, display,
+                    BenchReport.median(times), times, heapOpen / 1048576, heapBefore / 1048576, display,
                     warmUp, dataIn),
                     report.moveTriggers(), report.notes());
         } finally {

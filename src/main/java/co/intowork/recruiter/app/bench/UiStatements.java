@@ -123,10 +123,12 @@ public final class UiStatements {
                     return params("c", new PipelineCriteria(c.companyId(), c.userId(), null, null, null, null, null,
                             null, null, JobSort.EXPIRING, null, c.limit(), null));
                 }, pageIndex, "job_application_counts_pkey"));
-        // the tag filter (decision 0026) through its service: the tagged ids, then the page and its count
+        // the tag filter (decisions 0026, 0031) through its service: a tag alone, so the page's ids and the count
+        // from V57's functions
         PipelineService pipeline = new PipelineService(client);
         all.add(new BenchStatement("pipeline.tagged", "pipeline: first page and count of the jobs tagged '"
-                + TAG + "' (PipelineService: the tagged ids, the page, the count; whole transaction incl. use_session)",
+                + TAG + "' (PipelineService: the page through recruiter.tagged_job_page, then tagged_job_count; whole "
+                + "transaction incl. use_session)",
                 r -> params("c", tagged(criteria(u, null, null), TAG)),
                 m -> timed(() -> pipeline.page((PipelineCriteria) m.get("c")).rows().size()),
                 m -> {
