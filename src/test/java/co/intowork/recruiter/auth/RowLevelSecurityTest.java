@@ -477,7 +477,9 @@ class RowLevelSecurityTest {
                             "deliver_due_status_notifications", "interview_people", "invite_hiring_manager",
                             // the live board (V42, decision 0021)
                             "live_channels", "live_events",
-                            "notify_status_change", "refresh_visible_active_jobs_summary", "reschedule_interview",
+                            "notify_status_change", "refresh_visible_active_jobs_summary",
+                            // use_session stores the transaction's verified scope through it (V58, decision 0032)
+                            "remember_session_scope", "reschedule_interview",
                             "schedule_interview", "search_candidate_cards", "search_candidates",
                             "search_job_page", "search_visible_jobs", "session_company_id", "session_employer_id",
                             "session_job_ids", "session_profile", "session_role", "session_user_id",
