@@ -59,12 +59,16 @@ END
 $$;
 REVOKE ALL ON FUNCTION recruiter.verified_session_scope() FROM PUBLIC;
 
--- V20's lookup, unchanged, under its own name: the cache's source and its fallback.
+-- V20's lookup under its own name: the cache's source and its fallback. The token's hash is computed once, into a
+-- variable: written in the WHERE clause it was computed again for each of the 122 sessions of a sequential scan
+-- (0.1 ms), as the planner does not take the unique index for so small a table.
 CREATE OR REPLACE FUNCTION recruiter.look_up_session(OUT user_id integer, OUT employer_id integer,
                                                      OUT company_id integer, OUT expires_at timestamptz)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    hash bytea := sha256(convert_to(nullif(current_setting('recruiter.session', true), ''), 'UTF8'));
 BEGIN
     SELECT s.user_id, s.employer_id, e.company_id, s.expires_at
       INTO look_up_session.user_id, look_up_session.employer_id, look_up_session.company_id,
@@ -72,7 +76,7 @@ BEGIN
       FROM recruiter.client_sessions s
       JOIN public.users u ON u.id = s.user_id
       JOIN public.employers e ON e.id = s.employer_id AND e.user_id = s.user_id
-     WHERE s.token_hash = sha256(convert_to(nullif(current_setting('recruiter.session', true), ''), 'UTF8'))
+     WHERE s.token_hash = hash
        AND s.revoked_at IS NULL
        AND s.expires_at > now()
        AND u.is_active IS TRUE

@@ -6,6 +6,8 @@ public interface SessionMapper {
     /** The rest of the transaction's statements planned for their own parameters (the job lists, V37). */
     String planForTheseValues();
 
+    String planOnceForAnyValues();
+
     /** First step: checks the password and records the attempt; returns only the attempt's handle. */
     String signInStart(@Param("email") String email, @Param("password") String password);
 

@@ -198,6 +198,7 @@ public final class BoardService {
         int undoSeconds = (int) Math.min(Integer.MAX_VALUE, undoWindow.toSeconds());
         try {
             List<BoardCard> result = signedIn.unitOfWork().inTransaction(s -> {
+                s.getMapper(SessionMapper.class).planOnceForAnyValues();
                 BoardMapper mapper = s.getMapper(BoardMapper.class);
                 List<BoardCard> moved = new ArrayList<>();
                 Set<Integer> stale = new LinkedHashSet<>();

@@ -47,6 +47,10 @@ public final class PipelineService {
                     session.getMapper(SessionMapper.class).planForTheseValues();
                 }
             }
+            if (tagPage) {
+                // the same plan for every tag: fetch V57's page of ids by primary key
+                session.getMapper(SessionMapper.class).planOnceForAnyValues();
+            }
             // the page's generic plan already reads V37's index in order; the count's would not (it would count
             // the largest company's jobs through ix_jobs_company_id, costed for an average company)
             List<JobSummary> rows = m.page(criteria, tagged);

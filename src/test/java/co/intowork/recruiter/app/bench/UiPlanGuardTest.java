@@ -94,6 +94,7 @@ class UiPlanGuardTest {
                     + "reads the sign-in log by its unique attempt hash"),
             Map.entry("SessionMapper.useSession", "a function call, timed by the bench (session.use_session)"),
             Map.entry("SessionMapper.planForTheseValues", "set_config of the transaction's plan_cache_mode, no table"),
+            Map.entry("SessionMapper.planOnceForAnyValues", "set_config of the transaction's plan_cache_mode, no table"),
             Map.entry("SessionMapper.signOut", "a function call revoking one session by its token hash (primary key)"),
             Map.entry("SessionMapper.sessionProfile",
                     "a function call reading the signed-in person's rows by primary key"),
