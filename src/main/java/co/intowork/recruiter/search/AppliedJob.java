@@ -2,9 +2,6 @@ package co.intowork.recruiter.search;
 
 import co.intowork.recruiter.board.ApplicationStatus;
 
-import java.time.OffsetDateTime;
-
 /** One application of a candidate found, on a job the signed-in person can see. */
-public record AppliedJob(int candidateId, int applicationId, int jobId, String jobTitle, ApplicationStatus status,
-                         OffsetDateTime appliedAt) {
+public record AppliedJob(int candidateId, int applicationId, int jobId, String jobTitle, ApplicationStatus status) {
 }

@@ -78,6 +78,34 @@ class CandidateSearchServiceTest {
         assertThat(forBruno.jobs()).extracting(AppliedJob::applicationId).containsExactly(202);
     }
 
+    /** The company's applications come from the statistics facts (V32): kept by triggers, whoever writes. */
+    @Test
+    void theApplicationsListedFollowThePlatformsPlainWritesAtOnceNewestFirst() {
+        CandidateSearchFixture.exec(db, "INSERT INTO public.job_applications (id, job_id, candidate_id, status, applied_at)"
+                + " VALUES (131, 11, 3, 'applied', now())");
+        try {
+            assertThat(anne.search("Camille", null).get(0).jobs())
+                    .extracting(AppliedJob::applicationId, AppliedJob::jobTitle, AppliedJob::status)
+                    .as("the new application first")
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(131, "Alpha engineer", ApplicationStatus.APPLIED),
+                            org.assertj.core.groups.Tuple.tuple(121, "Alpha accountant", ApplicationStatus.VIEWED));
+            CandidateSearchFixture.exec(db, "UPDATE public.job_applications SET status = 'interview' WHERE id = 121");
+            CandidateSearchFixture.exec(db, "UPDATE public.job_applications SET deleted_at = now() WHERE id = 131");
+            assertThat(anne.search("Camille", null).get(0).jobs())
+                    .extracting(AppliedJob::applicationId, AppliedJob::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(121, ApplicationStatus.INTERVIEW));
+            CandidateSearchFixture.exec(db, "UPDATE public.jobs SET deleted_at = now() WHERE id = 12");
+            assertThat(anne.search("Camille", null)).as("no visible application left").allSatisfy(
+                    r -> assertThat(r.jobs()).isEmpty());
+        } finally {
+            CandidateSearchFixture.exec(db, "UPDATE public.jobs SET deleted_at = NULL WHERE id = 12");
+            CandidateSearchFixture.exec(db, "UPDATE public.job_applications SET status = 'viewed' WHERE id = 121");
+            CandidateSearchFixture.exec(db, "DELETE FROM public.job_applications WHERE id = 131");
+        }
+        assertThat(anne.search("Camille", null).get(0).jobs()).extracting(AppliedJob::applicationId)
+                .containsExactly(121);
+    }
+
     @Test
     void aHiringManagerFindsOnlyTheCandidatesOfHerJobs() {
         assertThat(names(hugo.search("candidate", null))).containsExactly("Chloé Candidate");
