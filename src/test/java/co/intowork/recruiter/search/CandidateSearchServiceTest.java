@@ -78,6 +78,27 @@ class CandidateSearchServiceTest {
         assertThat(forBruno.jobs()).extracting(AppliedJob::applicationId).containsExactly(202);
     }
 
+    /** Whether a candidate is live and their years are read from the search table (V60), kept by a trigger. */
+    @Test
+    void aSoftDeletedCandidateLeavesAtOnceAndNewYearsCountAtOnce() {
+        CandidateSearchFixture.exec(db, "UPDATE public.candidates SET deleted_at = now() WHERE id = 1");
+        try {
+            assertThat(names(anne.search("candidate", null))).containsExactly("Camille Candidate");
+            assertThat(names(hugo.search("candidate", null))).isEmpty();
+        } finally {
+            CandidateSearchFixture.exec(db, "UPDATE public.candidates SET deleted_at = NULL WHERE id = 1");
+        }
+        assertThat(names(anne.search("candidate", 5))).containsExactly("Chloé Candidate");
+        CandidateSearchFixture.exec(db, "UPDATE public.candidates SET years_experience = 7 WHERE id = 3");
+        try {
+            assertThat(names(anne.search("candidate", 5))).containsExactlyInAnyOrder("Chloé Candidate",
+                    "Camille Candidate");
+        } finally {
+            CandidateSearchFixture.exec(db, "UPDATE public.candidates SET years_experience = 2 WHERE id = 3");
+        }
+        assertThat(names(anne.search("candidate", 5))).containsExactly("Chloé Candidate");
+    }
+
     /** The company's applications come from the statistics facts (V32): kept by triggers, whoever writes. */
     @Test
     void theApplicationsListedFollowThePlatformsPlainWritesAtOnceNewestFirst() {
