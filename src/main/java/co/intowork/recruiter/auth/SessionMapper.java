@@ -6,6 +6,7 @@ public interface SessionMapper {
     /** The rest of the transaction's statements planned for their own parameters (the job lists, V37). */
     String planForTheseValues();
 
+    /** The rest of the transaction's statements on their generic plan (decision 0033): the same for any value. */
     String planOnceForAnyValues();
 
     /** First step: checks the password and records the attempt; returns only the attempt's handle. */
