@@ -87,6 +87,8 @@ class SessionScopeAttackTest {
             exec(c, "SELECT recruiter.use_session(?)", albert);
             scope = string(c, "SELECT current_setting('recruiter.session_scope')");
             mac = string(c, "SELECT current_setting('recruiter.session_scope_mac')");
+            assertThat(scope).as("Albert's genuine scope, the one replayed below").startsWith("2|2|1|");
+            assertThat(mac).hasSize(64);
             c.commit();
             assertThat(string(c, "SELECT recruiter.sign_out(?)", albert)).isEqualTo("t");
             c.commit();
