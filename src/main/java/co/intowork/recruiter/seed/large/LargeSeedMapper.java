@@ -112,6 +112,8 @@ public interface LargeSeedMapper {
 
     long rebuildJobSearchTerms();
 
+    long rebuildCandidateSearchTerms();
+
     long rebuildRecruiterNames();
 
     long rebuildJobTags();

@@ -216,6 +216,7 @@ public final class LargeSeeder {
                 clock.phase("Candidates per company", m::rebuildCompanyCandidates);
                 clock.phase("Applications per job", m::rebuildApplicationCounts);
                 clock.phase("Job search terms", m::rebuildJobSearchTerms);
+                clock.phase("Candidate search terms", m::rebuildCandidateSearchTerms);
                 clock.phase("Recruiter names", m::rebuildRecruiterNames);
                 clock.phase("Job tags", m::rebuildJobTags);
                 clock.phase(String.format("Indexes (%d rebuilt)", m.setAsideIndexCount()), () -> {

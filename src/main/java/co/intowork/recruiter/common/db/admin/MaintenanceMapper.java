@@ -17,7 +17,7 @@ public interface MaintenanceMapper {
 
     long recountStatistics();
 
-    long rebuildJobSearchTerms();
+    long rebuildSearchTerms();
 
     long rebuildRecruiterNames();
 

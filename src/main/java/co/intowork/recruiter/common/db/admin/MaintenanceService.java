@@ -71,9 +71,9 @@ public final class MaintenanceService {
         // the statistics rollups (V32): drift is expected to be zero; a bulk load with triggers off is repaired
         Long statisticsRepairs = step("Recounting the statistics rollups", problems,
                 MaintenanceMapper::recountStatistics);
-        // the job search rows (V41): bulk loads with triggers off leave them behind
-        Long searchTermRepairs = step("Checking the job search index", problems,
-                MaintenanceMapper::rebuildJobSearchTerms);
+        // the job and candidate search rows (V41, V61): bulk loads with triggers off leave them behind
+        Long searchTermRepairs = step("Checking the job and candidate search indexes", problems,
+                MaintenanceMapper::rebuildSearchTerms);
         // the recruiters' names (V48), likewise
         Long recruiterNameRepairs = step("Checking the recruiter name list", problems,
                 MaintenanceMapper::rebuildRecruiterNames);

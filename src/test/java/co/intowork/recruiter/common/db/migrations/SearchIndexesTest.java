@@ -91,6 +91,14 @@ class SearchIndexesTest {
         }
     }
 
+    /** Rows of recruiter.candidate_search_terms that differ from the documents' lexemes, either way. */
+    private static long candidateTermsDrift(Connection c) throws SQLException {
+        String truth = "SELECT s.candidate_id, l.lexeme FROM recruiter.candidate_search s, unnest(s.document) l";
+        String kept = "SELECT t.candidate_id, t.term FROM recruiter.candidate_search_terms t";
+        return count(c, "SELECT count(*) FROM ((" + truth + " EXCEPT " + kept + ") UNION ALL (" + kept + " EXCEPT "
+                + truth + ")) d");
+    }
+
     @Test
     void candidateSearchFollowsThePlatformsWrites() throws SQLException {
         try (Connection c = db.superuser().getConnection()) {
@@ -120,8 +128,20 @@ class SearchIndexesTest {
                     + " (60, 'new@example.com', 'CANDIDATE', 'Ngozi', 'Okafor')");
             exec(c, "INSERT INTO public.candidates (id, user_id, title) VALUES (60, 60, 'Infirmière')");
             assertThat(strings(c, search, "infirmiere okafor")).containsExactly("60");
+            // V61's rows per lexeme followed every one of these writes
+            assertThat(candidateTermsDrift(c)).isZero();
+            assertThat(strings(c, "SELECT term FROM recruiter.candidate_search_terms WHERE candidate_id = 60"
+                    + " AND term IN ('infirmier', 'okafor')")).containsExactlyInAnyOrder("infirmier", "okafor");
             exec(c, "DELETE FROM public.candidates WHERE id = 60");
             assertThat(count(c, "SELECT count(*) FROM recruiter.candidate_search WHERE candidate_id = 60")).isZero();
+            assertThat(count(c, "SELECT count(*) FROM recruiter.candidate_search_terms WHERE candidate_id = 60"))
+                    .isZero();
+            assertThat(candidateTermsDrift(c)).isZero();
+            // each row's score is what ts_rank gives the document for that lexeme alone
+            assertThat(count(c, "SELECT count(*) FROM recruiter.candidate_search_terms t"
+                    + " JOIN recruiter.candidate_search s ON s.candidate_id = t.candidate_id"
+                    + " WHERE t.score <> ts_rank(s.document, to_tsquery('simple', t.term))"
+                    + " AND t.term ~ '^[a-z]+$'")).isZero();
             assertThat(plan(c, "SELECT candidate_id FROM recruiter.candidate_search WHERE document @@"
                     + " recruiter.search_query('comptable')")).contains("ix_candidate_search_document");
         }
