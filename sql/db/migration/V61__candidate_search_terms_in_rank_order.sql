@@ -27,7 +27,7 @@
 -- short lock_timeout, retries), so no write is missed; the backfill then commits every 2,000 candidates, locking
 -- only those rows (FOR SHARE) while it writes their terms; ON CONFLICT DO NOTHING meets a trigger that got there
 -- first. The board index is built CONCURRENTLY and swapped. Runs outside a transaction (see the .conf file).
--- Re-runnable. On the large data set: 24 s.
+-- Re-runnable. On the large data set: 37 s, while a platform write to candidates every 50 ms waited at most 0.4 s.
 
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
@@ -51,7 +51,8 @@ $ddl$
 CREATE OR REPLACE FUNCTION recruiter.lexeme_query(lexeme text) RETURNS tsquery
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 BEGIN ATOMIC
-    SELECT ('''' || pg_catalog.replace(pg_catalog.replace(lexeme, '\', '\\'), '''', '''''') || '''')::pg_catalog.tsquery;
+    SELECT ('''' || pg_catalog.replace(pg_catalog.replace(lexeme, '\', '\\'), '''', '''''') || '''')
+               ::pg_catalog.tsquery;
 END;
 
 -- The rows of one document: each lexeme with its rank.
