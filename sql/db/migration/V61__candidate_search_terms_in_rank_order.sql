@@ -182,9 +182,9 @@ $$;
 REVOKE ALL ON FUNCTION recruiter.rebuild_candidate_search_terms() FROM PUBLIC;
 
 -- A hiring manager's scope (the live applicants of the jobs she manages) from the board's index alone: it now
--- carries candidate_id. For her 417 candidates: 0.28 ms against 0.44 (the heap of 418 applications). Built
--- CONCURRENTLY under a new name, then swapped (an INVALID leftover of a failed build is dropped first); a re-run
--- rebuilds it once.
+-- carries candidate_id. For her 418 applications: 0.28 ms against 0.33-0.44 from the heap (pgbench, not
+-- alternated). Built CONCURRENTLY under a new name, then swapped (an INVALID leftover of a failed build is dropped
+-- first); a re-run rebuilds it once.
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
@@ -204,11 +204,8 @@ DROP INDEX CONCURRENTLY IF EXISTS public.ix_job_applications_board;
 ALTER INDEX public.ix_job_applications_board_v61 RENAME TO ix_job_applications_board;
 
 -- V50's search_candidate_cards with V60's match (candidate_search_hits) folded in, and a path for one word in
--- front of it for a company of more than 1,500 candidates. One function instead of two: the hits are no longer
--- returned through a second function's result set (with its own settings to apply and undo), which for a hiring
--- manager cost about as much as her 27 cards' names. The query's three configurations are parsed once here
--- (recruiter.search_query would parse them again; prefix_query is only needed when no candidate has the whole
--- word).
+-- front of it for a company of more than 1,500 candidates. One function instead of two (timed alternately, the
+-- fold alone changed nothing measurable); prefix_query is only computed when no candidate has the whole word.
 CREATE OR REPLACE FUNCTION recruiter.search_candidate_cards(query text, min_years integer, max_hits integer)
     RETURNS TABLE (candidate_id integer, rank real, capped boolean, name text, title text, location text,
                    years_experience integer)
@@ -228,7 +225,6 @@ DECLARE
     wanted   integer := greatest(1, least(coalesce(max_hits, 50), 200));
     scanned  integer := wanted * 4;
     large    boolean;
-    folded   text;
     parsed   tsquery[];
     exact_q  tsquery;
     prefix_q tsquery;
@@ -248,12 +244,7 @@ BEGIN
     IF company IS NULL AND coalesce(pg_catalog.cardinality(managed), 0) = 0 THEN
         RETURN;
     END IF;
-    folded := recruiter.fold_text(coalesce(query, ''));
-    parsed := ARRAY[pg_catalog.websearch_to_tsquery('pg_catalog.french', folded),
-                    pg_catalog.websearch_to_tsquery('pg_catalog.english', folded),
-                    pg_catalog.websearch_to_tsquery('pg_catalog.simple', folded)];
-    -- recruiter.search_query(query), from the same three
-    exact_q := parsed[1] || parsed[2] || parsed[3];
+    exact_q := recruiter.search_query(query);
     IF pg_catalog.numnode(exact_q) = 0 THEN
         exact_q := NULL;
         prefix_q := recruiter.prefix_query(query);
@@ -263,9 +254,13 @@ BEGIN
     END IF;
     large := company IS NOT NULL AND EXISTS (SELECT 1 FROM recruiter.company_candidates cc
                                                WHERE cc.company_id = company OFFSET 1500);
-    -- One word: each configuration's query is a single lexeme (or empty: a stop word). The lexeme is read back
-    -- from the query's text (quotes and backslashes doubled there) and checked, so the terms mean exactly exact_q.
+    -- One word: each configuration's query (recruiter.search_query ORs the three) is a single lexeme (or empty: a
+    -- stop word). The lexeme is read back from the query's text (quotes and backslashes doubled there) and
+    -- checked, so the terms mean exactly exact_q.
     IF large AND exact_q IS NOT NULL THEN
+        parsed := ARRAY[pg_catalog.websearch_to_tsquery('pg_catalog.french', recruiter.fold_text(query)),
+                        pg_catalog.websearch_to_tsquery('pg_catalog.english', recruiter.fold_text(query)),
+                        pg_catalog.websearch_to_tsquery('pg_catalog.simple', recruiter.fold_text(query))];
         terms := '{}';
         FOREACH q IN ARRAY parsed LOOP
             CONTINUE WHEN pg_catalog.numnode(q) = 0;
@@ -319,7 +314,9 @@ BEGIN
           INTO ids, ranks, more
           FROM best b;
         -- none: no candidate of the company has the whole word, so the partial-word pass below
-        exact_q := CASE WHEN ids IS NULL THEN NULL ELSE exact_q END;
+        IF ids IS NULL THEN
+            exact_q := NULL;
+        END IF;
     END IF;
     IF ids IS NULL AND prefix_q IS NULL THEN
         prefix_q := recruiter.prefix_query(query);
