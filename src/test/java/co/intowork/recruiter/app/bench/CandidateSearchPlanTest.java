@@ -35,6 +35,7 @@ class CandidateSearchPlanTest {
             "company_candidates", "users");
     private TestDatabase.Db db;
     private Database client;
+    private MidCompany mid;
 
     @BeforeAll
     void data() {
@@ -123,6 +124,106 @@ class CandidateSearchPlanTest {
         Run run = search("aicha.nze@ogooue-energie.demo", "ingé", null);
         assertThat(run.rows()).isPositive();
         assertThat(seqScans(run)).isEmpty();
+    }
+
+    /**
+     * A company below the one-word path's size (200 to 1,500 candidates) and a rare word: V62 reads the word's
+     * candidates from candidate_search_terms, not every document of the company.
+     */
+    @Test
+    void aMidSizedCompanysRareWordIsReadFromItsTerms() throws Exception {
+        MidCompany mid = midCompany();
+        Run run = search(mid.email(), mid.rareWord(), null);
+        assertThat(run.rows()).isPositive();
+        assertThat(run.scans()).as("V62: the rare word's entries")
+                .anyMatch(s -> s.endsWith("using ix_candidate_search_terms_rank"));
+        assertThat(seqScans(run)).isEmpty();
+    }
+
+    /**
+     * Whichever way the scope's search goes (the word's terms, the prefix's range of terms, or every document of
+     * the scope), the answer is the scope's best by ts_rank among its live candidates with the whole words, or,
+     * when none has them, with words starting so, as a query that reads every document of the scope finds it.
+     */
+    @Test
+    void aScopesSearchIsTheTrueBestWhicheverPathItTakes() throws Exception {
+        MidCompany mid = midCompany();
+        String rare = mid.rareWord();
+        List<String> queries = List.of(rare, rare.substring(0, Math.max(3, rare.length() - 2)), "ingénieur",
+                "comptable", "ingé", "manager", "excel", "libreville", "zzqx", "ingénieur réseau", "le", "o'neil",
+                "dév", "\\", "-manager");
+        for (String email : List.of(mid.email(), "ines.moukagni@hiring-manager.demo")) {
+            SignInAttempt attempt = SignInAttempt.make(client.unitOfWork(), email, DemoSeeder.DEMO_RECRUITER_PASSWORD);
+            try (Connection c = db.superuser().getConnection()) {
+                c.setAutoCommit(false);
+                for (String query : queries) {
+                    for (Integer minYears : java.util.Arrays.asList(null, 5)) {
+                        MigratedDatabases.exec(c, "SET LOCAL ROLE " + LOGIN);
+                        MigratedDatabases.exec(c, "SELECT recruiter.use_session(?)", attempt.token());
+                        List<Integer> found = ids(c, "SELECT candidate_id FROM recruiter.search_candidate_cards(?, ?, 30)"
+                                + " ORDER BY rank DESC, candidate_id", query, minYears);
+                        MigratedDatabases.exec(c, "RESET ROLE");
+                        // every document of the scope (the company's candidates, or the applicants of the jobs the
+                        // user manages): the exact matches, or the prefix matches when there is none
+                        List<Integer> truth = ids(c, "WITH scope AS ("
+                                + " SELECT cc.candidate_id FROM recruiter.company_candidates cc JOIN public.employers e"
+                                + " ON e.company_id = cc.company_id JOIN public.users u ON u.id = e.user_id WHERE u.email = ?"
+                                + " UNION SELECT a.candidate_id FROM public.job_applications a"
+                                + " JOIN recruiter.job_hiring_managers m ON m.job_id = a.job_id"
+                                + " JOIN public.users u ON u.id = m.user_id WHERE u.email = ? AND a.deleted_at IS NULL),"
+                                + " docs AS (SELECT s.candidate_id, s.document FROM recruiter.candidate_search s"
+                                + " JOIN scope USING (candidate_id) WHERE s.candidate_live"
+                                + " AND (?::integer IS NULL OR s.years_experience >= ?::integer)),"
+                                + " q AS (SELECT CASE WHEN numnode(recruiter.search_query(?)) > 0"
+                                + " THEN recruiter.search_query(?) END AS exact_q, recruiter.prefix_query(?) AS prefix_q),"
+                                + " exact AS (SELECT d.candidate_id, ts_rank(d.document, q.exact_q) AS r FROM docs d, q"
+                                + " WHERE d.document @@ q.exact_q),"
+                                + " prefix AS (SELECT d.candidate_id, ts_rank(d.document, q.prefix_q) AS r FROM docs d, q"
+                                + " WHERE d.document @@ q.prefix_q AND NOT EXISTS (SELECT 1 FROM exact))"
+                                + " SELECT candidate_id FROM (SELECT * FROM exact UNION ALL SELECT * FROM prefix) x"
+                                + " ORDER BY r DESC, candidate_id LIMIT 30",
+                                email, email, minYears, minYears, query, query, query);
+                        c.rollback();
+                        assertThat(found).as(email + ": " + query + ", " + minYears).isEqualTo(truth);
+                    }
+                }
+            }
+        }
+    }
+
+    private record MidCompany(String email, String rareWord) {
+    }
+
+    /**
+     * The demo company with the most candidates below the one-word path's 1,500 (at least 200), one of its
+     * recruiters, and a lexeme some of its candidates hold that fewer candidates hold platform-wide than it has.
+     */
+    private MidCompany midCompany() throws Exception {
+        if (mid != null) {
+            return mid;
+        }
+        try (Connection c = db.superuser().getConnection()) {
+            List<String> company = MigratedDatabases.strings(c, "SELECT company_id || ',' || count(*)"
+                    + " FROM recruiter.company_candidates GROUP BY company_id HAVING count(*) BETWEEN 200 AND 1500"
+                    + " ORDER BY count(*) DESC, company_id LIMIT 1");
+            assertThat(company).as("a company of 200 to 1,500 candidates in the demo data").hasSize(1);
+            int companyId = Integer.parseInt(company.get(0).split(",")[0]);
+            int size = Integer.parseInt(company.get(0).split(",")[1]);
+            String email = MigratedDatabases.strings(c, "SELECT u.email FROM public.employers e JOIN public.users u"
+                    + " ON u.id = e.user_id WHERE e.company_id = ? ORDER BY u.id LIMIT 1", companyId).get(0);
+            String word = MigratedDatabases.strings(c, "WITH mine AS (SELECT DISTINCT t.term"
+                    + " FROM recruiter.candidate_search_terms t JOIN recruiter.company_candidates cc"
+                    + " ON cc.candidate_id = t.candidate_id AND cc.company_id = ? WHERE t.term ~ '^[a-z]{5,}$'),"
+                    + " held AS (SELECT t.term, count(*) AS n FROM recruiter.candidate_search_terms t JOIN mine"
+                    + " USING (term) GROUP BY t.term)"
+                    + " SELECT term FROM held WHERE n BETWEEN 3 AND ?"
+                    // a word each configuration keeps as it is, so its entries are the term's alone
+                    + " AND recruiter.search_query(term) = recruiter.lexeme_query(term)"
+                    + " || recruiter.lexeme_query(term) || recruiter.lexeme_query(term)"
+                    + " ORDER BY n DESC, term LIMIT 1", companyId, size / 2).get(0);
+            mid = new MidCompany(email, word);
+            return mid;
+        }
     }
 
     @Test
