@@ -15,7 +15,7 @@ public interface PipelineMapper {
     /** The total of a tag filter paged in the list's order (PipelineCriteria.tagPagedInListOrder). */
     long taggedCount(@Param("tag") String tag, @Param("status") String status);
 
-    List<Recruiter> recruiters();
+    RecruiterNames recruiters();
 
     List<String> countries(@Param("companyId") Integer companyId, @Param("userId") int userId);
 

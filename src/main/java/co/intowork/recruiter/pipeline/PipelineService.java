@@ -70,7 +70,7 @@ public final class PipelineService {
         return unitOfWork.inTransaction(session -> {
             session.getMapper(SessionMapper.class).planForTheseValues();
             PipelineMapper m = session.getMapper(PipelineMapper.class);
-            return new Choices(m.recruiters(), m.countries(companyId, userId));
+            return new Choices(m.recruiters().toList(), m.countries(companyId, userId));
         });
     }
 

@@ -66,6 +66,9 @@ class PipelineMapperTest {
             // in name order; no name: the e-mail address; moved to Beta: gone
             assertThat(service.choices(anne.user().companyId(), anne.user().userId()).recruiters())
                     .extracting(Recruiter::name).containsExactly("Albert Aardvark", "Anne Alpha", "zoe@alpha.example");
+            // each name with its own employer (the mapper reads two arrays in the same order)
+            assertThat(service.choices(anne.user().companyId(), anne.user().userId()).recruiters())
+                    .contains(new Recruiter(90, "zoe@alpha.example"));
             platform(db, "DELETE FROM public.employers WHERE id = 90");
             assertThat(service.choices(anne.user().companyId(), anne.user().userId()).recruiters())
                     .extracting(Recruiter::name).containsExactly("Albert Aardvark", "Anne Alpha");
