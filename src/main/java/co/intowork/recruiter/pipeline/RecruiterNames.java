@@ -1,7 +1,7 @@
 package co.intowork.recruiter.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The recruiter filter's colleagues as the mapper reads them: two arrays in list order (null when none). */
 public record RecruiterNames(Integer[] employerIds, String[] names) {
@@ -9,10 +9,6 @@ public record RecruiterNames(Integer[] employerIds, String[] names) {
         if (employerIds == null) {
             return List.of();
         }
-        List<Recruiter> list = new ArrayList<>(employerIds.length);
-        for (int i = 0; i < employerIds.length; i++) {
-            list.add(new Recruiter(employerIds[i], names[i]));
-        }
-        return List.copyOf(list);
+        return IntStream.range(0, employerIds.length).mapToObj(i -> new Recruiter(employerIds[i], names[i])).toList();
     }
 }

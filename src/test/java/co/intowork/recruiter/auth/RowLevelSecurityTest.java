@@ -280,12 +280,14 @@ class RowLevelSecurityTest {
             assertThat(failure(c, "SELECT recruiter.rebuild_candidate_search()").getSQLState()).isEqualTo("42501");
             c.rollback();
 
-            // V61's per-lexeme rows of every candidate's document: read only inside the search function
+            // V61's per-lexeme rows of every candidate's document (and V62's helper): read only inside the search
+            // function
             exec(c, "SELECT recruiter.use_session(?)", anne);
             for (String probe : List.of("SELECT count(*) FROM recruiter.candidate_search_terms",
                     "SELECT recruiter.rebuild_candidate_search_terms()",
                     "SELECT * FROM recruiter.candidate_search_term_rows('a:1'::tsvector)",
                     "SELECT recruiter.lexeme_query('a')",
+                    "SELECT recruiter.query_lexeme('a'::tsquery, false)",
                     "DELETE FROM recruiter.candidate_search_terms")) {
                 assertThat(failure(c, probe).getSQLState()).as(probe).isEqualTo("42501");
                 c.rollback();
