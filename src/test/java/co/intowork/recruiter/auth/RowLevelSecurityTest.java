@@ -280,10 +280,17 @@ class RowLevelSecurityTest {
             assertThat(failure(c, "SELECT recruiter.rebuild_candidate_search()").getSQLState()).isEqualTo("42501");
             c.rollback();
 
-            // V61's per-lexeme rows of every candidate's document (and V62's helper): read only inside the search
-            // function
+            // V61's per-lexeme rows of every candidate's document (and V62's helper), V63's copy of the managed
+            // jobs' applicants' documents: read only inside the search function; their upkeep is the triggers'
             exec(c, "SELECT recruiter.use_session(?)", anne);
             for (String probe : List.of("SELECT count(*) FROM recruiter.candidate_search_terms",
+                    "SELECT count(*) FROM recruiter.managed_job_candidates",
+                    "SELECT job_id FROM recruiter.managed_job_candidates WHERE document @@ 'a'::tsquery",
+                    "DELETE FROM recruiter.managed_job_candidates",
+                    "INSERT INTO recruiter.managed_job_candidates VALUES (21, 3, 'a')",
+                    "SELECT recruiter.rebuild_managed_job_candidates()",
+                    "SELECT recruiter.sync_managed_job(21)",
+                    "SELECT recruiter.sync_managed_job_candidate(21, 3)",
                     "SELECT recruiter.rebuild_candidate_search_terms()",
                     "SELECT * FROM recruiter.candidate_search_term_rows('a:1'::tsvector)",
                     "SELECT recruiter.lexeme_query('a')",

@@ -114,6 +114,8 @@ public interface LargeSeedMapper {
 
     long rebuildCandidateSearchTerms();
 
+    long rebuildManagedJobCandidates();
+
     long rebuildRecruiterNames();
 
     long rebuildJobTags();

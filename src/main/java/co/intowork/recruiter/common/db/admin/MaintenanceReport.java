@@ -23,7 +23,7 @@ import java.util.List;
  * @param applicationCountRepairs      jobs whose application counts (V30) the recount corrected (0 normally)
  * @param statisticsRepairs            statistics rollup rows (V32: per-application facts, per-company day rows)
  *                                     that differed from a recount and were repaired: the drift (0 normally)
- * @param searchTermRepairs            job and candidate search rows (V41, V61) added or removed by the rebuild (0 normally)
+ * @param searchTermRepairs            job and candidate search rows (V41, V61, V63) added or removed by the rebuild (0 normally)
  * @param recruiterNameRepairs         recruiters' name rows (V48) added, changed or removed by the rebuild (0 normally)
  * @param jobTagRepairs                the jobs' tag rows (V51) added, changed or removed by the rebuild (0 normally)
  * @param activeJobsSummaryRefreshedAt the time the job summary figures now describe
