@@ -19,8 +19,9 @@
 -- one clears them) and documents (recruiter.candidate_search). Concurrent writers are ordered so no change is
 -- missed: a change of hiring managers locks its job's row FOR UPDATE and an application's change holds it FOR KEY
 -- SHARE (as an insert's foreign key check does), so one waits for the other and then sees its change; a copied
--- document is read FOR SHARE, so a concurrent change of it waits or is seen. `maintain` recounts and repairs, and the large
--- seed rebuilds it after its load (triggers off), as the other search tables.
+-- document is read FOR SHARE, so a concurrent change of it waits or is seen. `maintain` recounts and repairs, the
+-- large seed rebuilds it after its load and the offline copy after each pull (triggers off), as their other
+-- derived tables.
 --
 -- Live-database safety: the table and triggers first (each DDL through recruiter.apply_ddl: own transaction, short
 -- lock_timeout, retries); the backfill then copies one managed job per transaction. Runs outside a transaction
@@ -66,7 +67,8 @@ BEGIN
           FROM recruiter.candidate_search s
          WHERE s.candidate_id = candidate
            FOR SHARE OF s
-        ON CONFLICT (job_id, candidate_id) DO UPDATE SET document = EXCLUDED.document WHERE c.document <> EXCLUDED.document;
+        ON CONFLICT (job_id, candidate_id) DO UPDATE SET document = EXCLUDED.document
+            WHERE c.document <> EXCLUDED.document;
     ELSE
         DELETE FROM recruiter.managed_job_candidates c WHERE c.job_id = job AND c.candidate_id = candidate;
     END IF;
@@ -107,7 +109,8 @@ BEGIN
      WHERE s.candidate_id IN (SELECT a.candidate_id FROM public.job_applications a
                                WHERE a.job_id = job AND a.deleted_at IS NULL)
        FOR SHARE OF s
-    ON CONFLICT (job_id, candidate_id) DO UPDATE SET document = EXCLUDED.document WHERE c.document <> EXCLUDED.document;
+    ON CONFLICT (job_id, candidate_id) DO UPDATE SET document = EXCLUDED.document
+        WHERE c.document <> EXCLUDED.document;
     GET DIAGNOSTICS written = ROW_COUNT;
     RETURN removed + written;
 END

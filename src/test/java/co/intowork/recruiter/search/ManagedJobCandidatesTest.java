@@ -1,5 +1,6 @@
 package co.intowork.recruiter.search;
 
+import co.intowork.recruiter.common.db.migrations.MigratedDatabases;
 import co.intowork.recruiter.testing.TestDatabase;
 import co.intowork.recruiter.testing.TwoCompanies;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,10 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagedJobCandidatesTest {
     /** What the table must hold: recomputed from the applications, the hiring managers and the documents. */
-    private static final String TRUTH = "SELECT DISTINCT a.job_id || ' ' || a.candidate_id || ' ' || md5(s.document::text)"
+    private static final String TRUTH = "SELECT DISTINCT a.job_id || ' ' || a.candidate_id || ' '"
+            + " || md5(s.document::text)"
             + " FROM public.job_applications a JOIN recruiter.candidate_search s ON s.candidate_id = a.candidate_id"
             + " WHERE a.deleted_at IS NULL"
             + " AND EXISTS (SELECT 1 FROM recruiter.job_hiring_managers m WHERE m.job_id = a.job_id) ORDER BY 1";
@@ -159,7 +159,7 @@ class ManagedJobCandidatesTest {
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
     }
 
-    /** {@code first} runs and stays uncommitted while {@code second} starts in another transaction; then both commit. */
+    /** {@code first} runs and stays uncommitted while {@code second} starts in another transaction; both commit. */
     private static void concurrently(String first, String second) throws Exception {
         try (Connection a = db.superuser().getConnection(); Connection b = db.superuser().getConnection()) {
             a.setAutoCommit(false);
@@ -182,23 +182,16 @@ class ManagedJobCandidatesTest {
     }
 
     private static void exec(String sql) throws SQLException {
-        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
+        try (Connection c = db.superuser().getConnection()) {
+            MigratedDatabases.exec(c, sql);
         }
     }
 
-    private static long rebuild() throws SQLException {
+    private static long rebuild() {
         return Long.parseLong(strings("SELECT recruiter.rebuild_managed_job_candidates()").get(0));
     }
 
-    private static List<String> strings(String sql) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                found.add(rs.getString(1));
-            }
-        }
-        return found;
+    private static List<String> strings(String sql) {
+        return MigratedDatabases.column(db, sql);
     }
 }
