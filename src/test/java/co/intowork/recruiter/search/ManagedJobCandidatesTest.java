@@ -93,33 +93,36 @@ class ManagedJobCandidatesTest {
         Random random = new Random(63);
         int[] jobs = {11, 12, 21};
         String[] titles = {"'Comptable'", "'Chef de projet'", "'Développeur Java'", "NULL"};
-        for (int i = 0; i < 300; i++) {
-            int app = List.of(101, 121, 201, 202, 1001, 1002).get(random.nextInt(6));
-            int job = jobs[random.nextInt(jobs.length)];
-            int candidate = 1 + random.nextInt(3);
-            String sql = switch (random.nextInt(10)) {
-                case 0 -> "UPDATE public.job_applications SET deleted_at = now() WHERE id = " + app;
-                case 1 -> "UPDATE public.job_applications SET deleted_at = NULL WHERE id = " + app;
-                case 2 -> "UPDATE public.job_applications SET job_id = " + job + " WHERE id = " + app;
-                case 3 -> "DELETE FROM public.job_applications WHERE id = " + app;
-                case 4 -> "INSERT INTO public.job_applications (id, job_id, candidate_id, status) VALUES ("
-                        + app + ", " + job + ", " + candidate + ", 'applied') ON CONFLICT DO NOTHING";
-                case 5 -> "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (" + job
-                        + ", " + (900 + random.nextInt(2)) + ", 1) ON CONFLICT DO NOTHING";
-                case 6 -> "DELETE FROM recruiter.job_hiring_managers WHERE job_id = " + job
-                        + " AND user_id = " + (900 + random.nextInt(2));
-                case 7 -> "UPDATE public.candidates SET title = " + titles[random.nextInt(titles.length)]
-                        + " WHERE id = " + candidate;
-                case 8 -> "UPDATE public.job_applications SET candidate_id = " + candidate + " WHERE id = " + app;
-                default -> "UPDATE public.job_applications SET status = 'viewed', job_id = " + job
-                        + " WHERE id = " + app;
-            };
-            try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
-                s.execute(sql);
-            } catch (SQLException refused) {
-                // a (job, candidate) pair taken twice: the platform's own rules refuse it, nothing was written
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < 300; i++) {
+                int app = List.of(101, 121, 201, 202, 1001, 1002).get(random.nextInt(6));
+                int job = jobs[random.nextInt(jobs.length)];
+                int candidate = 1 + random.nextInt(3);
+                String sql = switch (random.nextInt(10)) {
+                    case 0 -> "UPDATE public.job_applications SET deleted_at = now() WHERE id = " + app;
+                    case 1 -> "UPDATE public.job_applications SET deleted_at = NULL WHERE id = " + app;
+                    case 2 -> "UPDATE public.job_applications SET job_id = " + job + " WHERE id = " + app;
+                    case 3 -> "DELETE FROM public.job_applications WHERE id = " + app;
+                    case 4 -> "INSERT INTO public.job_applications (id, job_id, candidate_id, status) VALUES ("
+                            + app + ", " + job + ", " + candidate + ", 'applied') ON CONFLICT DO NOTHING";
+                    case 5 -> "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (" + job
+                            + ", " + (900 + random.nextInt(2)) + ", 1) ON CONFLICT DO NOTHING";
+                    case 6 -> "DELETE FROM recruiter.job_hiring_managers WHERE job_id = " + job
+                            + " AND user_id = " + (900 + random.nextInt(2));
+                    case 7 -> "UPDATE public.candidates SET title = " + titles[random.nextInt(titles.length)]
+                            + " WHERE id = " + candidate;
+                    case 8 -> "UPDATE public.job_applications SET candidate_id = " + candidate + " WHERE id = " + app;
+                    default -> "UPDATE public.job_applications SET status = 'viewed', job_id = " + job
+                            + " WHERE id = " + app;
+                };
+                try {
+                    s.execute(sql);
+                } catch (SQLException refused) {
+                    // a (job, candidate) pair taken twice: the platform's own rules refuse it, nothing was written
+                }
+                assertThat(MigratedDatabases.strings(c, KEPT)).as("after " + sql)
+                        .isEqualTo(MigratedDatabases.strings(c, TRUTH));
             }
-            assertThat(strings(KEPT)).as("after " + sql).isEqualTo(strings(TRUTH));
         }
         exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
                 + " (12, 900, 1), (21, 900, 1) ON CONFLICT DO NOTHING");
