@@ -16,7 +16,7 @@
 --
 -- Kept in the writer's transaction by triggers, from every writer: applications (insert, delete, a change of job,
 -- candidate or deleted_at: not a status move), hiring managers (a job's first one copies its applicants, its last
--- one clears them) and documents (recruiter.candidate_search). Concurrent writers are ordered so no change is
+-- one clears them), documents (recruiter.candidate_search), and a TRUNCATE of any of the three. Concurrent writers are ordered so no change is
 -- missed: a change of hiring managers locks its job's row FOR UPDATE and an application's change holds it FOR KEY
 -- SHARE (as an insert's foreign key check does), so one waits for the other and then sees its change; a copied
 -- document is read FOR SHARE, so a concurrent change of it waits or is seen. `maintain` recounts and repairs, the
@@ -181,6 +181,18 @@ BEGIN
     RETURN NULL;
 END
 $$;
+-- A TRUNCATE of applications, hiring managers or documents fires no row trigger: nothing it emptied can keep a
+-- row here (a stale row would put a candidate in a hiring manager's answers).
+CREATE OR REPLACE FUNCTION recruiter.managed_job_candidates_on_truncate() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    DELETE FROM recruiter.managed_job_candidates;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION recruiter.managed_job_candidates_on_truncate() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.managed_job_candidates_on_application() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.managed_job_candidates_on_manager() FROM PUBLIC;
 REVOKE ALL ON FUNCTION recruiter.managed_job_candidates_on_document() FROM PUBLIC;
@@ -210,6 +222,21 @@ $ddl$
 CREATE OR REPLACE TRIGGER recruiter_managed_job_candidates_delete
     AFTER DELETE ON recruiter.candidate_search REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION recruiter.managed_job_candidates_on_document()
+$ddl$,
+$ddl$
+CREATE OR REPLACE TRIGGER recruiter_managed_job_candidates_truncate
+    AFTER TRUNCATE ON public.job_applications
+    FOR EACH STATEMENT EXECUTE FUNCTION recruiter.managed_job_candidates_on_truncate()
+$ddl$,
+$ddl$
+CREATE OR REPLACE TRIGGER recruiter_managed_job_candidates_truncate
+    AFTER TRUNCATE ON recruiter.job_hiring_managers
+    FOR EACH STATEMENT EXECUTE FUNCTION recruiter.managed_job_candidates_on_truncate()
+$ddl$,
+$ddl$
+CREATE OR REPLACE TRIGGER recruiter_managed_job_candidates_truncate
+    AFTER TRUNCATE ON recruiter.candidate_search
+    FOR EACH STATEMENT EXECUTE FUNCTION recruiter.managed_job_candidates_on_truncate()
 $ddl$
 ]);
 

@@ -162,6 +162,23 @@ class ManagedJobCandidatesTest {
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
     }
 
+    /** A TRUNCATE fires no row trigger; what it empties takes the copy's rows with it. */
+    @Test
+    @Order(4)
+    void aTruncateOfTheHiringManagersOrTheDocumentsEmptiesIt() throws SQLException {
+        exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
+                + " (12, 900, 1), (21, 900, 1) ON CONFLICT DO NOTHING");
+        assertThat(strings(PAIRS)).isNotEmpty();
+        exec("TRUNCATE recruiter.job_hiring_managers");
+        assertThat(strings(PAIRS)).isEmpty();
+        exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
+                + " (12, 900, 1), (21, 900, 1)");
+        assertThat(strings(PAIRS)).isNotEmpty();
+        exec("TRUNCATE recruiter.candidate_search");
+        assertThat(strings(PAIRS)).isEmpty();
+        assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
+    }
+
     /** {@code first} runs and stays uncommitted while {@code second} starts in another transaction; both commit. */
     private static void concurrently(String first, String second) throws Exception {
         try (Connection a = db.superuser().getConnection(); Connection b = db.superuser().getConnection()) {
