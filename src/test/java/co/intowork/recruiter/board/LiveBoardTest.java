@@ -144,11 +144,7 @@ class LiveBoardTest {
 
     @Test
     void pollingSeesChangesTooAndAHeldGapIsNotSkipped() throws Exception {
-        albertFeed.close();
-        LiveUpdates updates = new LiveUpdates(ui);
-        updates.subscribe(albertBoard::applyLive);
-        SignedIn albert = track(BoardFixture.signIn(db, "albert@alpha.example", ui));
-        albertFeed = feed(albert, LiveMode.POLL, updates);
+        pollInstead();
         assertThat(albertFeed.state()).isEqualTo(LiveFeed.State.POLLING);
         BoardCard card = firstApplied();
         // an earlier transaction takes the smaller event id and commits after a later one: the later one must not
@@ -164,10 +160,7 @@ class LiveBoardTest {
             assertThat(List.copyOf(heard)).noneMatch(LiveEvent::isNotification);
             slow.commit();
         }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline && List.copyOf(heard).stream().noneMatch(LiveEvent::isNotification)) {
-            Thread.sleep(50);
-        }
+        awaitANotification();
         assertThat(List.copyOf(heard)).filteredOn(LiveEvent::isNotification).hasSize(1);
         // the event after the gap was handed on once, not again each time the gap was read past
         assertThat(List.copyOf(heard)).filteredOn(e -> e.concernsApplication(card.applicationId())).hasSize(1);
@@ -181,11 +174,7 @@ class LiveBoardTest {
      */
     @Test
     void aYoungerTransactionsSmallerEventIsNotPassedWhenAnOlderOneCommitsFirst() throws Exception {
-        albertFeed.close();
-        LiveUpdates updates = new LiveUpdates(ui);
-        updates.subscribe(albertBoard::applyLive);
-        SignedIn albert = track(BoardFixture.signIn(db, "albert@alpha.example", ui));
-        albertFeed = feed(albert, LiveMode.POLL, updates);
+        pollInstead();
         BoardCard card = firstApplied();
         try (var older = db.superuser().getConnection(); var o = older.createStatement();
              var younger = db.superuser().getConnection(); var y = younger.createStatement()) {
@@ -200,11 +189,24 @@ class LiveBoardTest {
             Thread.sleep(600);
             younger.commit();
         }
+        awaitANotification();
+        assertThat(List.copyOf(heard)).filteredOn(LiveEvent::isNotification).hasSize(1);
+        assertThat(List.copyOf(heard)).filteredOn(e -> e.concernsApplication(card.applicationId())).hasSize(1);
+    }
+
+    /** Albert's feed reads by polling from now on. */
+    private void pollInstead() throws InterruptedException {
+        albertFeed.close();
+        LiveUpdates updates = new LiveUpdates(ui);
+        updates.subscribe(albertBoard::applyLive);
+        SignedIn albert = track(BoardFixture.signIn(db, "albert@alpha.example", ui));
+        albertFeed = feed(albert, LiveMode.POLL, updates);
+    }
+
+    private void awaitANotification() throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline && List.copyOf(heard).stream().noneMatch(LiveEvent::isNotification)) {
             Thread.sleep(50);
         }
-        assertThat(List.copyOf(heard)).filteredOn(LiveEvent::isNotification).hasSize(1);
-        assertThat(List.copyOf(heard)).filteredOn(e -> e.concernsApplication(card.applicationId())).hasSize(1);
     }
 }
