@@ -95,26 +95,29 @@ class JobTagsTest {
         String[] tags = {"null", "'[]'", "'\"a\"'", "'{\"a\": 1}'", "'[\"a\"]'", "'[\"a\", \"b\"]'", "'[\"b\", \"a\", \"b\"]'",
                 "'[\"c\", 1, null, \"a\"]'", "'[\"b\", \"c\"]'"};
         int[] jobs = {11, 12, 21};
-        for (int i = 0; i < 300; i++) {
-            int app = List.of(101, 121, 201, 202, 1001, 1002).get(random.nextInt(6));
-            int job = jobs[random.nextInt(jobs.length)];
-            String tag = tags[random.nextInt(tags.length)];
-            String sql = switch (random.nextInt(8)) {
-                case 0 -> "UPDATE public.job_applications SET deleted_at = now() WHERE id = " + app;
-                case 1 -> "UPDATE public.job_applications SET deleted_at = NULL WHERE id = " + app;
-                case 2 -> "UPDATE public.job_applications SET job_id = " + job + " WHERE id = " + app;
-                case 3 -> "DELETE FROM public.job_applications WHERE id = " + app;
-                case 4 -> "INSERT INTO public.job_applications (id, job_id, candidate_id, status, tags) VALUES ("
-                        + app + ", " + job + ", " + (1 + random.nextInt(3)) + ", 'applied', " + tag
-                        + ") ON CONFLICT DO NOTHING";
-                case 5 -> "UPDATE public.job_applications SET tags = " + tag + " WHERE job_id = " + job;
-                case 6 -> "UPDATE public.jobs SET company_id = " + (1 + random.nextInt(2)) + " WHERE id = " + job;
-                default -> "UPDATE public.job_applications SET tags = " + tag + ", job_id = " + job + " WHERE id = " + app;
-            };
-            try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
-                s.execute(sql);
-            } catch (SQLException refused) {
-                // a (job, candidate) pair taken twice: the platform's own rules refuse it, nothing was written
+        try (Connection c = db.superuser().getConnection(); Statement s = c.createStatement()) {
+            for (int i = 0; i < 300; i++) {
+                int app = List.of(101, 121, 201, 202, 1001, 1002).get(random.nextInt(6));
+                int job = jobs[random.nextInt(jobs.length)];
+                String tag = tags[random.nextInt(tags.length)];
+                String sql = switch (random.nextInt(8)) {
+                    case 0 -> "UPDATE public.job_applications SET deleted_at = now() WHERE id = " + app;
+                    case 1 -> "UPDATE public.job_applications SET deleted_at = NULL WHERE id = " + app;
+                    case 2 -> "UPDATE public.job_applications SET job_id = " + job + " WHERE id = " + app;
+                    case 3 -> "DELETE FROM public.job_applications WHERE id = " + app;
+                    case 4 -> "INSERT INTO public.job_applications (id, job_id, candidate_id, status, tags) VALUES ("
+                            + app + ", " + job + ", " + (1 + random.nextInt(3)) + ", 'applied', " + tag
+                            + ") ON CONFLICT DO NOTHING";
+                    case 5 -> "UPDATE public.job_applications SET tags = " + tag + " WHERE job_id = " + job;
+                    case 6 -> "UPDATE public.jobs SET company_id = " + (1 + random.nextInt(2)) + " WHERE id = " + job;
+                    default -> "UPDATE public.job_applications SET tags = " + tag + ", job_id = " + job
+                            + " WHERE id = " + app;
+                };
+                try {
+                    s.execute(sql);
+                } catch (SQLException refused) {
+                    // a (job, candidate) pair taken twice: the platform's own rules refuse it, nothing was written
+                }
             }
         }
         assertThat(recount()).isNotEmpty();
