@@ -24,8 +24,8 @@
 -- derived tables.
 --
 -- Live-database safety: the table and triggers first (each DDL through recruiter.apply_ddl: own transaction, short
--- lock_timeout, retries); the backfill then copies one managed job per transaction. Runs outside a transaction
--- (see the .conf file). Re-runnable.
+-- lock_timeout, retries); the backfill then copies one managed job per transaction; the search reads the copy
+-- only after that. Runs outside a transaction (see the .conf file). Re-runnable.
 
 CALL recruiter.apply_ddl(ARRAY[
 $ddl$
@@ -240,7 +240,42 @@ CREATE OR REPLACE TRIGGER recruiter_managed_job_candidates_truncate
 $ddl$
 ]);
 
--- V62's function with the hiring manager's read above.
+-- Repairs drift (a bulk load with triggers off, as the large seed's): every job with a hiring manager or a row
+-- here, brought in line; returns the rows added, changed or removed.
+CREATE OR REPLACE FUNCTION recruiter.rebuild_managed_job_candidates() RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    job     integer;
+    changed bigint := 0;
+BEGIN
+    FOR job IN SELECT m.job_id FROM recruiter.job_hiring_managers m
+               UNION
+               SELECT c.job_id FROM recruiter.managed_job_candidates c
+               ORDER BY 1 LOOP
+        changed := changed + recruiter.sync_managed_job(job);
+    END LOOP;
+    RETURN changed;
+END
+$$;
+REVOKE ALL ON FUNCTION recruiter.rebuild_managed_job_candidates() FROM PUBLIC;
+
+-- The jobs managed before this migration, one per transaction.
+DO $$
+DECLARE
+    job integer;
+BEGIN
+    FOR job IN SELECT DISTINCT m.job_id FROM recruiter.job_hiring_managers m ORDER BY 1 LOOP
+        PERFORM recruiter.sync_managed_job(job);
+        COMMIT;
+    END LOOP;
+END
+$$;
+ANALYZE recruiter.managed_job_candidates;
+
+-- V62's function with the hiring manager's read from the copy, replaced only once the backfill above is done: a
+-- search in between would have read a partial copy.
 CREATE OR REPLACE FUNCTION recruiter.search_candidate_cards(query text, min_years integer, max_hits integer)
     RETURNS TABLE (candidate_id integer, rank real, capped boolean, name text, title text, location text,
                    years_experience integer)
@@ -537,37 +572,3 @@ END
 $$;
 REVOKE ALL ON FUNCTION recruiter.search_candidate_cards(text, integer, integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION recruiter.search_candidate_cards(text, integer, integer) TO recruiter_app;
-
--- Repairs drift (a bulk load with triggers off, as the large seed's): every job with a hiring manager or a row
--- here, brought in line; returns the rows added, changed or removed.
-CREATE OR REPLACE FUNCTION recruiter.rebuild_managed_job_candidates() RETURNS bigint
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    job     integer;
-    changed bigint := 0;
-BEGIN
-    FOR job IN SELECT m.job_id FROM recruiter.job_hiring_managers m
-               UNION
-               SELECT c.job_id FROM recruiter.managed_job_candidates c
-               ORDER BY 1 LOOP
-        changed := changed + recruiter.sync_managed_job(job);
-    END LOOP;
-    RETURN changed;
-END
-$$;
-REVOKE ALL ON FUNCTION recruiter.rebuild_managed_job_candidates() FROM PUBLIC;
-
--- The jobs managed before this migration, one per transaction.
-DO $$
-DECLARE
-    job integer;
-BEGIN
-    FOR job IN SELECT DISTINCT m.job_id FROM recruiter.job_hiring_managers m ORDER BY 1 LOOP
-        PERFORM recruiter.sync_managed_job(job);
-        COMMIT;
-    END LOOP;
-END
-$$;
-ANALYZE recruiter.managed_job_candidates;
