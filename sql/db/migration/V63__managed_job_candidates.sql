@@ -5,9 +5,9 @@
 -- entries platform-wide, 27 of her 417 candidates) first built her scope from the board's index, then read the
 -- word's entries up to one more than her scope, then her 417 documents one by one (0.6-0.7 ms of it): p95 2.69 ms
 -- in run O, the last read over 2 ms. With her jobs' applicants' documents in one GIN index keyed by job
--- (btree_gin), the index intersects the word's entries with her jobs' own: the function's read took 0.62-0.77 ms
--- in pgbench against 1.85-2.48 just before (same machine state), with a copy of her two jobs (418 rows) as with a
--- copy of a third of the platform's jobs (330,000 rows, 209 MB).
+-- (btree_gin), the index intersects the word's entries with her jobs' own: the function took 0.56-0.60 ms in
+-- pgbench against 1.93-2.21 for V62's (alternated), and 0.63-0.74 with a copy of a third of the platform's jobs
+-- (330,000 rows, 230 MB).
 --
 -- recruiter.managed_job_candidates holds, for every job with a hiring manager, one row per live applicant with the
 -- candidate's document as recruiter.candidate_search has it (positions kept: a phrase needs them; strip() would
@@ -16,12 +16,12 @@
 --
 -- Kept in the writer's transaction by triggers, from every writer: applications (insert, delete, a change of job,
 -- candidate or deleted_at: not a status move), hiring managers (a job's first one copies its applicants, its last
--- one clears them), documents (recruiter.candidate_search), and a TRUNCATE of any of the three. Concurrent writers are ordered so no change is
--- missed: a change of hiring managers locks its job's row FOR UPDATE and an application's change holds it FOR KEY
--- SHARE (as an insert's foreign key check does), so one waits for the other and then sees its change; a copied
--- document is read FOR SHARE, so a concurrent change of it waits or is seen. `maintain` recounts and repairs, the
--- large seed rebuilds it after its load and the offline copy after each pull (triggers off), as their other
--- derived tables.
+-- one clears them), documents (recruiter.candidate_search), and a TRUNCATE of any of the three. Concurrent
+-- writers are ordered so no change is missed: a change of hiring managers locks its job's row FOR UPDATE and an
+-- application's change holds it FOR KEY SHARE (as an insert's foreign key check does), so one waits for the other
+-- and then sees its change; a copied document is read FOR SHARE, so a concurrent change of it waits or is seen.
+-- `maintain` recounts and repairs, the large seed rebuilds it after its load and the offline copy after each pull
+-- (triggers off), as their other derived tables.
 --
 -- Live-database safety: the table and triggers first (each DDL through recruiter.apply_ddl: own transaction, short
 -- lock_timeout, retries); the backfill then copies one managed job per transaction; the search reads the copy
@@ -121,17 +121,17 @@ CREATE OR REPLACE FUNCTION recruiter.managed_job_candidates_on_application() RET
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    same_pair boolean := TG_OP = 'UPDATE' AND NEW.job_id IS NOT DISTINCT FROM OLD.job_id
+                         AND NEW.candidate_id IS NOT DISTINCT FROM OLD.candidate_id;
 BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.job_id IS NOT DISTINCT FROM OLD.job_id
-       AND NEW.candidate_id IS NOT DISTINCT FROM OLD.candidate_id
-       AND (NEW.deleted_at IS NULL) = (OLD.deleted_at IS NULL) THEN
+    IF same_pair AND (NEW.deleted_at IS NULL) = (OLD.deleted_at IS NULL) THEN
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
         PERFORM recruiter.sync_managed_job_candidate(OLD.job_id, OLD.candidate_id);
     END IF;
-    IF TG_OP <> 'DELETE' AND NOT (TG_OP = 'UPDATE' AND NEW.job_id IS NOT DISTINCT FROM OLD.job_id
-                                  AND NEW.candidate_id IS NOT DISTINCT FROM OLD.candidate_id) THEN
+    IF TG_OP <> 'DELETE' AND NOT same_pair THEN
         PERFORM recruiter.sync_managed_job_candidate(NEW.job_id, NEW.candidate_id);
     END IF;
     RETURN NULL;
@@ -337,9 +337,9 @@ BEGIN
         -- A hiring manager (no company): her jobs' live applicants' documents (V63) in one GIN index keyed by
         -- job, so the index intersects the word's entries with her jobs' own; each hit's state and document are
         -- then read from candidate_search, as everywhere else. Whole words first, then partial words if none.
-        -- For her 417 candidates and "manager" (27 hits): 0.62-0.77 ms in pgbench against 1.85-2.48 for her
-        -- scope, the word's entries and her documents. No sequential scan: on a copy as small as the large data
-        -- set's (418 rows) the planner prefers one, 0.35 ms against 0.03 from the index.
+        -- For her 417 candidates and "manager" (27 hits): 0.56-0.60 ms in pgbench against 1.93-2.21 for her
+        -- scope, the word's entries and her documents (V62, alternated). No sequential scan: on a copy as small as
+        -- the large data set's (418 rows) the planner prefers one, 0.35 ms against 0.03 from the index.
         PERFORM pg_catalog.set_config('enable_seqscan', 'off', true);
         FOR pass IN 1..2 LOOP
             IF pass = 2 AND prefix_q IS NULL THEN

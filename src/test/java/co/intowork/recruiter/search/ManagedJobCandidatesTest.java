@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static co.intowork.recruiter.search.CandidateSearchFixture.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,37 +53,38 @@ class ManagedJobCandidatesTest {
         // the fixture's hiring manager of job 11, copied when the fixture added her; then removed
         assertThat(strings(PAIRS)).containsExactly("11 1");
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
-        exec("DELETE FROM recruiter.job_hiring_managers");
+        exec(db, "DELETE FROM recruiter.job_hiring_managers");
         assertThat(strings(PAIRS)).isEmpty();
         // a job's first hiring manager copies its live applicants; a second one changes nothing
-        exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (21, 900, 1)");
+        exec(db, "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (21, 900, 1)");
         assertThat(strings(PAIRS)).containsExactly("21 2", "21 3");
-        exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (21, 901, 1)");
+        exec(db, "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (21, 901, 1)");
         assertThat(strings(PAIRS)).containsExactly("21 2", "21 3");
         // soft-deleted, then restored; a status move changes nothing
-        exec("UPDATE public.job_applications SET deleted_at = now() WHERE id = 201");
+        exec(db, "UPDATE public.job_applications SET deleted_at = now() WHERE id = 201");
         assertThat(strings(PAIRS)).hasSize(1);
-        exec("UPDATE public.job_applications SET deleted_at = NULL WHERE id = 201");
-        exec("UPDATE public.job_applications SET status = 'viewed' WHERE id = 202");
+        exec(db, "UPDATE public.job_applications SET deleted_at = NULL WHERE id = 201");
+        exec(db, "UPDATE public.job_applications SET status = 'viewed' WHERE id = 202");
         assertThat(strings(KEPT)).hasSize(2).isEqualTo(strings(TRUTH));
         // moved to a job without a hiring manager, and back
-        exec("UPDATE public.job_applications SET job_id = 11 WHERE id = 202");
+        exec(db, "UPDATE public.job_applications SET job_id = 11 WHERE id = 202");
         assertThat(strings(PAIRS)).hasSize(1);
-        exec("UPDATE public.job_applications SET job_id = 21 WHERE id = 202");
+        exec(db, "UPDATE public.job_applications SET job_id = 21 WHERE id = 202");
         assertThat(strings(PAIRS)).hasSize(2);
         // the candidate's document changes (title): the copy follows
         List<String> before = strings(KEPT);
-        exec("UPDATE public.candidates SET title = 'Ingénieure réseau senior' WHERE id = 2");
+        exec(db, "UPDATE public.candidates SET title = 'Ingénieure réseau senior' WHERE id = 2");
         assertThat(strings(KEPT)).isNotEqualTo(before).isEqualTo(strings(TRUTH));
         // an application inserted, then hard-deleted
-        exec("INSERT INTO public.job_applications (id, job_id, candidate_id, status) VALUES (1001, 21, 1, 'applied')");
+        exec(db, "INSERT INTO public.job_applications (id, job_id, candidate_id, status)"
+                + " VALUES (1001, 21, 1, 'applied')");
         assertThat(strings(PAIRS)).contains("21 1");
-        exec("DELETE FROM public.job_applications WHERE id = 1001");
+        exec(db, "DELETE FROM public.job_applications WHERE id = 1001");
         assertThat(strings(PAIRS)).doesNotContain("21 1");
         // the job's last hiring manager gone: its rows go
-        exec("DELETE FROM recruiter.job_hiring_managers WHERE job_id = 21 AND user_id = 900");
+        exec(db, "DELETE FROM recruiter.job_hiring_managers WHERE job_id = 21 AND user_id = 900");
         assertThat(strings(PAIRS)).hasSize(2);
-        exec("DELETE FROM recruiter.job_hiring_managers WHERE job_id = 21");
+        exec(db, "DELETE FROM recruiter.job_hiring_managers WHERE job_id = 21");
         assertThat(strings(PAIRS)).isEmpty();
         assertThat(rebuild()).isZero();
     }
@@ -124,17 +126,17 @@ class ManagedJobCandidatesTest {
                         .isEqualTo(MigratedDatabases.strings(c, TRUTH));
             }
         }
-        exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
+        exec(db, "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
                 + " (12, 900, 1), (21, 900, 1) ON CONFLICT DO NOTHING");
         assertThat(strings(TRUTH)).isNotEmpty();
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
         assertThat(rebuild()).isZero();
         // drift made behind the triggers' back is found and repaired: a row too many, one missing, one stale
-        exec("DELETE FROM recruiter.managed_job_candidates WHERE ctid IN"
+        exec(db, "DELETE FROM recruiter.managed_job_candidates WHERE ctid IN"
                 + " (SELECT ctid FROM recruiter.managed_job_candidates ORDER BY job_id, candidate_id LIMIT 1)");
-        exec("UPDATE recruiter.managed_job_candidates SET document = 'fantôme'::tsvector WHERE ctid IN"
+        exec(db, "UPDATE recruiter.managed_job_candidates SET document = 'fantôme'::tsvector WHERE ctid IN"
                 + " (SELECT ctid FROM recruiter.managed_job_candidates ORDER BY job_id DESC, candidate_id LIMIT 1)");
-        exec("INSERT INTO recruiter.managed_job_candidates VALUES (12, 3, 'fantôme') ON CONFLICT DO NOTHING");
+        exec(db, "INSERT INTO recruiter.managed_job_candidates VALUES (12, 3, 'fantôme') ON CONFLICT DO NOTHING");
         assertThat(rebuild()).isBetween(2L, 3L);
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
     }
@@ -147,7 +149,7 @@ class ManagedJobCandidatesTest {
     @Order(2)
     void aHiringManagerAddedWhileAnApplicationIsRestoredMissesNothing() throws Exception {
         assertThat(strings(PAIRS)).as("the state the first test leaves").isEmpty();
-        exec("UPDATE public.job_applications SET deleted_at = now() WHERE id = 201");
+        exec(db, "UPDATE public.job_applications SET deleted_at = now() WHERE id = 201");
         String pair = "21 " + strings("SELECT candidate_id FROM public.job_applications WHERE id = 201").get(0);
         String restore = "UPDATE public.job_applications SET deleted_at = NULL WHERE id = 201";
         String addManager = "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (21, 900, 1)";
@@ -155,8 +157,8 @@ class ManagedJobCandidatesTest {
         assertThat(strings(PAIRS)).contains(pair);
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
 
-        exec("DELETE FROM recruiter.job_hiring_managers");
-        exec("UPDATE public.job_applications SET deleted_at = now() WHERE id = 201");
+        exec(db, "DELETE FROM recruiter.job_hiring_managers");
+        exec(db, "UPDATE public.job_applications SET deleted_at = now() WHERE id = 201");
         concurrently(addManager, restore);
         assertThat(strings(PAIRS)).contains(pair);
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
@@ -166,15 +168,15 @@ class ManagedJobCandidatesTest {
     @Test
     @Order(4)
     void aTruncateOfTheHiringManagersOrTheDocumentsEmptiesIt() throws SQLException {
-        exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
+        exec(db, "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
                 + " (12, 900, 1), (21, 900, 1) ON CONFLICT DO NOTHING");
         assertThat(strings(PAIRS)).isNotEmpty();
-        exec("TRUNCATE recruiter.job_hiring_managers");
+        exec(db, "TRUNCATE recruiter.job_hiring_managers");
         assertThat(strings(PAIRS)).isEmpty();
-        exec("INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
+        exec(db, "INSERT INTO recruiter.job_hiring_managers (job_id, user_id, added_by) VALUES (11, 900, 1),"
                 + " (12, 900, 1), (21, 900, 1)");
         assertThat(strings(PAIRS)).isNotEmpty();
-        exec("TRUNCATE recruiter.candidate_search");
+        exec(db, "TRUNCATE recruiter.candidate_search");
         assertThat(strings(PAIRS)).isEmpty();
         assertThat(strings(KEPT)).isEqualTo(strings(TRUTH));
     }
@@ -198,12 +200,6 @@ class ManagedJobCandidatesTest {
             Thread.sleep(300);
             a.commit();
             other.get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void exec(String sql) throws SQLException {
-        try (Connection c = db.superuser().getConnection()) {
-            MigratedDatabases.exec(c, sql);
         }
     }
 

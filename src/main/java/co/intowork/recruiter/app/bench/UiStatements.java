@@ -139,7 +139,8 @@ public final class UiStatements {
                 + "' (recruiter.tagged_job_count, from the tag index alone)",
                 r -> params("tag", TAG, "status", null), read(client, PIPELINE + "taggedCount"),
                 m -> explain(client, m, PIPELINE + "taggedCount"), List.of(), null));
-        all.add(read(s, "pipeline.recruiters", "pipeline: the recruiter filter's list, one row of two arrays (once per opening)",
+        all.add(read(s, "pipeline.recruiters",
+                "pipeline: the recruiter filter's list, one row of two arrays (once per opening)",
                 PIPELINE + "recruiters", r -> params("companyId", u.companyId(), "userId", u.userId())));
         all.add(read(s, "pipeline.countries", "pipeline: the country filter's list (once per opening)",
                 PIPELINE + "countries", r -> params("companyId", u.companyId(), "userId", u.userId()),

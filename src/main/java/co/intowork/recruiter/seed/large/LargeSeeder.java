@@ -217,7 +217,7 @@ public final class LargeSeeder {
                 clock.phase("Applications per job", m::rebuildApplicationCounts);
                 clock.phase("Job search terms", m::rebuildJobSearchTerms);
                 clock.phase("Candidate search terms", m::rebuildCandidateSearchTerms);
-                clock.phase("Hiring managers' candidate terms", m::rebuildManagedJobCandidates);
+                clock.phase("Hiring managers' candidate documents", m::rebuildManagedJobCandidates);
                 clock.phase("Recruiter names", m::rebuildRecruiterNames);
                 clock.phase("Job tags", m::rebuildJobTags);
                 clock.phase(String.format("Indexes (%d rebuilt)", m.setAsideIndexCount()), () -> {
