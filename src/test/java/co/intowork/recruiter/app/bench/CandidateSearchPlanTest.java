@@ -8,6 +8,7 @@ import co.intowork.recruiter.search.CandidateSearchMapper;
 import co.intowork.recruiter.testing.NestedPlans;
 import co.intowork.recruiter.testing.NestedPlans.Run;
 import co.intowork.recruiter.testing.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,6 +225,55 @@ class CandidateSearchPlanTest {
             mid = new MidCompany(email, word);
             return mid;
         }
+    }
+
+    /**
+     * V65: for a word most of a hiring manager's candidates hold, her hits are ranked from the copy and checked in
+     * candidate_search best first until the page is full: about as many probes as the page holds, not one per hit.
+     * (aScopesSearchIsTheTrueBestWhicheverPathItTakes checks that the page is still the true best.)
+     */
+    @Test
+    void aHiringManagersCommonWordProbesThePageNotEveryHit() throws Exception {
+        String email = "ines.moukagni@hiring-manager.demo";
+        String word = null;
+        long hits = 0;
+        try (Connection c = db.superuser().getConnection()) {
+            for (String candidate : List.of("gestion", "libreville", "experience", "projet", "client", "équipe")) {
+                long n = MigratedDatabases.count(c, "SELECT count(DISTINCT m.candidate_id)"
+                        + " FROM recruiter.managed_job_candidates m JOIN recruiter.job_hiring_managers h"
+                        + " ON h.job_id = m.job_id JOIN public.users u ON u.id = h.user_id AND u.email = ?"
+                        + " WHERE m.document @@ recruiter.search_query(?)", email, candidate);
+                if (n > hits) {
+                    hits = n;
+                    word = candidate;
+                }
+            }
+        }
+        assertThat(hits).as("a word held by well more of her candidates than a page").isGreaterThan(70);
+        Run run = search(email, word, null);
+        assertThat(run.rows()).isEqualTo(50);
+        assertThat(rowsRead(run, "candidate_search_pkey")).as("documents read for '%s' (%d hits)", word, hits)
+                .isBetween(50L, 60L);
+    }
+
+    /** The rows every scan through {@code index} read (kept or filtered out), summed over the nested statements. */
+    private static long rowsRead(Run run, String index) {
+        long total = 0;
+        for (JsonNode plan : run.plans()) {
+            total += rowsRead(plan, index);
+        }
+        return total;
+    }
+
+    private static long rowsRead(JsonNode node, String index) {
+        long total = index.equals(node.path("Index Name").asText())
+                ? Math.round((node.path("Actual Rows").asDouble() + node.path("Rows Removed by Filter").asDouble())
+                        * node.path("Actual Loops").asDouble())
+                : 0;
+        for (JsonNode child : node.path("Plans")) {
+            total += rowsRead(child, index);
+        }
+        return total;
     }
 
     /** V63: a hiring manager's search reads her jobs' applicants' documents from their GIN index, never in full. */
