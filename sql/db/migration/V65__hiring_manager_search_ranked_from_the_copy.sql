@@ -5,9 +5,10 @@
 --
 -- Why: with a word nearly all her candidates hold, every hit cost a probe of candidate_search, its document's
 -- match and its rank (about 4-5 us each): "experience", held by all 417 of the large data set's hiring manager's
--- candidates, took 2.6-3.6 ms in pgbench while the machine ran slowly; a hiring manager of a 5,000-applicant job
--- would have waited about 10 ms for such a word. Now each hit costs its rank in the copy, and only the page's
--- hits (plus those that fail the checks) are probed.
+-- candidates, took 2.41-2.97 ms in pgbench while the machine ran slowly (1.58-2.00 with this function, the two
+-- alternated in 5 s runs; "manager", 27 hits, 1.04-1.21 and 0.97-0.99). Now each hit costs its rank in the copy,
+-- and only the page's hits (plus those that fail the checks) are probed. The cost still grows with her hits, at
+-- about half the rate (auto_explain inside the function: 3.76 ms against 1.70 for "experience").
 
 CREATE OR REPLACE FUNCTION recruiter.search_candidate_cards(query text, min_years integer, max_hits integer)
     RETURNS TABLE (candidate_id integer, rank real, capped boolean, name text, title text, location text,
@@ -72,7 +73,7 @@ BEGIN
         -- words if none. The hits are ranked from the copy's documents (V65) and read best first; each is then
         -- checked in candidate_search for its state, experience and document, as everywhere else, until a page
         -- has passed: a word nearly all her candidates hold ("experience": all 417) probed every one of them
-        -- (V63: 2.6-3.6 ms against 1.3-1.9 here, pgbench, alternated). The copy holds the same documents (its
+        -- (V63: 2.41-2.97 ms against 1.58-2.00 here, pgbench, alternated). The copy holds the same documents (its
         -- triggers, and maintain's rebuild), so the order is the documents' own; drift can drop a hit, never add
         -- one, and the page is ordered by the documents' rank. No sequential scan: on a copy as small as the
         -- large data set's (418 rows) the planner prefers one, 0.35 ms against 0.03 from the index.
