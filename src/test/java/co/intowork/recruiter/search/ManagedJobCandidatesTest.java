@@ -143,7 +143,8 @@ class ManagedJobCandidatesTest {
 
     /**
      * A hiring manager added while another transaction restores one of the job's applications, in both orders: the
-     * second waits for the first (the job's advisory lock), then sees its change, so neither write is missed.
+     * second waits for the first (the job's row: FOR UPDATE by the hiring managers' trigger, FOR KEY SHARE by the
+     * applications'), then sees its change, so neither write is missed.
      */
     @Test
     @Order(2)

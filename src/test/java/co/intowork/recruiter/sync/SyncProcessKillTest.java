@@ -87,7 +87,7 @@ class SyncProcessKillTest {
                             + "3, 'TECHNICAL' FROM generate_series(1, " + LONG_PULL_APPLICATIONS + ") g, "
                             + "generate_series(1, 3) k");
             // loaded as the seeders load (the status events by their trigger, the counts and statistics rebuilt
-            // after): row by row through every trigger these 1,500 took 8 s on the 2-core machine
+            // after): row by row through every trigger these 1,500 took 8.5 s on the 2-core machine
             BulkLoad.applications(f.server, """
                     INSERT INTO public.job_applications (id, job_id, candidate_id, status, cover_letter)
                     SELECT 10000 + g, 11, 10000 + g,

@@ -148,7 +148,8 @@ public final class Plans {
         return new ArrayList<>(found);
     }
 
-    private static void walk(JsonNode node, java.util.function.Consumer<JsonNode> visit) {
+    /** Visits the node and every node below it, parents first. */
+    public static void walk(JsonNode node, java.util.function.Consumer<JsonNode> visit) {
         visit.accept(node);
         for (JsonNode child : node.path("Plans")) {
             walk(child, visit);
